@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { apiDocsRoutes } from './api-docs/routes';
+import { loadActor } from './auth/actor';
+import { goalRoutes } from './goals/routes';
+import type { AppEnv, Deps } from './http/app-env';
+import { handleError, handleNotFound } from './http/errors';
+import { createRouter, json } from './http/openapi';
+import { Problem, problemResponse } from './http/problem';
+import { meRoutes } from './me/routes';
+import { readinessRoutes } from './readiness/routes';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+// The versioned API: every capability mounts its router here, and the OpenAPI document is built from
+// the same zod schemas that validate requests.
+export function buildApi() {
+  return createRouter().route('/', meRoutes).route('/', readinessRoutes).route('/', goalRoutes);
+}
+
+export type ApiType = ReturnType<typeof buildApi>;
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/health',
+  tags: ['Operations'],
+  summary: 'Is the server up and its database reachable',
+  responses: { 200: json(z.object({ ok: z.boolean(), database: z.string() }), 'Healthy') },
+});
+
+export function buildApp(deps: Deps & { databaseKind: string }, options: { webRoot?: string } = {}) {
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw));
+
+  const api = new OpenAPIHono<AppEnv>();
+  api.openapi(healthRoute, async (c) => c.json({ ok: true, database: deps.databaseKind }, 200));
+  api.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        problemResponse(c, new Problem(413, 'too-large', 'The request body is larger than 1 MB.')),
+    }),
+    loadActor,
+  );
+  api.route('/v1', buildApi());
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'better-auth.session_token',
+    description: 'Sign in with POST /api/auth/sign-in/email (or sign up with /api/auth/sign-up/email).',
+  });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Corner API',
+      version: '1',
+      description:
+        'Goals, readiness checks and relationships for people growing with a mentor, coach or peer. ' +
+        'Errors are application/problem+json with a stable code and the field that was wrong.',
+    },
+    servers: [{ url: '/api', description: 'This Corner server' }],
+    security: [{ session: [] }],
+  });
+  api.route('/docs', apiDocsRoutes);
+  app.route('/api', api);
+
+  if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) {
+    const webRoot = options.webRoot;
+    const indexHtml = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root: webRoot }));
+    app.use('/favicon.svg', serveStatic({ root: webRoot }));
+    // Client-side routes all load the single page; /api paths never fall through to it.
+    app.get('*', (c) => (c.req.path.startsWith('/api/') ? handleNotFound(c) : c.html(indexHtml)));
+  }
+  return app;
+}

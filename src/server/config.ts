@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// Every setting Corner reads, in one place. A wrong value stops start-up with a sentence naming the
+// variable and what is wrong, instead of failing later in some unrelated corner of the code.
+const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default('localhost'),
+    CORNER_DATA_DIR: z.string().min(1).default('.corner'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
+    PUBLIC_URL: z.url('must be a full URL such as https://corner.example.com').optional(),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  })
+  .refine((env) => !(env.DATABASE_URL && env.NODE_ENV === 'production' && !env.BETTER_AUTH_SECRET), {
+    message: 'is required in production with DATABASE_URL, so that every instance signs sessions alike',
+    path: ['BETTER_AUTH_SECRET'],
+  });
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  authSecret: string | undefined;
+  publicUrl: string;
+  environment: 'development' | 'production' | 'test';
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = configSchema.safeParse(pickKnown(env));
+  if (!parsed.success) {
+    const sentences = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.') || 'configuration';
+      return `${name} ${issue.message.replace(/^Invalid input: /, '')} (got ${JSON.stringify(env[name] ?? null)}).`;
+    });
+    throw new ConfigError(`Corner cannot start: ${sentences.join(' ')}`);
+  }
+  const value = parsed.data;
+  return {
+    port: value.PORT,
+    host: value.HOST,
+    dataDir: path.resolve(cwd, value.CORNER_DATA_DIR),
+    databaseUrl: value.DATABASE_URL,
+    authSecret: value.BETTER_AUTH_SECRET,
+    publicUrl: value.PUBLIC_URL ?? `http://${value.HOST}:${value.PORT}`,
+    environment: value.NODE_ENV,
+  };
+}
+
+// Empty strings count as unset, as in most shells' `VAR= npm start`.
+function pickKnown(env: NodeJS.ProcessEnv): Record<string, string> {
+  const known = Object.keys(configSchema.shape ?? {});
+  const picked: Record<string, string> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  return picked;
+}

@@ -1,0 +1,28 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from './client';
+
+// Query keys and fetchers in one place so pages share the cache and invalidate consistently.
+export const keys = {
+  me: ['me'] as const,
+  goals: (status: string) => ['goals', status] as const,
+  goal: (id: string) => ['goal', id] as const,
+  readinessResults: ['readiness-results'] as const,
+};
+
+export function useGoals(status: 'active' | 'achieved' | 'archived' | 'all') {
+  return useQuery({
+    queryKey: keys.goals(status),
+    queryFn: () => unwrap(api.goals.$get({ query: { status } })),
+  });
+}
+
+export function useGoal(goalId: string) {
+  return useQuery({
+    queryKey: keys.goal(goalId),
+    queryFn: () => unwrap(api.goals[':goalId'].$get({ param: { goalId } })),
+  });
+}
+
+export function useReadinessResults() {
+  return useQuery({ queryKey: keys.readinessResults, queryFn: () => unwrap(api.readiness.results.$get()) });
+}

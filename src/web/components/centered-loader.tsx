@@ -1,0 +1,9 @@
+import { Center, Loader } from '@mantine/core';
+
+export function CenteredLoader({ label }: { label: string }) {
+  return (
+    <Center h="50vh" role="status" aria-live="polite">
+      <Loader aria-label={label} />
+    </Center>
+  );
+}

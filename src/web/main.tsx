@@ -1,0 +1,8 @@
+import '@mantine/core/styles.css';
+import '@mantine/charts/styles.css';
+import './theme.css';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<App />);

@@ -1,0 +1,69 @@
+import { Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { CenteredLoader } from '../components/centered-loader';
+import { ProblemAlert } from '../components/problem-alert';
+import { formatDate } from '../format';
+
+export function ReadinessResultPage() {
+  const { resultId = '' } = useParams();
+  const result = useQuery({
+    queryKey: ['readiness-result', resultId],
+    queryFn: () => unwrap(api.readiness.results[':resultId'].$get({ param: { resultId } })),
+  });
+  if (result.isPending) return <CenteredLoader label="Loading your result" />;
+  if (result.error) return <ProblemAlert error={result.error} title="Could not load this result" />;
+  const { recommendations, summary, createdAt } = result.data;
+  return (
+    <Stack maw={760}>
+      <Title order={1}>What fits you now</Title>
+      <Text size="sm" c="dimmed">
+        Taken {formatDate(createdAt)}
+      </Text>
+      <Text size="lg">{summary}</Text>
+      {recommendations.map((recommendation) => (
+        <Card
+          key={recommendation.kind}
+          withBorder
+          padding="lg"
+          component="section"
+          aria-labelledby={`rec-${recommendation.kind}`}
+          style={
+            recommendation.kind === 'professional-support'
+              ? { borderColor: 'var(--mantine-color-red-8)' }
+              : undefined
+          }
+        >
+          <Group justify="space-between" align="flex-start">
+            <Title order={2} size="h3" id={`rec-${recommendation.kind}`}>
+              {recommendation.headline}
+            </Title>
+            <Badge color={recommendation.fit === 'primary' ? 'indigo' : 'gray'} variant="light">
+              {recommendation.fit === 'primary' ? 'Best fit' : 'Also worth it'}
+            </Badge>
+          </Group>
+          <Text mt="sm">{recommendation.explanation}</Text>
+          <Title order={3} size="h5" mt="md">
+            Why we suggest this
+          </Title>
+          <List size="sm" spacing={4} mt={4}>
+            {recommendation.reasons.map((reason) => (
+              <List.Item key={`${reason.questionId}-${reason.why}`}>
+                You answered <strong>“{reason.answer}”</strong>: {reason.why}
+              </List.Item>
+            ))}
+          </List>
+        </Card>
+      ))}
+      <Group>
+        <Button component={Link} to="/goals/new">
+          Set a goal
+        </Button>
+        <Anchor component={Link} to="/readiness">
+          Retake the check
+        </Anchor>
+      </Group>
+    </Stack>
+  );
+}

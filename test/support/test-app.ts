@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import { inject } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import { createAuth } from '../../src/server/auth/auth';
+import { type Database, openDatabase } from '../../src/server/db/client';
+
+export type TestApp = {
+  app: ReturnType<typeof buildApp>;
+  database: Database;
+  clock: { now: Date; advanceDays: (days: number) => void };
+  close: () => Promise<void>;
+};
+
+const BASE_URL = 'http://localhost:3000';
+
+// The in-process app on the run's test database (see db-global-setup.ts), with a clock tests can move.
+export async function createTestApp(startAt = new Date('2026-11-21T09:00:00Z')): Promise<TestApp> {
+  const target = inject('testDatabase');
+  const database =
+    target.kind === 'postgres'
+      ? await openDatabase({ kind: 'postgres', url: target.url })
+      : await openDatabase({
+          kind: 'pglite',
+          dataDir: null,
+          loadDump: new Blob([fs.readFileSync(target.dumpPath)]),
+        });
+  const clock = {
+    now: startAt,
+    advanceDays(days: number) {
+      clock.now = new Date(clock.now.getTime() + days * 86_400_000);
+    },
+  };
+  const auth = createAuth({
+    db: database.db,
+    secret: 'test-secret-that-is-long-enough-for-better-auth',
+    baseUrl: BASE_URL,
+    trustedOrigins: [BASE_URL],
+  });
+  const app = buildApp({ db: database.db, auth, clock: () => clock.now, databaseKind: database.kind });
+  return { app, database, clock, close: () => database.close() };
+}
+
+let counter = 0;
+
+// A signed-up person and a request function that carries their session cookie.
+export async function signUp(testApp: TestApp, name = 'Test Member', timeZone = 'Europe/Berlin') {
+  counter += 1;
+  const email = `member-${Date.now()}-${process.pid}-${counter}@example.test`;
+  const response = await testApp.app.request('/api/auth/sign-up/email', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: BASE_URL },
+    body: JSON.stringify({ name, email, password: 'correct-horse-battery', timeZone }),
+  });
+  if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
+  const cookie = (response.headers.getSetCookie?.() ?? [])
+    .map((header) => header.split(';')[0])
+    .filter(Boolean)
+    .join('; ');
+  const body = (await response.json()) as { user: { id: string } };
+  const request = (
+    path: string,
+    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) =>
+    testApp.app.request(path, {
+      method: init.method ?? 'GET',
+      headers: {
+        cookie,
+        origin: BASE_URL,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...init.headers,
+      },
+      body:
+        init.body === undefined
+          ? undefined
+          : typeof init.body === 'string'
+            ? init.body
+            : JSON.stringify(init.body),
+    });
+  return { userId: body.user.id, email, name, request };
+}
+
+export type Member = Awaited<ReturnType<typeof signUp>>;
