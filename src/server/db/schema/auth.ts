@@ -9,6 +9,9 @@ export const user = pgTable('user', {
   emailVerified: boolean('email_verified').notNull().default(false),
   image: text('image'),
   timeZone: text('time_zone').notNull().default('UTC'),
+  // Where the person works, for conflict-of-interest rules: guides from one's own organization are
+  // not suggested unless the member opts in.
+  organization: text('organization'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

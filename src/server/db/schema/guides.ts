@@ -1,0 +1,58 @@
+import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { AgreementTerms } from '../../../domain/agreements/agreement-terms';
+import type { AvailabilityWindow } from '../../../domain/sessions/availability';
+import { user } from './auth';
+
+export type ProofOfWork = { label: string; url: string | null; description: string };
+
+// Anyone can also act as a guide. One profile per person, with every field of PRODUCT.md §2.3.
+// Status and the activity columns drive reliability: a guide who goes quiet is paused from search
+// and matching, and told so.
+export const guideProfiles = pgTable(
+  'guide_profiles',
+  {
+    userId: text('user_id')
+      .primaryKey()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    headline: text('headline').notNull().default(''),
+    bio: text('bio').notNull().default(''),
+    kind: text('kind', { enum: ['mentor', 'coach', 'both'] })
+      .notNull()
+      .default('mentor'),
+    expertise: text('expertise').array().notNull().default([]),
+    proofOfWork: jsonb('proof_of_work').$type<ProofOfWork[]>().notNull().default([]),
+    approach: text('approach', { enum: ['person', 'craft', 'blend'] })
+      .notNull()
+      .default('blend'),
+    structure: text('structure', { enum: ['structured', 'client-led', 'blend'] })
+      .notNull()
+      .default('blend'),
+    style: text('style', { enum: ['supportive', 'challenging', 'blend'] })
+      .notNull()
+      .default('blend'),
+    credentials: text('credentials').array().notNull().default([]),
+    background: text('background').notNull().default(''),
+    worksWith: text('works_with').notNull().default(''),
+    formats: text('formats').array().notNull().default(['video']),
+    city: text('city'),
+    languages: text('languages').array().notNull().default(['en']),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    availability: jsonb('availability').$type<AvailabilityWindow[]>().notNull().default([]),
+    capacity: integer('capacity').notNull().default(2),
+    volunteer: boolean('volunteer').notNull().default(true),
+    priceMin: integer('price_min'),
+    priceMax: integer('price_max'),
+    currency: text('currency'),
+    organization: text('organization'),
+    defaultCommitments: jsonb('default_commitments').$type<AgreementTerms | null>(),
+    status: text('status', { enum: ['active', 'paused'] })
+      .notNull()
+      .default('active'),
+    pausedReason: text('paused_reason'),
+    pausedAt: timestamp('paused_at', { withTimezone: true }),
+    lastActiveAt: timestamp('last_active_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('guide_profiles_status_idx').on(t.status)],
+);
