@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { buildApp } from './app';
 import type { Config } from './config';
+import { createOutboxMailer } from './mail/mailer';
 import { openRuntime } from './runtime';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { createAuth } from '../../src/server/auth/auth';
 import { type Database, openDatabase } from '../../src/server/db/client';
+import { createOutboxMailer } from '../../src/server/mail/mailer';
 
 export type TestApp = {
   app: ReturnType<typeof buildApp>;
@@ -36,7 +37,13 @@ export async function createTestApp(startAt = new Date('2026-11-21T09:00:00Z')):
     baseUrl: BASE_URL,
     trustedOrigins: [BASE_URL],
   });
-  const app = buildApp({ db: database.db, auth, clock: () => clock.now, databaseKind: database.kind });
+  const app = buildApp({
+    db: database.db,
+    auth,
+    clock: () => clock.now,
+    mailer: createOutboxMailer(database.db),
+    databaseKind: database.kind,
+  });
   return { app, database, clock, close: () => database.close() };
 }
 

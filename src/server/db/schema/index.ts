@@ -1,3 +1,4 @@
 export * from './auth';
 export * from './growth';
 export * from './guides';
+export * from './mail';
