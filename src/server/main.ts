@@ -15,6 +15,7 @@ export async function startWebServer(config: Config): Promise<{ url: string; clo
       db: runtime.database.db,
       auth: runtime.auth,
       clock: () => new Date(),
+      mailer: createOutboxMailer(runtime.database.db),
       databaseKind: runtime.database.kind,
     },
     { webRoot },
