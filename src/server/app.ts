@@ -12,14 +12,21 @@ import { handleError, handleNotFound } from './http/errors';
 import { createRouter, json } from './http/openapi';
 import { Problem, problemResponse } from './http/problem';
 import { meRoutes } from './me/routes';
+import { programRoutes } from './programs/routes';
 import { readinessRoutes } from './readiness/routes';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+// Spreadsheets of a few thousand applicants are larger than any other request.
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 // The versioned API: every capability mounts its router here, and the OpenAPI document is built from
 // the same zod schemas that validate requests.
 export function buildApi() {
-  return createRouter().route('/', meRoutes).route('/', readinessRoutes).route('/', goalRoutes);
+  return createRouter()
+    .route('/', meRoutes)
+    .route('/', readinessRoutes)
+    .route('/', goalRoutes)
+    .route('/', programRoutes);
 }
 
 export type ApiType = ReturnType<typeof buildApi>;
@@ -45,13 +52,17 @@ export function buildApp(deps: Deps & { databaseKind: string }, options: { webRo
 
   const api = new OpenAPIHono<AppEnv>();
   api.openapi(healthRoute, async (c) => c.json({ ok: true, database: deps.databaseKind }, 200));
+  const limitBody = (maxSize: number, label: string) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) =>
+        problemResponse(c, new Problem(413, 'too-large', `The request body is larger than ${label}.`)),
+    });
+  const smallBodies = limitBody(MAX_BODY_BYTES, '1 MB');
+  const importBodies = limitBody(MAX_IMPORT_BYTES, '20 MB');
   api.use(
     '/v1/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        problemResponse(c, new Problem(413, 'too-large', 'The request body is larger than 1 MB.')),
-    }),
+    (c, next) => (c.req.path.endsWith('/applications/import') ? importBodies(c, next) : smallBodies(c, next)),
     loadActor,
   );
   api.route('/v1', buildApi());

@@ -4,10 +4,13 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { authClient } from './api/auth-client';
 import { AppLayout } from './components/app-layout';
 import { CenteredLoader } from './components/centered-loader';
+import { CohortPage } from './routes/cohort';
 import { GoalDetailPage } from './routes/goal-detail';
 import { GoalsPage } from './routes/goals';
 import { HomePage } from './routes/home';
 import { NewGoalPage } from './routes/new-goal';
+import { ProgramPage } from './routes/program';
+import { ProgramsPage } from './routes/programs';
 import { ReadinessPage } from './routes/readiness';
 import { ReadinessResultPage } from './routes/readiness-result';
 import { SignInPage } from './routes/sign-in';
@@ -51,6 +54,9 @@ function SessionGate() {
         <Route path="/goals" element={<GoalsPage />} />
         <Route path="/goals/new" element={<NewGoalPage />} />
         <Route path="/goals/:goalId" element={<GoalDetailPage />} />
+        <Route path="/programs" element={<ProgramsPage />} />
+        <Route path="/programs/:programId" element={<ProgramPage />} />
+        <Route path="/cohorts/:cohortId" element={<CohortPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </AppLayout>
