@@ -32,7 +32,10 @@ afterAll(async () => {
 
 describe('demo data', () => {
   it('a demo member signs in and sees her goals, readiness result and progress chart', async () => {
-    const { page, errors, context } = await newPage(browser, { baseURL: server.url, timezoneId: 'America/New_York' });
+    const { page, errors, context } = await newPage(browser, {
+      baseURL: server.url,
+      timezoneId: 'America/New_York',
+    });
     await page.goto('/sign-in');
     await page.getByLabel(/^Email/).fill('maya@demo.corner');
     await page.getByLabel(/^Password/).fill('corner-demo-2026');

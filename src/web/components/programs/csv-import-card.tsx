@@ -44,6 +44,7 @@ export function CsvImportCard({
           value={file}
           onChange={setFile}
           clearable
+          clearButtonProps={{ 'aria-label': `Clear the ${label.toLowerCase()} file` }}
         />
         <Checkbox
           label="Import the valid rows even if some are wrong"
