@@ -2,3 +2,5 @@ export * from './auth';
 export * from './growth';
 export * from './guides';
 export * from './mail';
+export * from './relationships';
+export * from './sessions';
