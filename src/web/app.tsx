@@ -6,10 +6,16 @@ import { AppLayout } from './components/app-layout';
 import { CenteredLoader } from './components/centered-loader';
 import { GoalDetailPage } from './routes/goal-detail';
 import { GoalsPage } from './routes/goals';
+import { GuideBasicsPage } from './routes/guide-basics';
 import { HomePage } from './routes/home';
+import { InvitationPage } from './routes/invitation';
 import { NewGoalPage } from './routes/new-goal';
 import { ReadinessPage } from './routes/readiness';
 import { ReadinessResultPage } from './routes/readiness-result';
+import { RelationshipPage } from './routes/relationship';
+import { RelationshipReportPage } from './routes/relationship-report';
+import { RelationshipsPage } from './routes/relationships';
+import { SessionPage } from './routes/session';
 import { SignInPage } from './routes/sign-in';
 import { SignUpPage } from './routes/sign-up';
 
@@ -38,6 +44,7 @@ function SessionGate() {
     return (
       <Routes>
         <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/invitations/:token" element={<InvitationPage signedIn={false} />} />
         <Route path="*" element={<SignUpPage />} />
       </Routes>
     );
@@ -51,6 +58,12 @@ function SessionGate() {
         <Route path="/goals" element={<GoalsPage />} />
         <Route path="/goals/new" element={<NewGoalPage />} />
         <Route path="/goals/:goalId" element={<GoalDetailPage />} />
+        <Route path="/relationships" element={<RelationshipsPage />} />
+        <Route path="/relationships/:relationshipId" element={<RelationshipPage />} />
+        <Route path="/relationships/:relationshipId/report" element={<RelationshipReportPage />} />
+        <Route path="/sessions/:sessionId" element={<SessionPage />} />
+        <Route path="/invitations/:token" element={<InvitationPage signedIn />} />
+        <Route path="/guide-profile" element={<GuideBasicsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </AppLayout>

@@ -8,6 +8,8 @@ const links = [
   { to: '/', label: 'Home' },
   { to: '/readiness', label: 'What help do I need?' },
   { to: '/goals', label: 'Goals' },
+  { to: '/relationships', label: 'Relationships' },
+  { to: '/guide-profile', label: 'Guide profile' },
 ];
 
 export function AppLayout({ userName, children }: { userName: string; children: ReactNode }) {
