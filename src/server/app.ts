@@ -4,16 +4,22 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { actionRoutes } from './actions/routes';
 import { apiDocsRoutes } from './api-docs/routes';
 import { loadActor } from './auth/actor';
 import { goalRoutes } from './goals/routes';
+import { guideBasicsRoutes } from './guides-basic/routes';
 import type { AppEnv, Deps } from './http/app-env';
 import { handleError, handleNotFound } from './http/errors';
 import { createRouter, json } from './http/openapi';
 import { Problem, problemResponse } from './http/problem';
+import { journalRoutes } from './journal/routes';
 import { meRoutes } from './me/routes';
+import { messageRoutes } from './messages/messages';
 import { programRoutes } from './programs/routes';
 import { readinessRoutes } from './readiness/routes';
+import { relationshipRoutes } from './relationships/routes';
+import { sessionRoutes } from './sessions/routes';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 // Spreadsheets of a few thousand applicants are larger than any other request.
@@ -26,7 +32,13 @@ export function buildApi() {
     .route('/', meRoutes)
     .route('/', readinessRoutes)
     .route('/', goalRoutes)
-    .route('/', programRoutes);
+    .route('/', programRoutes)
+    .route('/', relationshipRoutes)
+    .route('/', sessionRoutes)
+    .route('/', actionRoutes)
+    .route('/', journalRoutes)
+    .route('/', messageRoutes)
+    .route('/', guideBasicsRoutes);
 }
 
 export type ApiType = ReturnType<typeof buildApi>;

@@ -7,12 +7,18 @@ import { CenteredLoader } from './components/centered-loader';
 import { CohortPage } from './routes/cohort';
 import { GoalDetailPage } from './routes/goal-detail';
 import { GoalsPage } from './routes/goals';
+import { GuideBasicsPage } from './routes/guide-basics';
 import { HomePage } from './routes/home';
+import { InvitationPage } from './routes/invitation';
 import { NewGoalPage } from './routes/new-goal';
 import { ProgramPage } from './routes/program';
 import { ProgramsPage } from './routes/programs';
 import { ReadinessPage } from './routes/readiness';
 import { ReadinessResultPage } from './routes/readiness-result';
+import { RelationshipPage } from './routes/relationship';
+import { RelationshipReportPage } from './routes/relationship-report';
+import { RelationshipsPage } from './routes/relationships';
+import { SessionPage } from './routes/session';
 import { SignInPage } from './routes/sign-in';
 import { SignUpPage } from './routes/sign-up';
 
@@ -41,6 +47,7 @@ function SessionGate() {
     return (
       <Routes>
         <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/invitations/:token" element={<InvitationPage signedIn={false} />} />
         <Route path="*" element={<SignUpPage />} />
       </Routes>
     );
@@ -57,6 +64,12 @@ function SessionGate() {
         <Route path="/programs" element={<ProgramsPage />} />
         <Route path="/programs/:programId" element={<ProgramPage />} />
         <Route path="/cohorts/:cohortId" element={<CohortPage />} />
+        <Route path="/relationships" element={<RelationshipsPage />} />
+        <Route path="/relationships/:relationshipId" element={<RelationshipPage />} />
+        <Route path="/relationships/:relationshipId/report" element={<RelationshipReportPage />} />
+        <Route path="/sessions/:sessionId" element={<SessionPage />} />
+        <Route path="/invitations/:token" element={<InvitationPage signedIn />} />
+        <Route path="/guide-profile" element={<GuideBasicsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </AppLayout>

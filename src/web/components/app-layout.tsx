@@ -9,6 +9,8 @@ const links = [
   { to: '/readiness', label: 'What help do I need?' },
   { to: '/goals', label: 'Goals' },
   { to: '/programs', label: 'Programs I run' },
+  { to: '/relationships', label: 'Relationships' },
+  { to: '/guide-profile', label: 'Guide profile' },
 ];
 
 export function AppLayout({ userName, children }: { userName: string; children: ReactNode }) {

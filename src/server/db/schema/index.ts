@@ -3,3 +3,5 @@ export * from './growth';
 export * from './guides';
 export * from './mail';
 export * from './programs';
+export * from './relationships';
+export * from './sessions';
