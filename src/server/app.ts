@@ -11,6 +11,7 @@ import type { AppEnv, Deps } from './http/app-env';
 import { handleError, handleNotFound } from './http/errors';
 import { createRouter, json } from './http/openapi';
 import { Problem, problemResponse } from './http/problem';
+import { outboxRoutes } from './mail/routes';
 import { meRoutes } from './me/routes';
 import { readinessRoutes } from './readiness/routes';
 
@@ -19,7 +20,11 @@ const MAX_BODY_BYTES = 1024 * 1024;
 // The versioned API: every capability mounts its router here, and the OpenAPI document is built from
 // the same zod schemas that validate requests.
 export function buildApi() {
-  return createRouter().route('/', meRoutes).route('/', readinessRoutes).route('/', goalRoutes);
+  return createRouter()
+    .route('/', meRoutes)
+    .route('/', readinessRoutes)
+    .route('/', goalRoutes)
+    .route('/', outboxRoutes);
 }
 
 export type ApiType = ReturnType<typeof buildApi>;
