@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { createAuth } from '../../src/server/auth/auth';
 import { type Database, openDatabase } from '../../src/server/db/client';
+import type { QueueConnection } from '../../src/server/jobs/job-queue';
 import { createOutboxMailer } from '../../src/server/mail/mailer';
 
 export type TestApp = {
@@ -45,6 +46,14 @@ export async function createTestApp(startAt = new Date('2026-11-21T09:00:00Z')):
     databaseKind: database.kind,
   });
   return { app, database, clock, close: () => database.close() };
+}
+
+// Where a test's job queue lives: the same database the test app uses, on either engine.
+export function queueConnection(testApp: TestApp): QueueConnection {
+  const target = inject('testDatabase');
+  if (target.kind === 'postgres') return { kind: 'postgres', url: target.url };
+  if (!testApp.database.pglite) throw new Error('expected a PGlite database');
+  return { kind: 'pglite', pglite: testApp.database.pglite };
 }
 
 let counter = 0;
