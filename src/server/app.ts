@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { apiDocsRoutes } from './api-docs/routes';
 import { loadActor } from './auth/actor';
+import { calendarFeedRoutes, serveCalendarFeed } from './calendar/routes';
 import { goalRoutes } from './goals/routes';
 import type { AppEnv, Deps } from './http/app-env';
 import { handleError, handleNotFound } from './http/errors';
@@ -13,6 +14,7 @@ import { createRouter, json } from './http/openapi';
 import { Problem, problemResponse } from './http/problem';
 import { outboxRoutes } from './mail/routes';
 import { meRoutes } from './me/routes';
+import { notificationRoutes } from './notifications/routes';
 import { readinessRoutes } from './readiness/routes';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -24,7 +26,9 @@ export function buildApi() {
     .route('/', meRoutes)
     .route('/', readinessRoutes)
     .route('/', goalRoutes)
-    .route('/', outboxRoutes);
+    .route('/', outboxRoutes)
+    .route('/', notificationRoutes)
+    .route('/', calendarFeedRoutes);
 }
 
 export type ApiType = ReturnType<typeof buildApi>;
@@ -47,6 +51,7 @@ export function buildApp(deps: Deps & { databaseKind: string }, options: { webRo
   });
 
   app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw));
+  app.get('/calendar/:file', serveCalendarFeed);
 
   const api = new OpenAPIHono<AppEnv>();
   api.openapi(healthRoute, async (c) => c.json({ ok: true, database: deps.databaseKind }, 200));

@@ -25,9 +25,7 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex('notifications_user_key_idx').on(t.userId, t.key),
     index('notifications_user_created_idx').on(t.userId, t.createdAt),
-    index('notifications_undigested_idx')
-      .on(t.userId)
-      .where(sql`${t.digestedAt} is null`),
+    index('notifications_undigested_idx').on(t.userId).where(sql`${t.digestedAt} is null`),
   ],
 );
 
