@@ -8,6 +8,7 @@ import { GoalDetailPage } from './routes/goal-detail';
 import { GoalsPage } from './routes/goals';
 import { HomePage } from './routes/home';
 import { NewGoalPage } from './routes/new-goal';
+import { NotificationsPage } from './routes/notifications';
 import { OutboxPage } from './routes/outbox';
 import { ReadinessPage } from './routes/readiness';
 import { ReadinessResultPage } from './routes/readiness-result';
@@ -53,6 +54,7 @@ function SessionGate() {
         <Route path="/goals/new" element={<NewGoalPage />} />
         <Route path="/goals/:goalId" element={<GoalDetailPage />} />
         <Route path="/outbox" element={<OutboxPage />} />
+        <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </AppLayout>

@@ -32,3 +32,14 @@ export function useReadinessResults() {
 export function useOutbox() {
   return useQuery({ queryKey: keys.outbox, queryFn: () => unwrap(api.outbox.$get()) });
 }
+
+export function useNotifications() {
+  return useQuery({
+    queryKey: keys.notifications,
+    queryFn: () => unwrap(api.notifications.$get({ query: {} })),
+  });
+}
+
+export function useCalendarFeed() {
+  return useQuery({ queryKey: ['calendar-feed'], queryFn: () => unwrap(api['calendar-feed'].$get()) });
+}

@@ -8,6 +8,7 @@ const links = [
   { to: '/', label: 'Home' },
   { to: '/readiness', label: 'What help do I need?' },
   { to: '/goals', label: 'Goals' },
+  { to: '/notifications', label: 'Reminders' },
   { to: '/outbox', label: 'Mail' },
 ];
 
