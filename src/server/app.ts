@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { actionRoutes } from './actions/routes';
 import { apiDocsRoutes } from './api-docs/routes';
 import { loadActor } from './auth/actor';
+import { calendarFeedRoutes, serveCalendarFeed } from './calendar/routes';
 import { goalRoutes } from './goals/routes';
 import { guideBasicsRoutes } from './guides-basic/routes';
 import type { AppEnv, Deps } from './http/app-env';
@@ -14,8 +15,10 @@ import { handleError, handleNotFound } from './http/errors';
 import { createRouter, json } from './http/openapi';
 import { Problem, problemResponse } from './http/problem';
 import { journalRoutes } from './journal/routes';
+import { outboxRoutes } from './mail/routes';
 import { meRoutes } from './me/routes';
 import { messageRoutes } from './messages/messages';
+import { notificationRoutes } from './notifications/routes';
 import { programRoutes } from './programs/routes';
 import { readinessRoutes } from './readiness/routes';
 import { relationshipRoutes } from './relationships/routes';
@@ -38,7 +41,10 @@ export function buildApi() {
     .route('/', actionRoutes)
     .route('/', journalRoutes)
     .route('/', messageRoutes)
-    .route('/', guideBasicsRoutes);
+    .route('/', guideBasicsRoutes)
+    .route('/', outboxRoutes)
+    .route('/', notificationRoutes)
+    .route('/', calendarFeedRoutes);
 }
 
 export type ApiType = ReturnType<typeof buildApi>;
@@ -61,6 +67,7 @@ export function buildApp(deps: Deps & { databaseKind: string }, options: { webRo
   });
 
   app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw));
+  app.get('/calendar/:file', serveCalendarFeed);
 
   const api = new OpenAPIHono<AppEnv>();
   api.openapi(healthRoute, async (c) => c.json({ ok: true, database: deps.databaseKind }, 200));

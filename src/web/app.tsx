@@ -11,6 +11,8 @@ import { GuideBasicsPage } from './routes/guide-basics';
 import { HomePage } from './routes/home';
 import { InvitationPage } from './routes/invitation';
 import { NewGoalPage } from './routes/new-goal';
+import { NotificationsPage } from './routes/notifications';
+import { OutboxPage } from './routes/outbox';
 import { ProgramPage } from './routes/program';
 import { ProgramsPage } from './routes/programs';
 import { ReadinessPage } from './routes/readiness';
@@ -70,6 +72,8 @@ function SessionGate() {
         <Route path="/sessions/:sessionId" element={<SessionPage />} />
         <Route path="/invitations/:token" element={<InvitationPage signedIn />} />
         <Route path="/guide-profile" element={<GuideBasicsPage />} />
+        <Route path="/outbox" element={<OutboxPage />} />
+        <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </AppLayout>

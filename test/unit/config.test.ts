@@ -26,7 +26,10 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres/],
     [{ BETTER_AUTH_SECRET: 'short' }, /BETTER_AUTH_SECRET must be at least 32 characters/],
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL must be a full URL/],
-    [{ DATABASE_URL: 'postgres://db/corner', NODE_ENV: 'production' }, /BETTER_AUTH_SECRET is required in production/],
+    [
+      { DATABASE_URL: 'postgres://db/corner', NODE_ENV: 'production' },
+      /BETTER_AUTH_SECRET is required in production/,
+    ],
   ])('stops with a sentence naming the setting for %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

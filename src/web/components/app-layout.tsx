@@ -11,6 +11,8 @@ const links = [
   { to: '/programs', label: 'Programs I run' },
   { to: '/relationships', label: 'Relationships' },
   { to: '/guide-profile', label: 'Guide profile' },
+  { to: '/notifications', label: 'Reminders' },
+  { to: '/outbox', label: 'Mail' },
 ];
 
 export function AppLayout({ userName, children }: { userName: string; children: ReactNode }) {
