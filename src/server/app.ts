@@ -4,22 +4,37 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { accessTokenRoutes } from './access-tokens/routes';
 import { apiDocsRoutes } from './api-docs/routes';
+import { artifactRoutes } from './artifacts/routes';
 import { loadActor } from './auth/actor';
+import { createPublicFeedbackRoutes } from './feedback/public-routes';
+import { feedbackRoutes } from './feedback/routes';
 import { goalRoutes } from './goals/routes';
+import { growthRecordRoutes } from './growth-record/routes';
 import type { AppEnv, Deps } from './http/app-env';
 import { handleError, handleNotFound } from './http/errors';
 import { createRouter, json } from './http/openapi';
 import { Problem, problemResponse } from './http/problem';
 import { meRoutes } from './me/routes';
 import { readinessRoutes } from './readiness/routes';
+import { shadowMapRoutes } from './shadow-map/routes';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
 // The versioned API: every capability mounts its router here, and the OpenAPI document is built from
 // the same zod schemas that validate requests.
 export function buildApi() {
-  return createRouter().route('/', meRoutes).route('/', readinessRoutes).route('/', goalRoutes);
+  return createRouter()
+    .route('/', meRoutes)
+    .route('/', readinessRoutes)
+    .route('/', goalRoutes)
+    .route('/', feedbackRoutes)
+    .route('/', createPublicFeedbackRoutes())
+    .route('/', shadowMapRoutes)
+    .route('/', artifactRoutes)
+    .route('/', accessTokenRoutes)
+    .route('/', growthRecordRoutes);
 }
 
 export type ApiType = ReturnType<typeof buildApi>;
