@@ -122,7 +122,7 @@ export function draftBodyFrom(questions: string[]): string {
   return questions.map((question) => `## ${question}\n\n`).join('');
 }
 
-export async function useArtifactAsTemplate(
+export async function startDraftFromArtifact(
   db: Db,
   actor: Actor,
   artifactId: string,

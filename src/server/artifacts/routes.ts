@@ -6,8 +6,8 @@ import {
   getArtifact,
   listArtifacts,
   removeArtifact,
+  startDraftFromArtifact,
   updateArtifact,
-  useArtifactAsTemplate,
 } from './artifacts';
 import { artifactIdParams, artifactInputSchema, artifactListQuery, artifactSchema } from './schemas';
 
@@ -98,7 +98,7 @@ export const artifactRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await useArtifactAsTemplate(
+        await startDraftFromArtifact(
           c.var.deps.db,
           actorOf(c),
           c.req.valid('param').artifactId,

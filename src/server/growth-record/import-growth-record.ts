@@ -10,12 +10,17 @@ export type ImportReport = {
   userId: string;
   email: string;
   createdPerson: boolean;
+  temporaryPassword: string | null;
   counts: Record<string, number>;
   warnings: string[];
 };
 
 // Creating a person needs the auth system (password hashing, account rows); the caller supplies it.
-export type CreatePerson = (person: { name: string; email: string; timeZone: string }) => Promise<string>;
+export type CreatePerson = (person: {
+  name: string;
+  email: string;
+  timeZone: string;
+}) => Promise<{ userId: string; temporaryPassword: string }>;
 
 // A malformed file is refused with every problem named by its path ("goals.0.signs.1.label: …"),
 // before anything is written.
@@ -51,9 +56,11 @@ export async function importGrowthRecord(
 ): Promise<ImportReport> {
   const email = z.email().parse((options.asEmail ?? record.person.email).toLowerCase());
   const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
-  const userId =
-    existing?.id ??
-    (await options.createPerson({ name: record.person.name, email, timeZone: record.person.timeZone }));
+  const created = existing
+    ? null
+    : await options.createPerson({ name: record.person.name, email, timeZone: record.person.timeZone });
+  const userId = existing?.id ?? created?.userId;
+  if (!userId) throw new Error('no person to import into');
   const warnings: string[] = [];
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
@@ -68,5 +75,12 @@ export async function importGrowthRecord(
       counts[section.key] = await importItems(context, items);
     }
   });
-  return { userId, email, createdPerson: !existing, counts, warnings };
+  return {
+    userId,
+    email,
+    createdPerson: created !== null,
+    temporaryPassword: created?.temporaryPassword ?? null,
+    counts,
+    warnings,
+  };
 }

@@ -104,7 +104,7 @@ export const feedbackSection = defineSection({
         if (item.thankYouNote)
           lines.push(`**Thanked** (${item.thankedAt?.slice(0, 10) ?? ''}): ${item.thankYouNote}`);
         lines.push(`Shared with my guide: ${item.sharedWithGuide ? 'yes' : 'no'}`);
-        return lines.join('  \n');
+        return `### ${item.giverName}, ${item.createdAt.slice(0, 10)} (${item.ref})\n\n${lines.join('  \n')}`;
       })
       .join('\n\n');
   },

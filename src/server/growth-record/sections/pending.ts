@@ -4,7 +4,7 @@ import { defineSection } from './section';
 // Areas built on other branches (relationships, sessions, actions, journal, decisions, reports). Their
 // sections are always present so the document's shape is stable; until each area's own section module
 // replaces its entry here, export writes an empty list and import reports anything it had to skip.
-function pendingSection(key: string, title: string) {
+function pendingSection<const K extends string>(key: K, title: string) {
   return defineSection({
     key,
     title,

@@ -45,8 +45,8 @@ export type ImportContext = { tx: Tx; userId: string; refs: RefMap; warnings: st
 
 // One area of the growth record. Adding an area (relationships, sessions, journal …) is a new file
 // exporting one of these and a line in sections/index.ts.
-export type Section<T extends z.ZodType> = {
-  key: string;
+export type Section<K extends string, T extends z.ZodType> = {
+  key: K;
   title: string;
   schema: T;
   exportItems: (context: ExportContext) => Promise<z.infer<T>>;
@@ -54,6 +54,8 @@ export type Section<T extends z.ZodType> = {
   renderMarkdown: (items: z.infer<T>) => string;
 };
 
-export const defineSection = <T extends z.ZodType>(section: Section<T>): Section<T> => section;
+export const defineSection = <const K extends string, T extends z.ZodType>(
+  section: Section<K, T>,
+): Section<K, T> => section;
 
 export const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
