@@ -5,14 +5,15 @@ import { type Database, openDatabase } from '../../src/server/db/client';
 
 // A second, empty and migrated database on the run's engine: for tests that move data from one
 // Corner to another (growth record import).
-export async function openFreshDatabase(): Promise<Database> {
+export async function openFreshDatabase(): Promise<Database & { url: string | null }> {
   const target = inject('testDatabase');
   if (target.kind === 'pglite') {
-    return openDatabase({
+    const database = await openDatabase({
       kind: 'pglite',
       dataDir: null,
       loadDump: new Blob([fs.readFileSync(target.dumpPath)]),
     });
+    return { ...database, url: null };
   }
   const name = `corner_fresh_${Date.now()}_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
   const admin = new pg.Client({ connectionString: target.url });
@@ -25,6 +26,7 @@ export async function openFreshDatabase(): Promise<Database> {
   await database.migrate();
   return {
     ...database,
+    url: url.toString(),
     close: async () => {
       await database.close();
       const cleanup = new pg.Client({ connectionString: target.url });
