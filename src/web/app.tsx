@@ -1,15 +1,21 @@
 import { createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { authClient } from './api/auth-client';
 import { AppLayout } from './components/app-layout';
 import { CenteredLoader } from './components/centered-loader';
+import { ArtifactDraftPage } from './routes/artifact-draft';
+import { ArtifactsPage } from './routes/artifacts';
+import { FeedbackRequestsPage } from './routes/feedback-requests';
+import { GiveFeedbackPage } from './routes/give-feedback';
 import { GoalDetailPage } from './routes/goal-detail';
 import { GoalsPage } from './routes/goals';
 import { HomePage } from './routes/home';
 import { NewGoalPage } from './routes/new-goal';
 import { ReadinessPage } from './routes/readiness';
 import { ReadinessResultPage } from './routes/readiness-result';
+import { SettingsPage } from './routes/settings';
+import { ShadowMapPage } from './routes/shadow-map';
 import { SignInPage } from './routes/sign-in';
 import { SignUpPage } from './routes/sign-up';
 
@@ -33,6 +39,15 @@ export function App() {
 
 function SessionGate() {
   const session = authClient.useSession();
+  const location = useLocation();
+  // A feedback giver has no account: their page renders the same for everyone, signed in or not.
+  if (location.pathname.startsWith('/feedback/')) {
+    return (
+      <Routes>
+        <Route path="/feedback/:token" element={<GiveFeedbackPage />} />
+      </Routes>
+    );
+  }
   if (session.isPending) return <CenteredLoader label="Loading Corner" />;
   if (!session.data) {
     return (
@@ -51,6 +66,11 @@ function SessionGate() {
         <Route path="/goals" element={<GoalsPage />} />
         <Route path="/goals/new" element={<NewGoalPage />} />
         <Route path="/goals/:goalId" element={<GoalDetailPage />} />
+        <Route path="/feedback-requests" element={<FeedbackRequestsPage />} />
+        <Route path="/shadow-map" element={<ShadowMapPage />} />
+        <Route path="/artifacts" element={<ArtifactsPage />} />
+        <Route path="/artifacts/:artifactId" element={<ArtifactDraftPage />} />
+        <Route path="/settings" element={<SettingsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </AppLayout>

@@ -8,6 +8,10 @@ const links = [
   { to: '/', label: 'Home' },
   { to: '/readiness', label: 'What help do I need?' },
   { to: '/goals', label: 'Goals' },
+  { to: '/feedback-requests', label: 'Mirror feedback' },
+  { to: '/shadow-map', label: 'Shadow-side map' },
+  { to: '/artifacts', label: 'Artifact library' },
+  { to: '/settings', label: 'Settings' },
 ];
 
 export function AppLayout({ userName, children }: { userName: string; children: ReactNode }) {
