@@ -188,3 +188,15 @@ describe('mirror feedback requests', () => {
     expect((await t.app.request('/api/v1/feedback-requests')).status).toBe(401);
   });
 });
+
+describe('feedback in the API document', () => {
+  it('documents the giver routes as needing no sign-in', async () => {
+    const response = await t.app.request('/api/openapi.json');
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    expect(document.paths['/v1/public/feedback/{token}']?.post?.security).toEqual([]);
+    expect(document.paths['/v1/feedback-requests']?.post).toBeDefined();
+  });
+});
