@@ -1,6 +1,9 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Command } from 'commander';
-import { AccessTokenRefused, authenticateAccessToken } from '../server/access-tokens/access-tokens';
+import {
+  AccessTokenRefused,
+  authenticateAccessToken,
+} from '../server/access-tokens/authenticate-access-token';
 import { loadConfig } from '../server/config';
 import { createCornerMcpServer } from '../server/mcp/server';
 import { openRuntime } from '../server/runtime';

@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 import { eq } from 'drizzle-orm';
-import {
-  createAccessToken,
-  listAccessTokens,
-  revokeAccessToken,
-} from '../server/access-tokens/access-tokens';
+import { createAccessToken } from '../server/access-tokens/create-access-token';
+import { listAccessTokens } from '../server/access-tokens/list-access-tokens';
+import { revokeAccessToken } from '../server/access-tokens/revoke-access-token';
 import type { Actor } from '../server/auth/actor';
 import { loadConfig } from '../server/config';
 import type { Db } from '../server/db/client';

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { addArtifact, startDraftFromArtifact } from '../../src/server/artifacts/artifacts';
+import { addArtifact } from '../../src/server/artifacts/add-artifact';
+import { startDraftFromArtifact } from '../../src/server/artifacts/start-draft-from-artifact';
 import type { Actor } from '../../src/server/auth/actor';
 import type { Auth } from '../../src/server/auth/auth';
 import type { Db } from '../../src/server/db/client';
@@ -12,7 +13,7 @@ import { getFeedbackRequest } from '../../src/server/feedback/get-feedback-reque
 import { thankFeedbackGiver } from '../../src/server/feedback/thank-feedback-giver';
 import { createGoal } from '../../src/server/goals/create-goal';
 import type { Mailer } from '../../src/server/mail/mailer';
-import { addShadowStrength } from '../../src/server/shadow-map/shadow-strengths';
+import { addShadowStrength } from '../../src/server/shadow-map/add-shadow-strength';
 
 const HOUR_MS = 3_600_000;
 const quietMailer: Mailer = { send: async () => {} };

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Member, signUp, type TestApp } from '../../../test/support/test-app';
 import { accessTokens } from '../db/schema';
-import { authenticateAccessToken } from './access-tokens';
+import { authenticateAccessToken } from './authenticate-access-token';
 
 let t: TestApp;
 let ana: Member;

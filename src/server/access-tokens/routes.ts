@@ -1,7 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../auth/actor';
 import { createRouter, json, jsonBody, problemResponses } from '../http/openapi';
-import { createAccessToken, listAccessTokens, revokeAccessToken } from './access-tokens';
+import { createAccessToken } from './create-access-token';
+import { listAccessTokens } from './list-access-tokens';
+import { revokeAccessToken } from './revoke-access-token';
 import {
   accessTokenIdParams,
   accessTokenSchema,

@@ -1,15 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../auth/actor';
 import { createRouter, json, jsonBody, problemResponses } from '../http/openapi';
-import {
-  addArtifact,
-  getArtifact,
-  listArtifacts,
-  removeArtifact,
-  startDraftFromArtifact,
-  updateArtifact,
-} from './artifacts';
+import { addArtifact } from './add-artifact';
+import { getArtifact } from './get-artifact';
+import { listArtifacts } from './list-artifacts';
+import { removeArtifact } from './remove-artifact';
 import { artifactIdParams, artifactInputSchema, artifactListQuery, artifactSchema } from './schemas';
+import { startDraftFromArtifact } from './start-draft-from-artifact';
+import { updateArtifact } from './update-artifact';
 
 const tags = ['Artifact library'];
 

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
 import { feedbackAnswers, feedbackRequests, goals } from '../db/schema';
@@ -31,15 +31,4 @@ export async function getFeedbackRequest(
   const [answer] = await db.select().from(feedbackAnswers).where(eq(feedbackAnswers.requestId, request.id));
   const [goal] = await db.select({ title: goals.title }).from(goals).where(eq(goals.id, request.goalId));
   return presentFeedbackRequest(request, answer ?? null, goal?.title ?? '', now);
-}
-
-export async function listFeedbackRequests(db: Db, actor: Actor, now: Date): Promise<FeedbackRequestView[]> {
-  const rows = await db
-    .select({ request: feedbackRequests, answer: feedbackAnswers, goalTitle: goals.title })
-    .from(feedbackRequests)
-    .innerJoin(goals, eq(goals.id, feedbackRequests.goalId))
-    .leftJoin(feedbackAnswers, eq(feedbackAnswers.requestId, feedbackRequests.id))
-    .where(eq(feedbackRequests.userId, actor.userId))
-    .orderBy(desc(feedbackRequests.createdAt));
-  return rows.map((row) => presentFeedbackRequest(row.request, row.answer, row.goalTitle, now));
 }

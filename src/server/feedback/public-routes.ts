@@ -6,8 +6,9 @@ import {
 } from '../../domain/settings/growth-tools';
 import { createRouter, json, jsonBody } from '../http/openapi';
 import { problemSchema } from '../http/problem';
-import { answerFeedbackRequest, readPublicFeedback } from './answer-feedback-request';
+import { answerFeedbackRequest } from './answer-feedback-request';
 import { createRateLimiter, rateLimitPublicFeedback } from './rate-limit';
+import { readPublicFeedback } from './read-public-feedback';
 import { feedbackTokenParams, publicAnswerInputSchema, publicFeedbackSchema } from './schemas';
 
 const tags = ['Mirror feedback (giver, no account)'];

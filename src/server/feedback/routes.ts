@@ -3,7 +3,8 @@ import { checkFeedbackQuestion } from '../../domain/feedback/check-feedback-ques
 import { actorOf } from '../auth/actor';
 import { conflictResponse, createRouter, json, jsonBody, problemResponses } from '../http/openapi';
 import { createFeedbackRequest } from './create-feedback-request';
-import { getFeedbackRequest, listFeedbackRequests } from './get-feedback-request';
+import { getFeedbackRequest } from './get-feedback-request';
+import { listFeedbackRequests } from './list-feedback-requests';
 import {
   createdFeedbackRequestSchema,
   createFeedbackRequestSchema,

@@ -8,7 +8,8 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFreshDatabase } from '../../../test/support/fresh-database';
-import { createAccessToken, revokeAccessToken } from '../access-tokens/access-tokens';
+import { createAccessToken } from '../access-tokens/create-access-token';
+import { revokeAccessToken } from '../access-tokens/revoke-access-token';
 import type { Actor } from '../auth/actor';
 import { loadConfig } from '../config';
 import type { Db } from '../db/client';

@@ -1,6 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import { authenticateAccessToken } from '../access-tokens/access-tokens';
+import { authenticateAccessToken } from '../access-tokens/authenticate-access-token';
 import type { Db } from '../db/client';
 import { Problem } from '../http/problem';
 import { playbooks } from './playbooks';

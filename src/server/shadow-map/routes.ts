@@ -1,13 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../auth/actor';
 import { createRouter, json, jsonBody, problemResponses } from '../http/openapi';
+import { addShadowStrength } from './add-shadow-strength';
+import { listShadowStrengths } from './list-shadow-strengths';
+import { removeShadowStrength } from './remove-shadow-strength';
 import { strengthIdParams, strengthInputSchema, strengthSchema } from './schemas';
-import {
-  addShadowStrength,
-  listShadowStrengths,
-  removeShadowStrength,
-  updateShadowStrength,
-} from './shadow-strengths';
+import { updateShadowStrength } from './update-shadow-strength';
 
 const tags = ['Shadow-side map'];
 

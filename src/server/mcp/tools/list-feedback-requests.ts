@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listFeedbackRequests } from '../../feedback/get-feedback-request';
+import { listFeedbackRequests } from '../../feedback/list-feedback-requests';
 import { defineTool } from '../tool';
 
 export const listFeedbackRequestsTool = defineTool({
