@@ -29,6 +29,8 @@ export function createRateLimiter(limit: number, windowMs: number, now: () => nu
 
 export type RateLimiter = ReturnType<typeof createRateLimiter>;
 
+// Behind a load balancer every request comes from its address, so the forwarded client address is
+// preferred. A client that forges it only escapes the per-address limit; the per-link limit still holds.
 function clientAddress(headers: Headers, fallback: string | undefined): string {
   const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
   return forwarded || fallback || 'unknown';

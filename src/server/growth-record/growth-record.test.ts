@@ -15,6 +15,7 @@ import { renderGrowthRecordMarkdown } from './render-markdown';
 import { GrowthRecordError } from './sections/section';
 
 const SAMPLE = path.join(process.cwd(), 'docs/growth-record-sample.md');
+const SAMPLE_JSON = path.join(process.cwd(), 'docs/growth-record-sample.json');
 
 const authFor = (database: Database) =>
   createAuth({
@@ -120,6 +121,12 @@ describe('portable growth record', () => {
       }),
     ).rejects.toThrow(/feedbackRequests\.0\.goal: refers to "goal-99"/);
     expect(await exportGrowthRecord(source.db, maya.userId, t.clock.now)).toEqual(before);
+  });
+
+  it('keeps docs/growth-record-sample.json in step with the exporter', () => {
+    const json = `${JSON.stringify(record, null, 2)}\n`;
+    if (process.env.UPDATE_SAMPLES === '1') fs.writeFileSync(SAMPLE_JSON, json);
+    expect(fs.readFileSync(SAMPLE_JSON, 'utf8')).toBe(json);
   });
 
   it('renders readable Markdown (docs/growth-record-sample.md is this rendering of demo Maya)', () => {

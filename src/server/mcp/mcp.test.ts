@@ -72,7 +72,7 @@ beforeAll(async () => {
   } finally {
     await runtime.close();
   }
-}, 120_000);
+}, 240_000);
 afterAll(() => cleanup());
 
 async function connect(token: string): Promise<{ client: Client; stderr: () => string }> {
@@ -185,7 +185,7 @@ describe('corner mcp', () => {
     } finally {
       await client.close();
     }
-  }, 90_000);
+  }, 180_000);
 
   it('cannot read or write another person’s data with one’s own token', async () => {
     const maya = await connect(tokens.maya);
@@ -211,7 +211,7 @@ describe('corner mcp', () => {
     } finally {
       await daniel.client.close();
     }
-  }, 90_000);
+  }, 180_000);
 
   it('refuses a revoked token', async () => {
     const transport = new StdioClientTransport({
@@ -229,5 +229,5 @@ describe('corner mcp', () => {
     await expect(client.connect(transport)).rejects.toThrow();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(errors).toContain('not valid or was revoked');
-  }, 60_000);
+  }, 120_000);
 });
