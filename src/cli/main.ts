@@ -1,11 +1,16 @@
 import { Command } from 'commander';
 import { ConfigError } from '../server/config';
 import { DataDirInUseError } from '../server/db/data-dir-lock';
+import { GrowthRecordError } from '../server/growth-record/sections/section';
 import { Problem } from '../server/http/problem';
 import { registerDbCommand } from './db-command';
 import { registerDemoCommand } from './demo-command';
+import { CliUsageError, registerExportCommand } from './export-command';
+import { registerImportCommand } from './import-command';
+import { registerMcpCommand } from './mcp-command';
 import { registerProgramCommand } from './program-command';
 import { registerServeCommand } from './serve-command';
+import { registerTokenCommand } from './token-command';
 
 const program = new Command()
   .name('corner')
@@ -16,12 +21,22 @@ registerServeCommand(program);
 registerDbCommand(program);
 registerDemoCommand(program);
 registerProgramCommand(program);
+registerExportCommand(program);
+registerImportCommand(program);
+registerMcpCommand(program);
+registerTokenCommand(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   // Known set-up problems get their sentence alone; anything else keeps its stack for a bug report.
-  if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof Problem) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirInUseError ||
+    error instanceof Problem ||
+    error instanceof CliUsageError ||
+    error instanceof GrowthRecordError
+  ) {
     console.error(error.message);
   } else {
     console.error(error);

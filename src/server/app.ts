@@ -4,11 +4,16 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { accessTokenRoutes } from './access-tokens/routes';
 import { actionRoutes } from './actions/routes';
 import { apiDocsRoutes } from './api-docs/routes';
+import { artifactRoutes } from './artifacts/routes';
 import { loadActor } from './auth/actor';
 import { calendarFeedRoutes, serveCalendarFeed } from './calendar/routes';
+import { createPublicFeedbackRoutes } from './feedback/public-routes';
+import { feedbackRoutes } from './feedback/routes';
 import { goalRoutes } from './goals/routes';
+import { growthRecordRoutes } from './growth-record/routes';
 import { guideBasicsRoutes } from './guides-basic/routes';
 import type { AppEnv, Deps } from './http/app-env';
 import { handleError, handleNotFound } from './http/errors';
@@ -23,6 +28,7 @@ import { programRoutes } from './programs/routes';
 import { readinessRoutes } from './readiness/routes';
 import { relationshipRoutes } from './relationships/routes';
 import { sessionRoutes } from './sessions/routes';
+import { shadowMapRoutes } from './shadow-map/routes';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 // Spreadsheets of a few thousand applicants are larger than any other request.
@@ -44,7 +50,13 @@ export function buildApi() {
     .route('/', guideBasicsRoutes)
     .route('/', outboxRoutes)
     .route('/', notificationRoutes)
-    .route('/', calendarFeedRoutes);
+    .route('/', calendarFeedRoutes)
+    .route('/', feedbackRoutes)
+    .route('/', createPublicFeedbackRoutes())
+    .route('/', shadowMapRoutes)
+    .route('/', artifactRoutes)
+    .route('/', accessTokenRoutes)
+    .route('/', growthRecordRoutes);
 }
 
 export type ApiType = ReturnType<typeof buildApi>;

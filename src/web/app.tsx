@@ -1,10 +1,14 @@
 import { createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { authClient } from './api/auth-client';
 import { AppLayout } from './components/app-layout';
 import { CenteredLoader } from './components/centered-loader';
+import { ArtifactDraftPage } from './routes/artifact-draft';
+import { ArtifactsPage } from './routes/artifacts';
 import { CohortPage } from './routes/cohort';
+import { FeedbackRequestsPage } from './routes/feedback-requests';
+import { GiveFeedbackPage } from './routes/give-feedback';
 import { GoalDetailPage } from './routes/goal-detail';
 import { GoalsPage } from './routes/goals';
 import { GuideBasicsPage } from './routes/guide-basics';
@@ -21,6 +25,8 @@ import { RelationshipPage } from './routes/relationship';
 import { RelationshipReportPage } from './routes/relationship-report';
 import { RelationshipsPage } from './routes/relationships';
 import { SessionPage } from './routes/session';
+import { SettingsPage } from './routes/settings';
+import { ShadowMapPage } from './routes/shadow-map';
 import { SignInPage } from './routes/sign-in';
 import { SignUpPage } from './routes/sign-up';
 
@@ -44,6 +50,15 @@ export function App() {
 
 function SessionGate() {
   const session = authClient.useSession();
+  const location = useLocation();
+  // A feedback giver has no account: their page renders the same for everyone, signed in or not.
+  if (location.pathname.startsWith('/feedback/')) {
+    return (
+      <Routes>
+        <Route path="/feedback/:token" element={<GiveFeedbackPage />} />
+      </Routes>
+    );
+  }
   if (session.isPending) return <CenteredLoader label="Loading Corner" />;
   if (!session.data) {
     return (
@@ -74,6 +89,11 @@ function SessionGate() {
         <Route path="/guide-profile" element={<GuideBasicsPage />} />
         <Route path="/outbox" element={<OutboxPage />} />
         <Route path="/notifications" element={<NotificationsPage />} />
+        <Route path="/feedback-requests" element={<FeedbackRequestsPage />} />
+        <Route path="/shadow-map" element={<ShadowMapPage />} />
+        <Route path="/artifacts" element={<ArtifactsPage />} />
+        <Route path="/artifacts/:artifactId" element={<ArtifactDraftPage />} />
+        <Route path="/settings" element={<SettingsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </AppLayout>

@@ -4,7 +4,10 @@ import { bidForSeats } from './bidding';
 import { releasePrices } from './release';
 import { clearSeats, createSeatState, type SeatState } from './seats';
 
-const cpuMs = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 export const WARM = {
   trace: false,
   warmUp: 2,
@@ -56,12 +59,29 @@ export function solveAssignment(
   T.push(cpuMs());
   bidForSeats(seats, WARM.bids * menteeCount, WARM.stopAt);
   T.push(cpuMs());
-  let pre = 0; for (let i = 0; i < menteeCount; i++) if (seats.rowPos[i] >= 0) pre++;
+  let pre = 0;
+  for (let i = 0; i < menteeCount; i++) if (seats.rowPos[i] >= 0) pre++;
   const result = searchShortestPaths(seats);
   T.push(cpuMs());
   const g = releasePrices(seats);
   T.push(cpuMs());
-  if (WARM.trace) console.error('warm', (T[1]-T[0]).toFixed(0), waiting, 'auction', (T[2]-T[1]).toFixed(0), 'bid', (T[3]-T[2]).toFixed(0), 'seated', pre, 'fwd', (T[4]-T[3]).toFixed(0), 'release', (T[5]-T[4]).toFixed(0), g);
+  if (WARM.trace)
+    console.error(
+      'warm',
+      (T[1] - T[0]).toFixed(0),
+      waiting,
+      'auction',
+      (T[2] - T[1]).toFixed(0),
+      'bid',
+      (T[3] - T[2]).toFixed(0),
+      'seated',
+      pre,
+      'fwd',
+      (T[4] - T[3]).toFixed(0),
+      'release',
+      (T[5] - T[4]).toFixed(0),
+      g,
+    );
   let matched = 0;
   for (let i = 0; i < menteeCount; i++) if (seats.rowPos[i] >= 0) matched++;
   return { ...result, matched };

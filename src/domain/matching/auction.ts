@@ -77,7 +77,8 @@ export function auctionPrices(seats: SeatState, options: AuctionOptions): void {
           const j = col[p];
           const net = score[p] - colPrice[j];
           if (net > best) best = net;
-          if (seat >= slotStart[j] && seat < slotStart[j + 1]) mine = Math.max(mine, score[p] - seatPrice[seat]);
+          if (seat >= slotStart[j] && seat < slotStart[j + 1])
+            mine = Math.max(mine, score[p] - seatPrice[seat]);
         }
         if (mine >= best - epsilon) continue;
         seatRow[seat] = -1;
@@ -121,12 +122,19 @@ export function auctionPrices(seats: SeatState, options: AuctionOptions): void {
       let next = -1;
       for (let q = first; q < last; q++) {
         if (q === seat) continue;
-        if (next < 0 || seatPrice[q] < seatPrice[next] || (seatPrice[q] === seatPrice[next] && seatRow[q] < 0)) next = q;
+        if (
+          next < 0 ||
+          seatPrice[q] < seatPrice[next] ||
+          (seatPrice[q] === seatPrice[next] && seatRow[q] < 0)
+        )
+          next = q;
       }
       const nextPrice = next < 0 ? Number.POSITIVE_INFINITY : seatPrice[next];
       const alternative = Math.max(u2, u1 + colPrice[j1] - nextPrice);
       const price =
-        alternative === Number.NEGATIVE_INFINITY ? colPrice[j1] + epsilon : colPrice[j1] + u1 - alternative + epsilon;
+        alternative === Number.NEGATIVE_INFINITY
+          ? colPrice[j1] + epsilon
+          : colPrice[j1] + u1 - alternative + epsilon;
       seatPrice[seat] = price;
       if (next >= 0 && (nextPrice < price || (nextPrice === price && seatRow[next] < 0))) {
         cheapest[j1] = next;

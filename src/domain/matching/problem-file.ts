@@ -27,7 +27,9 @@ function show(value: unknown): string {
 }
 
 const idSchema = (what: string) =>
-  z.string({ error: (issue) => `${what} must be a string, got ${show(issue.input)}` }).min(1, { error: `${what} must not be empty` });
+  z
+    .string({ error: (issue) => `${what} must be a string, got ${show(issue.input)}` })
+    .min(1, { error: `${what} must not be empty` });
 
 const scoreSchema = z.number({ error: (issue) => `score must be a finite number, got ${show(issue.input)}` });
 
@@ -78,7 +80,8 @@ export const matchingProblemSchema = z.object(
 /** `['edges', 3, 1]` → `edges[3][1]`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let text = '';
-  for (const part of path) text += typeof part === 'number' ? `[${part}]` : text === '' ? String(part) : `.${String(part)}`;
+  for (const part of path)
+    text += typeof part === 'number' ? `[${part}]` : text === '' ? String(part) : `.${String(part)}`;
   return text === '' ? '(the whole file)' : text;
 }
 
@@ -126,7 +129,11 @@ export function parseMatchingProblem(data: unknown): ParsedProblem {
     if (key === undefined) return;
     const first = edgeAt.get(key);
     if (first === undefined) edgeAt.set(key, k);
-    else report(['edges', k], `the pair ("${menteeId}", "${mentorId}") is listed twice (first at edges[${first}])`);
+    else
+      report(
+        ['edges', k],
+        `the pair ("${menteeId}", "${mentorId}") is listed twice (first at edges[${first}])`,
+      );
   });
 
   const blockedAt = new Map<number, number>();
@@ -140,10 +147,14 @@ export function parseMatchingProblem(data: unknown): ParsedProblem {
     const key = known('pinned', k, menteeId, mentorId);
     if (key === undefined) return;
     if (!edgeAt.has(key)) {
-      report(['pinned', k], `the pinned pair ("${menteeId}", "${mentorId}") is not an allowed pair in "edges"`);
+      report(
+        ['pinned', k],
+        `the pinned pair ("${menteeId}", "${mentorId}") is not an allowed pair in "edges"`,
+      );
     }
     const blocked = blockedAt.get(key);
-    if (blocked !== undefined) report(['pinned', k], `the pair ("${menteeId}", "${mentorId}") is also blocked at blocked[${blocked}]`);
+    if (blocked !== undefined)
+      report(['pinned', k], `the pair ("${menteeId}", "${mentorId}") is also blocked at blocked[${blocked}]`);
     const first = pinnedMentee.get(menteeId);
     if (first !== undefined) {
       report(['pinned', k], `mentee "${menteeId}" is pinned twice (first at pinned[${first}])`);
@@ -154,7 +165,10 @@ export function parseMatchingProblem(data: unknown): ParsedProblem {
     seatsPinned.set(mentorId, seats);
     const mentor = problem.mentors[mentorAt.get(mentorId) ?? -1];
     if (mentor !== undefined && seats > mentor.capacity) {
-      report(['pinned', k], `mentor "${mentorId}" has more pinned mentees than its capacity (${mentor.capacity})`);
+      report(
+        ['pinned', k],
+        `mentor "${mentorId}" has more pinned mentees than its capacity (${mentor.capacity})`,
+      );
     }
   });
 

@@ -41,9 +41,19 @@ export function indexProblem(problem: MatchingProblem): IndexedProblem {
   // More seats than mentees are never used, and clamping keeps any capacity within an Int32Array.
   const capacity = Int32Array.from(problem.mentors, (mentor) => Math.min(mentor.capacity, menteeIds.length));
   const pairs = (list: [string, string][] | undefined): IndexPair[] =>
-    (list ?? []).map(([menteeId, mentorId]) => [lookup(menteeIndex, menteeId, 'mentee'), lookup(mentorIndex, mentorId, 'mentor')]);
+    (list ?? []).map(([menteeId, mentorId]) => [
+      lookup(menteeIndex, menteeId, 'mentee'),
+      lookup(mentorIndex, mentorId, 'mentor'),
+    ]);
   return {
-    input: { menteeCount: menteeIds.length, mentorCount: mentorIds.length, capacity, edgeMentee, edgeMentor, edgeScore },
+    input: {
+      menteeCount: menteeIds.length,
+      mentorCount: mentorIds.length,
+      capacity,
+      edgeMentee,
+      edgeMentor,
+      edgeScore,
+    },
     constraints: { pinned: pairs(problem.pinned), blocked: pairs(problem.blocked) },
     menteeIds,
     mentorIds,

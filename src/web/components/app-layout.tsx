@@ -13,6 +13,10 @@ const links = [
   { to: '/guide-profile', label: 'Guide profile' },
   { to: '/notifications', label: 'Reminders' },
   { to: '/outbox', label: 'Mail' },
+  { to: '/feedback-requests', label: 'Mirror feedback' },
+  { to: '/shadow-map', label: 'Shadow-side map' },
+  { to: '/artifacts', label: 'Artifact library' },
+  { to: '/settings', label: 'Settings' },
 ];
 
 export function AppLayout({ userName, children }: { userName: string; children: ReactNode }) {

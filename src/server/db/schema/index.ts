@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './growth';
+export * from './growth-tools';
 export * from './guides';
 export * from './mail';
 export * from './notifications';

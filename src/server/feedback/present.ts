@@ -1,0 +1,40 @@
+import { checkFeedbackQuestion } from '../../domain/feedback/check-feedback-question';
+import type { feedbackAnswers, feedbackRequests } from '../db/schema';
+import type { FeedbackRequestView } from './schemas';
+
+type RequestRow = typeof feedbackRequests.$inferSelect;
+type AnswerRow = typeof feedbackAnswers.$inferSelect;
+
+export function feedbackStatus(
+  request: RequestRow,
+  answer: AnswerRow | null,
+  now: Date,
+): FeedbackRequestView['status'] {
+  if (answer) return 'answered';
+  return request.expiresAt.getTime() <= now.getTime() ? 'expired' : 'waiting';
+}
+
+export function presentFeedbackRequest(
+  request: RequestRow,
+  answer: AnswerRow | null,
+  goalTitle: string,
+  now: Date,
+): FeedbackRequestView {
+  return {
+    id: request.id,
+    goalId: request.goalId,
+    goalTitle,
+    question: request.question,
+    moment: request.moment,
+    giverName: request.giverName,
+    giverEmail: request.giverEmail,
+    status: feedbackStatus(request, answer, now),
+    expiresAt: request.expiresAt.toISOString(),
+    sharedWithGuide: request.sharedWithGuide,
+    check: checkFeedbackQuestion(request.question),
+    answer: answer ? { id: answer.id, text: answer.answer, createdAt: answer.createdAt.toISOString() } : null,
+    thankedAt: request.thankedAt ? request.thankedAt.toISOString() : null,
+    thankYouNote: request.thankYouNote,
+    createdAt: request.createdAt.toISOString(),
+  };
+}

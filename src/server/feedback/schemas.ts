@@ -1,0 +1,122 @@
+import { z } from '@hono/zod-openapi';
+import { FEEDBACK_ANSWER_MAX_CHARS } from '../../domain/settings/growth-tools';
+
+export const feedbackRequestIdParams = z.object({
+  requestId: z
+    .uuid({ message: 'must be a feedback request id' })
+    .openapi({ param: { name: 'requestId', in: 'path' } }),
+});
+
+export const feedbackTokenParams = z.object({
+  token: z
+    .string()
+    .min(20, 'is not a feedback link')
+    .max(200, 'is not a feedback link')
+    .regex(/^[A-Za-z0-9_-]+$/, 'is not a feedback link')
+    .openapi({ param: { name: 'token', in: 'path' } }),
+});
+
+export const createFeedbackRequestSchema = z
+  .object({
+    goalId: z.uuid({ message: 'must be the id of one of your goals' }),
+    question: z
+      .string()
+      .trim()
+      .min(10, 'must be a whole question about one moment')
+      .max(500, 'must be at most 500 characters'),
+    moment: z.string().trim().max(300, 'must be at most 300 characters').default(''),
+    giverName: z
+      .string()
+      .trim()
+      .min(1, 'must say who you are asking')
+      .max(120, 'must be at most 120 characters'),
+    giverEmail: z.email({ message: 'must be an email address' }).nullable().default(null),
+    sharedWithGuide: z.boolean().default(false),
+  })
+  .openapi('CreateFeedbackRequest');
+
+export const updateFeedbackRequestSchema = z
+  .object({ sharedWithGuide: z.boolean() })
+  .strict()
+  .openapi('UpdateFeedbackRequest');
+
+export const thankGiverSchema = z
+  .object({
+    note: z
+      .string()
+      .trim()
+      .min(3, 'write a few words of thanks')
+      .max(1000, 'must be at most 1000 characters'),
+  })
+  .openapi('ThankGiver');
+
+export const feedbackCheckInputSchema = z
+  .object({ question: z.string().max(500, 'must be at most 500 characters') })
+  .openapi('FeedbackCheckInput');
+
+export const feedbackCheckSchema = z
+  .object({
+    ok: z.boolean(),
+    issues: z.array(z.object({ code: z.string(), message: z.string(), suggestion: z.string() })),
+    questionCount: z.number(),
+    wordCount: z.number(),
+  })
+  .openapi('FeedbackCheck');
+
+export const feedbackAnswerSchema = z
+  .object({ id: z.string(), text: z.string(), createdAt: z.string() })
+  .openapi('FeedbackAnswer');
+
+export const feedbackRequestSchema = z
+  .object({
+    id: z.string(),
+    goalId: z.string(),
+    goalTitle: z.string(),
+    question: z.string(),
+    moment: z.string(),
+    giverName: z.string(),
+    giverEmail: z.string().nullable(),
+    status: z.enum(['waiting', 'answered', 'expired']),
+    expiresAt: z.string(),
+    sharedWithGuide: z.boolean(),
+    check: feedbackCheckSchema,
+    answer: feedbackAnswerSchema.nullable(),
+    thankedAt: z.string().nullable(),
+    thankYouNote: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('FeedbackRequest');
+
+export const createdFeedbackRequestSchema = z
+  .object({
+    request: feedbackRequestSchema,
+    // The only time the link's secret is ever shown: only its hash is stored.
+    token: z.string(),
+    path: z.string(),
+  })
+  .openapi('CreatedFeedbackRequest');
+
+export const publicFeedbackSchema = z
+  .object({
+    memberName: z.string(),
+    giverName: z.string(),
+    question: z.string(),
+    moment: z.string(),
+    expiresAt: z.string(),
+  })
+  .openapi('PublicFeedbackRequest');
+
+export const publicAnswerInputSchema = z
+  .object({
+    answer: z
+      .string()
+      .trim()
+      .min(2, 'write your answer')
+      .max(FEEDBACK_ANSWER_MAX_CHARS, `must be at most ${FEEDBACK_ANSWER_MAX_CHARS} characters`),
+  })
+  .openapi('PublicFeedbackAnswer');
+
+export type CreateFeedbackRequestInput = z.infer<typeof createFeedbackRequestSchema>;
+export type FeedbackRequestView = z.infer<typeof feedbackRequestSchema>;
+export type CreatedFeedbackRequest = z.infer<typeof createdFeedbackRequestSchema>;
+export type PublicFeedbackView = z.infer<typeof publicFeedbackSchema>;

@@ -1,0 +1,86 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { user } from '../db/schema';
+import { type GrowthRecord, growthRecordSchema } from './format';
+import { sections } from './sections';
+import { GrowthRecordError, RefMap } from './sections/section';
+
+export type ImportReport = {
+  userId: string;
+  email: string;
+  createdPerson: boolean;
+  temporaryPassword: string | null;
+  counts: Record<string, number>;
+  warnings: string[];
+};
+
+// Creating a person needs the auth system (password hashing, account rows); the caller supplies it.
+export type CreatePerson = (person: {
+  name: string;
+  email: string;
+  timeZone: string;
+}) => Promise<{ userId: string; temporaryPassword: string }>;
+
+// A malformed file is refused with every problem named by its path ("goals.0.signs.1.label: …"),
+// before anything is written.
+export function parseGrowthRecord(input: unknown): GrowthRecord {
+  const parsed = growthRecordSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.slice(0, 10).map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : '(the whole file)';
+    return `${where}: ${issue.message}`;
+  });
+  const more = parsed.error.issues.length > 10 ? ` (and ${parsed.error.issues.length - 10} more)` : '';
+  throw new GrowthRecordError(`This is not a valid Corner growth record: ${problems.join('; ')}${more}`);
+}
+
+export function parseGrowthRecordText(text: string): GrowthRecord {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new GrowthRecordError(
+      `The file is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return parseGrowthRecord(json);
+}
+
+// Restores a record into this Corner as one transaction: all of it or none of it. Every record gets
+// a new id, and refs inside the file are turned into those new ids.
+export async function importGrowthRecord(
+  db: Db,
+  record: GrowthRecord,
+  options: { asEmail?: string; createPerson: CreatePerson },
+): Promise<ImportReport> {
+  const email = z.email().parse((options.asEmail ?? record.person.email).toLowerCase());
+  const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
+  const created = existing
+    ? null
+    : await options.createPerson({ name: record.person.name, email, timeZone: record.person.timeZone });
+  const userId = existing?.id ?? created?.userId;
+  if (!userId) throw new Error('no person to import into');
+  const warnings: string[] = [];
+  const counts: Record<string, number> = {};
+  await db.transaction(async (tx) => {
+    if (!existing && record.person.organization) {
+      await tx.update(user).set({ organization: record.person.organization }).where(eq(user.id, userId));
+    }
+    const context = { tx, userId, refs: new RefMap(), warnings };
+    for (const section of sections) {
+      const items = record[section.key as keyof GrowthRecord];
+      // Parsed by the schema built from these sections, so each slice matches its section.
+      const importItems = section.importItems as (ctx: typeof context, items: unknown) => Promise<number>;
+      counts[section.key] = await importItems(context, items);
+    }
+  });
+  return {
+    userId,
+    email,
+    createdPerson: created !== null,
+    temporaryPassword: created?.temporaryPassword ?? null,
+    counts,
+    warnings,
+  };
+}

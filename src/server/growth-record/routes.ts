@@ -1,0 +1,44 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { actorOf } from '../auth/actor';
+import { createRouter, problemResponses } from '../http/openapi';
+import { exportGrowthRecord } from './export-growth-record';
+import { renderGrowthRecordMarkdown } from './render-markdown';
+
+const tags = ['Growth record'];
+
+const exportQuery = z.object({
+  format: z.enum(['json', 'markdown'], { message: 'must be json or markdown' }).default('json'),
+});
+
+export const growthRecordRoutes = createRouter().openapi(
+  createRoute({
+    method: 'get',
+    path: '/growth-record',
+    tags,
+    summary: 'Export my complete growth record (JSON or Markdown), to keep or move to another Corner',
+    request: { query: exportQuery },
+    responses: {
+      200: {
+        description: 'The record as a download',
+        content: {
+          'application/json': { schema: z.object({ format: z.string(), version: z.number() }).loose() },
+          'text/markdown': { schema: z.string() },
+        },
+      },
+      ...problemResponses,
+    },
+  }),
+  async (c) => {
+    const now = c.var.deps.clock();
+    const record = await exportGrowthRecord(c.var.deps.db, actorOf(c).userId, now);
+    const stamp = now.toISOString().slice(0, 10);
+    if (c.req.valid('query').format === 'markdown') {
+      c.header('content-disposition', `attachment; filename="corner-growth-record-${stamp}.md"`);
+      return c.body(renderGrowthRecordMarkdown(record), 200, {
+        'content-type': 'text/markdown; charset=utf-8',
+      });
+    }
+    c.header('content-disposition', `attachment; filename="corner-growth-record-${stamp}.json"`);
+    return c.json(record, 200);
+  },
+);

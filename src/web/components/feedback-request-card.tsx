@@ -1,0 +1,119 @@
+import { Alert, Badge, Button, Card, Group, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../api/client';
+import { growthKeys } from '../api/growth-queries';
+import { formatDate } from '../format';
+import { ProblemAlert } from './problem-alert';
+
+type FeedbackRequest = {
+  id: string;
+  goalTitle: string;
+  question: string;
+  moment: string;
+  giverName: string;
+  status: 'waiting' | 'answered' | 'expired';
+  expiresAt: string;
+  sharedWithGuide: boolean;
+  answer: { text: string; createdAt: string } | null;
+  thankedAt: string | null;
+  thankYouNote: string | null;
+  createdAt: string;
+};
+
+const statusLabels = { waiting: 'Waiting', answered: 'Answered', expired: 'Link expired' } as const;
+const statusColors = { waiting: 'gray', answered: 'teal', expired: 'orange' } as const;
+
+export function FeedbackRequestCard({ request }: { request: FeedbackRequest }) {
+  const queryClient = useQueryClient();
+  const [note, setNote] = useState('');
+  const refresh = () => queryClient.invalidateQueries({ queryKey: growthKeys.feedbackRequests });
+  const thank = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api['feedback-requests'][':requestId'].thanks.$post({
+          param: { requestId: request.id },
+          json: { note },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+  const share = useMutation({
+    mutationFn: (sharedWithGuide: boolean) =>
+      unwrap(
+        api['feedback-requests'][':requestId'].$patch({
+          param: { requestId: request.id },
+          json: { sharedWithGuide },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+  const headingId = `request-${request.id}`;
+  return (
+    <Card withBorder padding="md" component="article" aria-labelledby={headingId}>
+      <Group justify="space-between" align="flex-start">
+        <Title order={3} size="h5" id={headingId}>
+          {request.giverName}
+          {request.moment ? ` · ${request.moment}` : ''}
+        </Title>
+        <Badge variant="light" color={statusColors[request.status]}>
+          {statusLabels[request.status]}
+        </Badge>
+      </Group>
+      <Text size="sm" mt={4}>
+        “{request.question}”
+      </Text>
+      <Text size="xs" c="dimmed" mt={4}>
+        For: {request.goalTitle} · asked {formatDate(request.createdAt)}
+        {request.status === 'waiting' ? ` · link open until ${formatDate(request.expiresAt)}` : ''}
+      </Text>
+      {request.answer && (
+        <Stack gap="xs" mt="sm">
+          <Text size="sm" fw={600}>
+            {request.giverName}’s answer ({formatDate(request.answer.createdAt)})
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {request.answer.text}
+          </Text>
+          {request.thankedAt ? (
+            <Text size="sm" c="teal.9">
+              You thanked {request.giverName} on {formatDate(request.thankedAt)}: “{request.thankYouNote}”
+            </Text>
+          ) : (
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                thank.mutate();
+              }}
+            >
+              <Stack gap="xs">
+                <Alert color="blue" title="Thank them first">
+                  Whatever the answer says, thank {request.giverName} for being honest. Take it in; don’t
+                  explain or defend. People who are thanked tell you the truth again.
+                </Alert>
+                <Textarea
+                  label={`Your thank-you to ${request.giverName}`}
+                  autosize
+                  minRows={2}
+                  value={note}
+                  onChange={(e) => setNote(e.currentTarget.value)}
+                />
+                <ProblemAlert error={thank.error} />
+                <Button type="submit" size="xs" w="fit-content" loading={thank.isPending}>
+                  Log my thank-you
+                </Button>
+              </Stack>
+            </form>
+          )}
+        </Stack>
+      )}
+      <Switch
+        mt="sm"
+        label="Shared with my guide"
+        checked={request.sharedWithGuide}
+        onChange={(e) => share.mutate(e.currentTarget.checked)}
+      />
+      <ProblemAlert error={share.error} />
+    </Card>
+  );
+}

@@ -1,0 +1,164 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  CopyButton,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { checkFeedbackQuestion } from '../../domain/feedback/check-feedback-question';
+import { api, unwrap } from '../api/client';
+import { growthKeys } from '../api/growth-queries';
+import { useGoals } from '../api/queries';
+import { FeedbackCheckPanel } from './feedback-check-panel';
+import { ProblemAlert } from './problem-alert';
+
+// Writing a mirror request: the checker reads along, and the link is shown once after sending.
+export function NewFeedbackRequest() {
+  const queryClient = useQueryClient();
+  const goals = useGoals('active');
+  const eqGoals = (goals.data?.goals ?? []).filter((goal) => goal.category !== 'iq');
+  const [goalId, setGoalId] = useState<string | null>(null);
+  const [giverName, setGiverName] = useState('');
+  const [giverEmail, setGiverEmail] = useState('');
+  const [moment, setMoment] = useState('');
+  const [question, setQuestion] = useState('');
+  const [shared, setShared] = useState(false);
+  const [link, setLink] = useState<{ url: string; giver: string } | null>(null);
+  const check = useMemo(
+    () => (question.trim().length >= 8 ? checkFeedbackQuestion(question) : null),
+    [question],
+  );
+  const chosenGoal = goalId ?? eqGoals[0]?.id ?? null;
+
+  const create = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api['feedback-requests'].$post({
+          json: {
+            goalId: chosenGoal ?? '',
+            question,
+            moment,
+            giverName,
+            giverEmail: giverEmail.trim() ? giverEmail.trim() : null,
+            sharedWithGuide: shared,
+          },
+        }),
+      ),
+    onSuccess: async (created) => {
+      setLink({ url: `${window.location.origin}${created.path}`, giver: created.request.giverName });
+      setQuestion('');
+      setMoment('');
+      setGiverName('');
+      setGiverEmail('');
+      await queryClient.invalidateQueries({ queryKey: growthKeys.feedbackRequests });
+    },
+  });
+
+  if (goals.data && eqGoals.length === 0) {
+    return (
+      <Card withBorder padding="lg">
+        <Title order={2} size="h4">
+          Mirror feedback needs an EQ goal
+        </Title>
+        <Text mt="xs">
+          Outside views help most with how you come across: communication, leadership, influence. Set an EQ or
+          inner-work goal first, then ask someone who saw you in action.
+        </Text>
+      </Card>
+    );
+  }
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="new-request">
+      <Title order={2} size="h4" id="new-request">
+        Ask for one outside view
+      </Title>
+      <Text size="sm" mt={4}>
+        One person, one real moment they saw, one question about how you came across.
+      </Text>
+      {link && (
+        <Alert color="teal" title={`Link for ${link.giver}`} mt="md" role="status">
+          <Stack gap="xs">
+            <Text size="sm">
+              Send this link yourself. It works once, and this is the only time Corner shows it.
+            </Text>
+            <TextInput
+              label="Feedback link"
+              value={link.url}
+              readOnly
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            <CopyButton value={link.url}>
+              {({ copied, copy }) => (
+                <Button variant="light" size="xs" onClick={copy} w="fit-content">
+                  {copied ? 'Copied' : 'Copy link'}
+                </Button>
+              )}
+            </CopyButton>
+          </Stack>
+        </Alert>
+      )}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate();
+        }}
+      >
+        <Stack mt="md">
+          <Select
+            label="For which goal"
+            data={eqGoals.map((goal) => ({ value: goal.id, label: goal.title }))}
+            value={chosenGoal}
+            onChange={setGoalId}
+            allowDeselect={false}
+          />
+          <TextInput
+            label="Who you are asking"
+            required
+            value={giverName}
+            onChange={(e) => setGiverName(e.currentTarget.value)}
+          />
+          <TextInput
+            label="Their email (optional)"
+            description="If you give it, Corner emails them the link; otherwise you send it yourself."
+            type="email"
+            value={giverEmail}
+            onChange={(e) => setGiverEmail(e.currentTarget.value)}
+          />
+          <TextInput
+            label="The moment (optional)"
+            description="e.g. Thursday’s roadmap review"
+            value={moment}
+            onChange={(e) => setMoment(e.currentTarget.value)}
+          />
+          <Textarea
+            label="Your question"
+            required
+            autosize
+            minRows={2}
+            value={question}
+            onChange={(e) => setQuestion(e.currentTarget.value)}
+          />
+          {check && <FeedbackCheckPanel check={check} />}
+          <Checkbox
+            label="Share this request and its answer with my guide"
+            checked={shared}
+            onChange={(e) => setShared(e.currentTarget.checked)}
+          />
+          <ProblemAlert error={create.error} />
+          <Button type="submit" loading={create.isPending} w="fit-content">
+            Create the link
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

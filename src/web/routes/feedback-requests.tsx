@@ -1,0 +1,35 @@
+import { Card, Stack, Text, Title } from '@mantine/core';
+import { useFeedbackRequests } from '../api/growth-queries';
+import { CenteredLoader } from '../components/centered-loader';
+import { FeedbackRequestCard } from '../components/feedback-request-card';
+import { NewFeedbackRequest } from '../components/new-feedback-request';
+import { ProblemAlert } from '../components/problem-alert';
+
+export function FeedbackRequestsPage() {
+  const requests = useFeedbackRequests();
+  return (
+    <Stack maw={860}>
+      <Title order={1}>Mirror feedback</Title>
+      <Text>
+        You can’t see how you come across; the people around you can. Ask one of them about one moment, then
+        thank them for the answer.
+      </Text>
+      <NewFeedbackRequest />
+      <Title order={2} size="h3">
+        Your requests
+      </Title>
+      {requests.isPending && <CenteredLoader label="Loading requests" />}
+      <ProblemAlert error={requests.error} />
+      {requests.data && requests.data.requests.length === 0 && (
+        <Card withBorder padding="md">
+          <Text>
+            No requests yet. Your first answer will appear here, with a reminder to thank the giver.
+          </Text>
+        </Card>
+      )}
+      {requests.data?.requests.map((request) => (
+        <FeedbackRequestCard key={request.id} request={request} />
+      ))}
+    </Stack>
+  );
+}

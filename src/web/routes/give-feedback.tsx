@@ -1,0 +1,101 @@
+import { Alert, Button, Card, Container, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { ApiProblem, api, unwrap } from '../api/client';
+import { CenteredLoader } from '../components/centered-loader';
+import { ProblemAlert } from '../components/problem-alert';
+import { formatDate } from '../format';
+
+// The giver's page: no account, no navigation, nothing about the member beyond their name and the
+// one question. A used, expired or unknown link gets a plain sentence.
+export function GiveFeedbackPage() {
+  const token = useParams().token ?? '';
+  const [answer, setAnswer] = useState('');
+  const request = useQuery({
+    queryKey: ['public-feedback', token],
+    queryFn: () => unwrap(api.public.feedback[':token'].$get({ param: { token } })),
+  });
+  const send = useMutation({
+    mutationFn: () => unwrap(api.public.feedback[':token'].$post({ param: { token }, json: { answer } })),
+  });
+
+  return (
+    <Container size="sm" py="xl" component="main">
+      {request.isPending && <CenteredLoader label="Loading the question" />}
+      {request.error && <ClosedLink error={request.error} />}
+      {send.isSuccess && request.data && (
+        <Stack>
+          <Title order={1}>Thank you</Title>
+          <Text>Your answer is on its way to {request.data.memberName}. You can close this page.</Text>
+        </Stack>
+      )}
+      {request.data && !send.isSuccess && (
+        <Stack>
+          <Title order={1}>{request.data.memberName} would value your view</Title>
+          <Text>
+            Hello {request.data.giverName}. {request.data.memberName} is working on how they come across and
+            asked you one question. An honest answer helps more than a kind one; a few sentences are plenty.
+          </Text>
+          <Card withBorder padding="md" component="section" aria-labelledby="the-question">
+            <Title order={2} size="h4" id="the-question">
+              The question
+            </Title>
+            {request.data.moment && (
+              <Text size="sm" mt={4}>
+                About: {request.data.moment}
+              </Text>
+            )}
+            <Text mt="xs" fw={600}>
+              {request.data.question}
+            </Text>
+          </Card>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              send.mutate();
+            }}
+          >
+            <Stack>
+              <Textarea
+                label="Your answer"
+                required
+                autosize
+                minRows={4}
+                value={answer}
+                onChange={(e) => setAnswer(e.currentTarget.value)}
+              />
+              <Text size="sm" c="dimmed">
+                This link takes one answer and closes on {formatDate(request.data.expiresAt)}. No account
+                needed.
+              </Text>
+              <ProblemAlert error={send.error} />
+              <Button type="submit" loading={send.isPending} w="fit-content">
+                Send my answer
+              </Button>
+            </Stack>
+          </form>
+        </Stack>
+      )}
+    </Container>
+  );
+}
+
+const closedTitles: Record<string, string> = {
+  'link-used': 'This question has been answered',
+  'link-expired': 'This link has expired',
+  'link-unknown': 'This link does not work',
+  'rate-limited': 'Please wait a moment',
+};
+
+function ClosedLink({ error }: { error: unknown }) {
+  if (!(error instanceof ApiProblem)) return <ProblemAlert error={error} />;
+  return (
+    <Stack>
+      <Title order={1}>{closedTitles[error.problem.code] ?? 'This link cannot be used'}</Title>
+      <Alert color="gray" role="status">
+        {error.problem.detail}
+      </Alert>
+    </Stack>
+  );
+}

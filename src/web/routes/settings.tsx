@@ -1,0 +1,157 @@
+import {
+  Alert,
+  Button,
+  Card,
+  CopyButton,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../api/client';
+import { growthKeys, useAccessTokens } from '../api/growth-queries';
+import { CenteredLoader } from '../components/centered-loader';
+import { ProblemAlert } from '../components/problem-alert';
+import { formatDate } from '../format';
+
+export function SettingsPage() {
+  return (
+    <Stack maw={860}>
+      <Title order={1}>Settings</Title>
+      <ExportRecord />
+      <AccessTokens />
+    </Stack>
+  );
+}
+
+function ExportRecord() {
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="export">
+      <Title order={2} size="h4" id="export">
+        Your growth record
+      </Title>
+      <Text size="sm" mt={4}>
+        Everything you keep in Corner is yours: goals, check-ins, readiness results, feedback, your
+        shadow-side map and your artifacts. Download it to keep, or to import into another Corner.
+      </Text>
+      <Group mt="md">
+        <Button component="a" href="/api/v1/growth-record?format=json" download>
+          Export as JSON
+        </Button>
+        <Button component="a" href="/api/v1/growth-record?format=markdown" download variant="light">
+          Export as Markdown
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
+function AccessTokens() {
+  const queryClient = useQueryClient();
+  const tokens = useAccessTokens();
+  const [name, setName] = useState('');
+  const [shown, setShown] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: growthKeys.accessTokens });
+  const create = useMutation({
+    mutationFn: () => unwrap(api['access-tokens'].$post({ json: { name } })),
+    onSuccess: async (created) => {
+      setShown(created.token);
+      setName('');
+      await refresh();
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (tokenId: string) => unwrap(api['access-tokens'][':tokenId'].$delete({ param: { tokenId } })),
+    onSuccess: refresh,
+  });
+  const live = tokens.data?.tokens.filter((t) => t.revokedAt === null) ?? [];
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="tokens">
+      <Title order={2} size="h4" id="tokens">
+        Access tokens
+      </Title>
+      <Text size="sm" mt={4}>
+        A token lets your own AI assistant work with your Corner through <code>corner mcp</code> (set it as
+        CORNER_TOKEN). It can do what you can do, so revoke any token you no longer use.
+      </Text>
+      {shown && (
+        <Alert color="teal" title="Your new token" mt="md" role="status">
+          <Stack gap="xs">
+            <Text size="sm">Copy it now. Corner keeps only a fingerprint and cannot show it again.</Text>
+            <TextInput label="Token" value={shown} readOnly onFocus={(e) => e.currentTarget.select()} />
+            <CopyButton value={shown}>
+              {({ copied, copy }) => (
+                <Button size="xs" variant="light" w="fit-content" onClick={copy}>
+                  {copied ? 'Copied' : 'Copy token'}
+                </Button>
+              )}
+            </CopyButton>
+          </Stack>
+        </Alert>
+      )}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate();
+        }}
+      >
+        <Group mt="md" align="flex-end">
+          <TextInput
+            label="Where will you use it?"
+            placeholder="e.g. my assistant on the laptop"
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
+          <Button type="submit" loading={create.isPending}>
+            Create token
+          </Button>
+        </Group>
+      </form>
+      <ProblemAlert error={create.error ?? revoke.error} />
+      {tokens.isPending && <CenteredLoader label="Loading tokens" />}
+      {tokens.data && live.length === 0 && (
+        <Text size="sm" mt="md" c="dimmed">
+          No active tokens.
+        </Text>
+      )}
+      {live.length > 0 && (
+        <Table mt="md" striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Starts with</Table.Th>
+              <Table.Th>Created</Table.Th>
+              <Table.Th>Last used</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {live.map((token) => (
+              <Table.Tr key={token.id}>
+                <Table.Td>{token.name}</Table.Td>
+                <Table.Td>
+                  <code>{token.prefix}…</code>
+                </Table.Td>
+                <Table.Td>{formatDate(token.createdAt)}</Table.Td>
+                <Table.Td>{token.lastUsedAt ? formatDate(token.lastUsedAt) : 'never'}</Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate(token.id)}>
+                    Revoke {token.name}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
