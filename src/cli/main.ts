@@ -3,6 +3,7 @@ import { ConfigError } from '../server/config';
 import { DataDirInUseError } from '../server/db/data-dir-lock';
 import { registerDbCommand } from './db-command';
 import { registerDemoCommand } from './demo-command';
+import { registerGuidesCommand } from './guides-command';
 import { registerServeCommand } from './serve-command';
 
 const program = new Command()
@@ -13,6 +14,7 @@ const program = new Command()
 registerServeCommand(program);
 registerDbCommand(program);
 registerDemoCommand(program);
+registerGuidesCommand(program);
 
 try {
   await program.parseAsync(process.argv);

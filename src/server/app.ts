@@ -6,20 +6,33 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { apiDocsRoutes } from './api-docs/routes';
 import { loadActor } from './auth/actor';
+import { directoryRoutes } from './directory/routes';
 import { goalRoutes } from './goals/routes';
+import { guideProfileRoutes } from './guide-profiles/routes';
 import type { AppEnv, Deps } from './http/app-env';
 import { handleError, handleNotFound } from './http/errors';
 import { createRouter, json } from './http/openapi';
 import { Problem, problemResponse } from './http/problem';
+import { introRoutes } from './intros/routes';
 import { meRoutes } from './me/routes';
+import { outreachRoutes } from './outreach/routes';
 import { readinessRoutes } from './readiness/routes';
+import { shortlistRoutes } from './shortlist/routes';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
 // The versioned API: every capability mounts its router here, and the OpenAPI document is built from
 // the same zod schemas that validate requests.
 export function buildApi() {
-  return createRouter().route('/', meRoutes).route('/', readinessRoutes).route('/', goalRoutes);
+  return createRouter()
+    .route('/', meRoutes)
+    .route('/', readinessRoutes)
+    .route('/', goalRoutes)
+    .route('/', guideProfileRoutes)
+    .route('/', directoryRoutes)
+    .route('/', shortlistRoutes)
+    .route('/', introRoutes)
+    .route('/', outreachRoutes);
 }
 
 export type ApiType = ReturnType<typeof buildApi>;

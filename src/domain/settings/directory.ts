@@ -38,3 +38,10 @@ export const DIRECTORY_MAX_PRICE = 100_000;
 
 /** Proposed times on one intro request. */
 export const INTRO_MAX_PROPOSED_TIMES = 5;
+
+/** An intro message longer than this is a letter, not a request. */
+export const INTRO_MESSAGE_MAX_LENGTH = 1000;
+/** Outreach nudges: days after a reply with the advice still not applied ... */
+export const OUTREACH_APPLY_NUDGE_DAYS = 7;
+/** ... and days after applying it without telling the expert how it went. */
+export const OUTREACH_CIRCLE_BACK_NUDGE_DAYS = 3;
