@@ -1,22 +1,12 @@
-import { and, desc, eq, getTableColumns, gte, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { scoreFit } from '../../domain/fit-score/fit-score';
 import { workdaySlotsUtc } from '../../domain/fit-score/week-slots';
-import { DIRECTORY_RANK_POOL } from '../../domain/settings/directory';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
-import { guideProfiles, user } from '../db/schema';
 import { countActiveRelationships, loadReliability } from '../guide-profiles/reliability';
+import { directoryQueries } from './directory-sql';
 import { loadMemberContext } from './member-context';
 import { presentDirectoryResult } from './present';
 import type { DirectoryPage, DirectoryQuery } from './schemas';
-
-const g = guideProfiles;
-const textArray = (values: string[]) =>
-  sql`array[${sql.join(
-    values.map((value) => sql`${value}`),
-    sql`, `,
-  )}]::text[]`;
-const intArray = (values: number[]) => sql`${`{${values.join(',')}}`}::int[]`;
 
 /**
  * The directory: hard filters in SQL (status, kind, every profile field, conflict of interest,
@@ -36,49 +26,12 @@ export async function findGuides(
   const memberSlots = workdaySlotsUtc(member.timeZone, now);
   const excludeOwn = member.organization !== null && query.includeOwnOrganization !== true;
 
-  const where: (SQL | undefined)[] = [eq(g.status, 'active'), ne(g.userId, actor.userId)];
-  if (kind !== 'any') where.push(inArray(g.kind, [kind, 'both']));
-  if (query.q) where.push(sql`${g.search} @@ websearch_to_tsquery('english', ${query.q})`);
-  if (query.expertise && query.expertise.length > 0)
-    where.push(sql`${g.expertise} && ${textArray(query.expertise)}`);
-  if (query.approach) where.push(eq(g.approach, query.approach));
-  if (query.structure) where.push(eq(g.structure, query.structure));
-  if (query.style) where.push(eq(g.style, query.style));
-  if (query.credential) {
-    where.push(
-      sql`exists (select 1 from unnest(${g.credentials}) c where c ilike ${`%${query.credential}%`})`,
-    );
-  }
-  if (query.format) where.push(sql`${g.formats} @> ${textArray([query.format])}`);
-  if (query.city) where.push(sql`${g.city} ilike ${query.city}`);
-  if (query.language) where.push(sql`${g.languages} @> ${textArray([query.language])}`);
-  if (query.seniority) where.push(sql`${g.seniorityLevels} @> ${textArray([query.seniority])}`);
-  if (query.volunteerOnly) where.push(eq(g.volunteer, true));
-  if (query.priceMax !== undefined)
-    where.push(or(eq(g.volunteer, true), sql`${g.priceMin} <= ${query.priceMax}`));
-  if (query.priceMin !== undefined) {
-    where.push(and(eq(g.volunteer, false), sql`coalesce(${g.priceMax}, ${g.priceMin}) >= ${query.priceMin}`));
-  }
-  // Capacity is bounded here; active relationships are subtracted per candidate below.
-  where.push(gte(g.capacity, query.minCapacityLeft ?? 1));
-  if (query.overlapOnly) where.push(sql`${g.weekSlots} && ${intArray(memberSlots)}`);
-  if (excludeOwn && member.organization) {
-    where.push(sql`(${g.organization} is null or lower(${g.organization}) <> lower(${member.organization}))`);
-  }
-  const condition = and(...where);
-
-  const { search: _search, searchText: _searchText, bio: _bio, ...columns } = getTableColumns(g);
-  const rank = query.q ? sql`ts_rank(${g.search}, websearch_to_tsquery('english', ${query.q}))` : sql`0`;
-  const [pool, counted] = await Promise.all([
-    db
-      .select({ ...columns, name: user.name })
-      .from(g)
-      .innerJoin(user, eq(user.id, g.userId))
-      .where(condition)
-      .orderBy(desc(rank), desc(g.lastActiveAt), g.userId)
-      .limit(DIRECTORY_RANK_POOL),
-    db.select({ total: sql<number>`count(*)::int` }).from(g).where(condition),
-  ]);
+  const { pool: poolQuery, count: countQuery } = directoryQueries(db, actor.userId, query, {
+    kind,
+    memberSlots,
+    excludeOrganization: excludeOwn ? member.organization : null,
+  });
+  const [pool, counted] = await Promise.all([poolQuery, countQuery]);
 
   const active = await countActiveRelationships(
     db,
