@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, gte, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { DIRECTORY_RANK_POOL } from '../../domain/settings/directory';
 import type { Db } from '../db/client';
 import { guideProfiles, user } from '../db/schema';
@@ -11,6 +11,33 @@ const textArray = (values: string[]) =>
     sql`, `,
   )}]::text[]`;
 const intArray = (values: number[]) => sql`${`{${values.join(',')}}`}::int[]`;
+
+// Only what a result card and the fit score need: long texts and JSON stay in the table.
+const cardColumns = {
+  userId: g.userId,
+  name: user.name,
+  headline: g.headline,
+  kind: g.kind,
+  expertise: g.expertise,
+  approach: g.approach,
+  structure: g.structure,
+  style: g.style,
+  credentials: g.credentials,
+  formats: g.formats,
+  city: g.city,
+  languages: g.languages,
+  timeZone: g.timeZone,
+  capacity: g.capacity,
+  volunteer: g.volunteer,
+  priceMin: g.priceMin,
+  priceMax: g.priceMax,
+  currency: g.currency,
+  seniorityLevels: g.seniorityLevels,
+  weekSlots: g.weekSlots,
+  noShows: g.noShows,
+  lastActiveAt: g.lastActiveAt,
+};
+export type DirectoryCardRow = Awaited<ReturnType<typeof directoryQueries>['pool']>[number];
 
 export type DirectoryContext = {
   kind: 'mentor' | 'coach' | 'any';
@@ -57,15 +84,20 @@ export function directoryQueries(db: Db, memberId: string, query: DirectoryQuery
   }
   const condition = and(...where);
 
-  const { search: _search, searchText: _searchText, bio: _bio, ...columns } = getTableColumns(g);
-  const rank = query.q ? sql`ts_rank(${g.search}, websearch_to_tsquery('english', ${query.q}))` : sql`0`;
+  const order = query.q
+    ? [
+        desc(sql`ts_rank(${g.search}, websearch_to_tsquery('english', ${query.q}))`),
+        desc(g.lastActiveAt),
+        g.userId,
+      ]
+    : [desc(g.lastActiveAt), g.userId];
   return {
     pool: db
-      .select({ ...columns, name: user.name })
+      .select(cardColumns)
       .from(g)
       .innerJoin(user, eq(user.id, g.userId))
       .where(condition)
-      .orderBy(desc(rank), desc(g.lastActiveAt), g.userId)
+      .orderBy(...order)
       .limit(DIRECTORY_RANK_POOL),
     count: db.select({ total: sql<number>`count(*)::int` }).from(g).where(condition),
   };

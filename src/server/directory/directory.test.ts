@@ -173,6 +173,13 @@ describe('directory search', () => {
     expect(body.detail).toContain(field);
   });
 
+  it('searches without text too, most recently active first', async () => {
+    const response = await member.request('/api/v1/directory?kind=any&limit=50');
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as Page;
+    expect(page.results.length).toBeGreaterThan(0);
+  });
+
   it('needs a session', async () => {
     const response = await t.app.request('/api/v1/directory');
     expect(response.status).toBe(401);

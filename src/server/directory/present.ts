@@ -1,9 +1,9 @@
 import type { FitScore } from '../../domain/fit-score/fit-score';
-import type { guideProfiles } from '../db/schema';
 import type { Reliability } from '../guide-profiles/schemas';
+import type { DirectoryCardRow } from './directory-sql';
 import type { DirectoryResult } from './schemas';
 
-type CardRow = Omit<typeof guideProfiles.$inferSelect, 'search' | 'searchText' | 'bio'> & { name: string };
+type CardRow = DirectoryCardRow;
 
 export function presentDirectoryResult(
   row: CardRow,
