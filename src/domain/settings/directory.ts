@@ -29,8 +29,10 @@ export const QUIET_GUIDE_DAYS = 14;
 export const DIRECTORY_DEFAULT_LIMIT = 20;
 export const DIRECTORY_MAX_LIMIT = 50;
 export const DIRECTORY_MAX_PAGE = 50;
-/** Candidates ranked by fit per search, taken in text-relevance then recency order. */
-export const DIRECTORY_RANK_POOL = 1000;
+/** Candidates ranked by fit per search, taken in text-relevance then recency order; paging stops here. */
+export const DIRECTORY_RANK_POOL = 250;
+/** Totals are counted up to here; beyond it the page says "more than". */
+export const DIRECTORY_COUNT_CAP = 1000;
 /** A search phrase longer than this is not a search. */
 export const DIRECTORY_MAX_QUERY_LENGTH = 200;
 /** A price filter above this is not a price. */

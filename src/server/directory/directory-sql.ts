@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
-import { DIRECTORY_RANK_POOL } from '../../domain/settings/directory';
+import { DIRECTORY_COUNT_CAP, DIRECTORY_RANK_POOL } from '../../domain/settings/directory';
 import type { Db } from '../db/client';
-import { guideProfiles, user } from '../db/schema';
+import { guideProfiles } from '../db/schema';
 import type { DirectoryQuery } from './schemas';
 
 const g = guideProfiles;
@@ -15,7 +15,6 @@ const intArray = (values: number[]) => sql`${`{${values.join(',')}}`}::int[]`;
 // Only what a result card and the fit score need: long texts and JSON stay in the table.
 const cardColumns = {
   userId: g.userId,
-  name: user.name,
   headline: g.headline,
   kind: g.kind,
   expertise: g.expertise,
@@ -95,10 +94,17 @@ export function directoryQueries(db: Db, memberId: string, query: DirectoryQuery
     pool: db
       .select(cardColumns)
       .from(g)
-      .innerJoin(user, eq(user.id, g.userId))
       .where(condition)
       .orderBy(...order)
       .limit(DIRECTORY_RANK_POOL),
-    count: db.select({ total: sql<number>`count(*)::int` }).from(g).where(condition),
+    // Counting every match of a broad search costs a scan; past the cap the page says "more than".
+    count: db.select({ total: sql<number>`count(*)::int` }).from(
+      db
+        .select({ one: sql`1` })
+        .from(g)
+        .where(condition)
+        .limit(DIRECTORY_COUNT_CAP + 1)
+        .as('matches'),
+    ),
   };
 }

@@ -1,7 +1,10 @@
+import { inArray } from 'drizzle-orm';
 import { scoreFit } from '../../domain/fit-score/fit-score';
 import { workdaySlotsUtc } from '../../domain/fit-score/week-slots';
+import { DIRECTORY_COUNT_CAP } from '../../domain/settings/directory';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
+import { user } from '../db/schema';
 import { countActiveRelationships, loadReliability } from '../guide-profiles/reliability';
 import { directoryQueries } from './directory-sql';
 import { loadMemberContext } from './member-context';
@@ -55,6 +58,10 @@ export async function findGuides(
     .sort((a, b) => b.fit.score - a.fit.score || a.row.userId.localeCompare(b.row.userId));
   const offset = (query.page - 1) * query.limit;
   const pageItems = ranked.slice(offset, offset + query.limit);
+  const names = await loadNames(
+    db,
+    pageItems.map((item) => item.row.userId),
+  );
   const reliability = await loadReliability(
     db,
     pageItems.map((item) => item.row.userId),
@@ -62,12 +69,24 @@ export async function findGuides(
   const removedForCapacity = pool.length - ranked.length;
   return {
     results: pageItems.map((item) =>
-      presentDirectoryResult(item.row, item.capacityLeft, item.fit, reliability.get(item.row.userId)),
+      presentDirectoryResult(
+        { ...item.row, name: names.get(item.row.userId) ?? '' },
+        item.capacityLeft,
+        item.fit,
+        reliability.get(item.row.userId),
+      ),
     ),
     page: query.page,
     limit: query.limit,
-    total: Math.max(0, (counted[0]?.total ?? 0) - removedForCapacity),
+    total: Math.min(DIRECTORY_COUNT_CAP, Math.max(0, (counted[0]?.total ?? 0) - removedForCapacity)),
+    totalCapped: (counted[0]?.total ?? 0) > DIRECTORY_COUNT_CAP,
     kindFilter: { kind, source: kindSource },
     ownOrganizationExcluded: excludeOwn,
   };
+}
+
+async function loadNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, ids));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

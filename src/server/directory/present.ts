@@ -3,7 +3,7 @@ import type { Reliability } from '../guide-profiles/schemas';
 import type { DirectoryCardRow } from './directory-sql';
 import type { DirectoryResult } from './schemas';
 
-type CardRow = DirectoryCardRow;
+type CardRow = DirectoryCardRow & { name: string };
 
 export function presentDirectoryResult(
   row: CardRow,

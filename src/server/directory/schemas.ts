@@ -7,6 +7,7 @@ import {
   DIRECTORY_MAX_PAGE,
   DIRECTORY_MAX_PRICE,
   DIRECTORY_MAX_QUERY_LENGTH,
+  DIRECTORY_RANK_POOL,
 } from '../../domain/settings/directory';
 import { approaches, guideProfileSchema, structures, styles } from '../guide-profiles/schemas';
 
@@ -121,6 +122,7 @@ export const directoryPageSchema = z
     page: z.number(),
     limit: z.number(),
     total: z.number(),
+    totalCapped: z.boolean(),
     kindFilter: z.object({
       kind: z.enum(['mentor', 'coach', 'any']),
       source: z.enum(['query', 'readiness', 'none']),

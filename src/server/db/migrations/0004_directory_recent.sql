@@ -1,0 +1,1 @@
+CREATE INDEX "guide_profiles_recent_idx" ON "guide_profiles" USING btree ("last_active_at" DESC NULLS LAST);
