@@ -6,6 +6,7 @@ import { Problem } from '../server/http/problem';
 import { registerDbCommand } from './db-command';
 import { registerDemoCommand } from './demo-command';
 import { CliUsageError, registerExportCommand } from './export-command';
+import { registerGuidesCommand } from './guides-command';
 import { registerImportCommand } from './import-command';
 import { registerMcpCommand } from './mcp-command';
 import { registerProgramCommand } from './program-command';
@@ -25,6 +26,7 @@ registerExportCommand(program);
 registerImportCommand(program);
 registerMcpCommand(program);
 registerTokenCommand(program);
+registerGuidesCommand(program);
 
 try {
   await program.parseAsync(process.argv);

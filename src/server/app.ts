@@ -10,25 +10,30 @@ import { apiDocsRoutes } from './api-docs/routes';
 import { artifactRoutes } from './artifacts/routes';
 import { loadActor } from './auth/actor';
 import { calendarFeedRoutes, serveCalendarFeed } from './calendar/routes';
+import { directoryRoutes } from './directory/routes';
 import { createPublicFeedbackRoutes } from './feedback/public-routes';
 import { feedbackRoutes } from './feedback/routes';
 import { goalRoutes } from './goals/routes';
 import { growthRecordRoutes } from './growth-record/routes';
+import { guideProfileRoutes } from './guide-profiles/routes';
 import { guideBasicsRoutes } from './guides-basic/routes';
 import type { AppEnv, Deps } from './http/app-env';
 import { handleError, handleNotFound } from './http/errors';
 import { createRouter, json } from './http/openapi';
 import { Problem, problemResponse } from './http/problem';
+import { introRoutes } from './intros/routes';
 import { journalRoutes } from './journal/routes';
 import { outboxRoutes } from './mail/routes';
 import { meRoutes } from './me/routes';
 import { messageRoutes } from './messages/messages';
 import { notificationRoutes } from './notifications/routes';
+import { outreachRoutes } from './outreach/routes';
 import { programRoutes } from './programs/routes';
 import { readinessRoutes } from './readiness/routes';
 import { relationshipRoutes } from './relationships/routes';
 import { sessionRoutes } from './sessions/routes';
 import { shadowMapRoutes } from './shadow-map/routes';
+import { shortlistRoutes } from './shortlist/routes';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 // Spreadsheets of a few thousand applicants are larger than any other request.
@@ -56,7 +61,12 @@ export function buildApi() {
     .route('/', shadowMapRoutes)
     .route('/', artifactRoutes)
     .route('/', accessTokenRoutes)
-    .route('/', growthRecordRoutes);
+    .route('/', growthRecordRoutes)
+    .route('/', guideProfileRoutes)
+    .route('/', directoryRoutes)
+    .route('/', shortlistRoutes)
+    .route('/', introRoutes)
+    .route('/', outreachRoutes);
 }
 
 export type ApiType = ReturnType<typeof buildApi>;

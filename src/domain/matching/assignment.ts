@@ -60,7 +60,7 @@ export function solveAssignment(
   bidForSeats(seats, WARM.bids * menteeCount, WARM.stopAt);
   T.push(cpuMs());
   let pre = 0;
-  for (let i = 0; i < menteeCount; i++) if (seats.rowPos[i] >= 0) pre++;
+  for (let i = 0; i < menteeCount; i++) if ((seats.rowPos[i] ?? 0) >= 0) pre++;
   const result = searchShortestPaths(seats);
   T.push(cpuMs());
   const g = releasePrices(seats);
@@ -83,7 +83,7 @@ export function solveAssignment(
       g,
     );
   let matched = 0;
-  for (let i = 0; i < menteeCount; i++) if (seats.rowPos[i] >= 0) matched++;
+  for (let i = 0; i < menteeCount; i++) if ((seats.rowPos[i] ?? 0) >= 0) matched++;
   return { ...result, matched };
 }
 
@@ -96,7 +96,7 @@ export function searchShortestPaths(seats: SeatState): AssignmentResult {
   const n = seats.menteeCount;
   const m = seats.mentorCount;
   let matched = 0;
-  for (let i = 0; i < n; i++) if (rowPos[i] >= 0) matched++;
+  for (let i = 0; i < n; i++) if ((rowPos[i] ?? 0) >= 0) matched++;
 
   // Dijkstra state, reset only where touched so each search costs what it explores.
   const d1 = new Int32Array(m);
@@ -109,18 +109,18 @@ export function searchShortestPaths(seats: SeatState): AssignmentResult {
   const touched = new Int32Array(m);
 
   for (let s = 0; s < n; s++) {
-    const start = rowStart[s];
-    const end = rowStart[s + 1];
-    if (start === end || rowPos[s] >= 0) continue;
+    const start = (rowStart[s] ?? 0);
+    const end = (rowStart[s + 1] ?? 0);
+    if (start === end || (rowPos[s] ?? 0) >= 0) continue;
 
     // Fast path: the cheapest direct pair goes to a mentor with a free seat. Ties keep input order.
     let b1 = 0;
     let b2 = 0;
     let bPos = -1;
     for (let p = start; p < end; p++) {
-      const j = col[p];
-      const k1 = v1[j] - 1;
-      const k2 = v2[j] - score[p];
+      const j = (col[p] ?? 0);
+      const k1 = (v1[j] ?? 0) - 1;
+      const k2 = (v2[j] ?? 0) - (score[p] ?? 0);
       if (k1 < b1 || (k1 === b1 && k2 < b2)) {
         b1 = k1;
         b2 = k2;
@@ -129,10 +129,10 @@ export function searchShortestPaths(seats: SeatState): AssignmentResult {
     }
     // No pair beats the mentee's private seat (0, 0), so no path can: it stays unmatched.
     if (bPos < 0) continue;
-    const bCol = col[bPos];
-    if (used[bCol] < capacity[bCol]) {
-      const slot = slotStart[bCol] + used[bCol];
-      used[bCol] += 1;
+    const bCol = (col[bPos] ?? 0);
+    if ((used[bCol] ?? 0) < (capacity[bCol] ?? 0)) {
+      const slot = (slotStart[bCol] ?? 0) + (used[bCol] ?? 0);
+      used[bCol] = (used[bCol] ?? 0) + 1;
       slotRow[slot] = s;
       rowSlot[s] = slot;
       rowPos[s] = bPos;
@@ -160,15 +160,15 @@ export function searchShortestPaths(seats: SeatState): AssignmentResult {
     let seat1 = 0;
     let seat2 = 0;
     for (;;) {
-      const rEnd = rowStart[a + 1];
-      for (let p = rowStart[a]; p < rEnd; p++) {
-        const j = col[p];
-        if (j === seatCol || state[j] === 2) continue;
-        const k1 = base1 + v1[j] - 1;
-        const k2 = base2 + v2[j] - score[p];
+      const rEnd = (rowStart[a + 1] ?? 0);
+      for (let p = (rowStart[a] ?? 0); p < rEnd; p++) {
+        const j = (col[p] ?? 0);
+        if (j === seatCol || (state[j] ?? 0) === 2) continue;
+        const k1 = base1 + (v1[j] ?? 0) - 1;
+        const k2 = base2 + (v2[j] ?? 0) - (score[p] ?? 0);
         // Anything not shorter than the best terminal can never be on the shortest path.
         if (!(k1 < t1 || (k1 === t1 && k2 < t2))) continue;
-        if (used[j] < capacity[j]) {
+        if ((used[j] ?? 0) < (capacity[j] ?? 0)) {
           t1 = k1;
           t2 = k2;
           tCol = j;
@@ -177,12 +177,12 @@ export function searchShortestPaths(seats: SeatState): AssignmentResult {
           continue;
         }
         let at: number;
-        if (state[j] === 0) {
+        if ((state[j] ?? 0) === 0) {
           state[j] = 1;
           touched[touchedCount++] = j;
           at = heapSize++;
-        } else if (k1 < d1[j] || (k1 === d1[j] && k2 < d2[j])) {
-          at = heapPos[j];
+        } else if (k1 < (d1[j] ?? 0) || (k1 === (d1[j] ?? 0) && k2 < (d2[j] ?? 0))) {
+          at = (heapPos[j] ?? 0);
         } else {
           continue;
         }
@@ -192,9 +192,9 @@ export function searchShortestPaths(seats: SeatState): AssignmentResult {
         predPos[j] = p;
         while (at > 0) {
           const parentAt = (at - 1) >> 1;
-          const parent = heap[parentAt];
-          const q1 = d1[parent];
-          if (q1 < k1 || (q1 === k1 && d2[parent] <= k2)) break;
+          const parent = (heap[parentAt] ?? 0);
+          const q1 = (d1[parent] ?? 0);
+          if (q1 < k1 || (q1 === k1 && (d2[parent] ?? 0) <= k2)) break;
           heap[at] = parent;
           heapPos[parent] = at;
           at = parentAt;
@@ -206,27 +206,27 @@ export function searchShortestPaths(seats: SeatState): AssignmentResult {
       // Next mentee to expand: the next one seated at the current mentor, else pop the nearest mentor.
       while (q === qEnd) {
         if (heapSize === 0) break;
-        const j = heap[0];
-        const jd1 = d1[j];
-        const jd2 = d2[j];
+        const j = (heap[0] ?? 0);
+        const jd1 = (d1[j] ?? 0);
+        const jd2 = (d2[j] ?? 0);
         if (!(jd1 < t1 || (jd1 === t1 && jd2 < t2))) break;
         heapSize--;
         if (heapSize > 0) {
-          const last = heap[heapSize];
-          const l1 = d1[last];
-          const l2 = d2[last];
+          const last = (heap[heapSize] ?? 0);
+          const l1 = (d1[last] ?? 0);
+          const l2 = (d2[last] ?? 0);
           let at = 0;
           for (;;) {
             let child = 2 * at + 1;
             if (child >= heapSize) break;
             const right = child + 1;
             if (right < heapSize) {
-              const c = heap[child];
-              const r = heap[right];
-              if (d1[r] < d1[c] || (d1[r] === d1[c] && d2[r] < d2[c])) child = right;
+              const c = (heap[child] ?? 0);
+              const r = (heap[right] ?? 0);
+              if ((d1[r] ?? 0) < (d1[c] ?? 0) || ((d1[r] ?? 0) === (d1[c] ?? 0) && (d2[r] ?? 0) < (d2[c] ?? 0))) child = right;
             }
-            const c = heap[child];
-            if (l1 < d1[c] || (l1 === d1[c] && l2 <= d2[c])) break;
+            const c = (heap[child] ?? 0);
+            if (l1 < (d1[c] ?? 0) || (l1 === (d1[c] ?? 0) && l2 <= (d2[c] ?? 0))) break;
             heap[at] = c;
             heapPos[c] = at;
             at = child;
@@ -236,16 +236,16 @@ export function searchShortestPaths(seats: SeatState): AssignmentResult {
         }
         state[j] = 2;
         seatCol = j;
-        seat1 = jd1 + 1 - v1[j];
-        seat2 = jd2 - v2[j];
-        q = slotStart[j];
-        qEnd = q + used[j];
+        seat1 = jd1 + 1 - (v1[j] ?? 0);
+        seat2 = jd2 - (v2[j] ?? 0);
+        q = (slotStart[j] ?? 0);
+        qEnd = q + (used[j] ?? 0);
       }
       if (q === qEnd) break;
-      a = slotRow[q++];
+      a = (slotRow[q++] ?? 0);
       // Mentees seated at a settled mentor are reached at no reduced cost.
       base1 = seat1;
-      base2 = seat2 + score[rowPos[a]];
+      base2 = seat2 + (score[(rowPos[a] ?? 0)] ?? 0);
       if (base1 < t1 || (base1 === t1 && base2 < t2)) {
         // Sending `a` back to its private seat frees a place at the end of the path.
         t1 = base1;
@@ -258,10 +258,10 @@ export function searchShortestPaths(seats: SeatState): AssignmentResult {
 
     // Prices of settled mentors rise by how much closer they were than the terminal.
     for (let k = 0; k < touchedCount; k++) {
-      const j = touched[k];
-      if (state[j] === 2) {
-        v1[j] += t1 - d1[j];
-        v2[j] += t2 - d2[j];
+      const j = (touched[k] ?? 0);
+      if ((state[j] ?? 0) === 2) {
+        v1[j] = (v1[j] ?? 0) + t1 - (d1[j] ?? 0);
+        v2[j] = (v2[j] ?? 0) + t2 - (d2[j] ?? 0);
       }
       state[j] = 0;
     }
@@ -271,21 +271,21 @@ export function searchShortestPaths(seats: SeatState): AssignmentResult {
     let pos = tPos;
     let slot = -1;
     if (tCol >= 0) {
-      slot = slotStart[tCol] + used[tCol];
-      used[tCol] += 1;
+      slot = (slotStart[tCol] ?? 0) + (used[tCol] ?? 0);
+      used[tCol] = (used[tCol] ?? 0) + 1;
       matched++;
     }
     for (;;) {
-      const prevPos = rowPos[r];
-      const prevSlot = rowSlot[r];
+      const prevPos = (rowPos[r] ?? 0);
+      const prevSlot = (rowSlot[r] ?? 0);
       rowPos[r] = pos;
       rowSlot[r] = slot;
       if (slot >= 0) slotRow[slot] = r;
       if (r === s) break;
-      const prevCol = col[prevPos];
-      pos = predPos[prevCol];
+      const prevCol = (col[prevPos] ?? 0);
+      pos = (predPos[prevCol] ?? 0);
       slot = prevSlot;
-      r = predRow[prevCol];
+      r = (predRow[prevCol] ?? 0);
     }
   }
 

@@ -25,31 +25,31 @@ export function auctionPrices(seats: SeatState, options: AuctionOptions): void {
   const { rowStart, col, score, capacity, slotStart, v2 } = seats;
   const n = seats.menteeCount;
   const m = seats.mentorCount;
-  const positions = rowStart[n];
+  const positions = (rowStart[n] ?? 0);
   if (n === 0 || positions === 0) return;
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
   for (let p = 0; p < positions; p++) {
-    low = Math.min(low, score[p]);
-    high = Math.max(high, score[p]);
+    low = Math.min(low, (score[p] ?? 0));
+    high = Math.max(high, (score[p] ?? 0));
   }
   const spread = high - low;
   if (!(spread > 0)) return;
 
-  const seatCount = slotStart[m];
+  const seatCount = (slotStart[m] ?? 0);
   // Start from the prices found so far (all seats of a mentor at the mentor's price).
   const seatPrice = new Float64Array(seatCount);
-  for (let j = 0; j < m; j++) seatPrice.fill(v2[j], slotStart[j], slotStart[j + 1]);
+  for (let j = 0; j < m; j++) seatPrice.fill((v2[j] ?? 0), (slotStart[j] ?? 0), (slotStart[j + 1] ?? 0));
   const seatRow = new Int32Array(seatCount).fill(-1);
   const rowSeat = new Int32Array(n).fill(-1);
   // Per mentor: its cheapest seat and that seat's price (infinite for a mentor without seats).
   const cheapest = new Int32Array(m);
   const colPrice = new Float64Array(m);
   const refresh = (j: number): void => {
-    const first = slotStart[j];
-    const last = slotStart[j + 1];
+    const first = (slotStart[j] ?? 0);
+    const last = (slotStart[j + 1] ?? 0);
     cheapest[j] = first < last ? cheapestSeat(seatPrice, seatRow, first, last) : -1;
-    colPrice[j] = first < last ? seatPrice[cheapest[j]] : Number.POSITIVE_INFINITY;
+    colPrice[j] = first < last ? (seatPrice[(cheapest[j] ?? 0)] ?? 0) : Number.POSITIVE_INFINITY;
   };
   for (let j = 0; j < m; j++) refresh(j);
   const queue = new Int32Array(n);
@@ -61,24 +61,24 @@ export function auctionPrices(seats: SeatState, options: AuctionOptions): void {
     queue[tail] = i;
     size++;
   };
-  for (let i = 0; i < n; i++) if (rowStart[i + 1] - rowStart[i] > 1) enqueue(i);
+  for (let i = 0; i < n; i++) if ((rowStart[i + 1] ?? 0) - (rowStart[i] ?? 0) > 1) enqueue(i);
 
   let epsilon = spread * options.startFraction;
   for (let round = 0; ; round++) {
     if (round > 0) {
       // Keep the seats of the round before; only mentees no longer within ε of their best bid again.
       for (let i = 0; i < n; i++) {
-        const seat = rowSeat[i];
+        const seat = (rowSeat[i] ?? 0);
         if (seat < 0) continue;
-        const end = rowStart[i + 1];
+        const end = (rowStart[i + 1] ?? 0);
         let best = Number.NEGATIVE_INFINITY;
         let mine = Number.NEGATIVE_INFINITY;
-        for (let p = rowStart[i]; p < end; p++) {
-          const j = col[p];
-          const net = score[p] - colPrice[j];
+        for (let p = (rowStart[i] ?? 0); p < end; p++) {
+          const j = (col[p] ?? 0);
+          const net = (score[p] ?? 0) - (colPrice[j] ?? 0);
           if (net > best) best = net;
-          if (seat >= slotStart[j] && seat < slotStart[j + 1])
-            mine = Math.max(mine, score[p] - seatPrice[seat]);
+          if (seat >= (slotStart[j] ?? 0) && seat < (slotStart[j + 1] ?? 0))
+            mine = Math.max(mine, (score[p] ?? 0) - (seatPrice[seat] ?? 0));
         }
         if (mine >= best - epsilon) continue;
         seatRow[seat] = -1;
@@ -89,16 +89,16 @@ export function auctionPrices(seats: SeatState, options: AuctionOptions): void {
     }
     const maxSteps = options.bidsPerMentee * n;
     for (let steps = 0; size > 0 && steps < maxSteps; steps++) {
-      const i = queue[head];
+      const i = (queue[head] ?? 0);
       head = head + 1 === n ? 0 : head + 1;
       size--;
-      const end = rowStart[i + 1];
+      const end = (rowStart[i + 1] ?? 0);
       let u1 = Number.NEGATIVE_INFINITY;
       let u2 = Number.NEGATIVE_INFINITY;
       let j1 = -1;
-      for (let p = rowStart[i]; p < end; p++) {
-        const j = col[p];
-        const net = score[p] - colPrice[j];
+      for (let p = (rowStart[i] ?? 0); p < end; p++) {
+        const j = (col[p] ?? 0);
+        const net = (score[p] ?? 0) - (colPrice[j] ?? 0);
         if (net > u1) {
           if (j !== j1) u2 = u1;
           u1 = net;
@@ -108,8 +108,8 @@ export function auctionPrices(seats: SeatState, options: AuctionOptions): void {
         }
       }
       if (j1 < 0 || u1 === Number.NEGATIVE_INFINITY) continue;
-      const seat = cheapest[j1];
-      const holder = seatRow[seat];
+      const seat = (cheapest[j1] ?? 0);
+      const holder = (seatRow[seat] ?? 0);
       seatRow[seat] = i;
       rowSeat[i] = seat;
       if (holder < 0) {
@@ -117,26 +117,26 @@ export function auctionPrices(seats: SeatState, options: AuctionOptions): void {
         continue;
       }
       // Outbid the holder of the cheapest seat; the mentor's next-cheapest seat is an alternative too.
-      const first = slotStart[j1];
-      const last = slotStart[j1 + 1];
+      const first = (slotStart[j1] ?? 0);
+      const last = (slotStart[j1 + 1] ?? 0);
       let next = -1;
       for (let q = first; q < last; q++) {
         if (q === seat) continue;
         if (
           next < 0 ||
-          seatPrice[q] < seatPrice[next] ||
-          (seatPrice[q] === seatPrice[next] && seatRow[q] < 0)
+          (seatPrice[q] ?? 0) < (seatPrice[next] ?? 0) ||
+          ((seatPrice[q] ?? 0) === (seatPrice[next] ?? 0) && (seatRow[q] ?? 0) < 0)
         )
           next = q;
       }
-      const nextPrice = next < 0 ? Number.POSITIVE_INFINITY : seatPrice[next];
-      const alternative = Math.max(u2, u1 + colPrice[j1] - nextPrice);
+      const nextPrice = next < 0 ? Number.POSITIVE_INFINITY : (seatPrice[next] ?? 0);
+      const alternative = Math.max(u2, u1 + (colPrice[j1] ?? 0) - nextPrice);
       const price =
         alternative === Number.NEGATIVE_INFINITY
-          ? colPrice[j1] + epsilon
-          : colPrice[j1] + u1 - alternative + epsilon;
+          ? (colPrice[j1] ?? 0) + epsilon
+          : (colPrice[j1] ?? 0) + u1 - alternative + epsilon;
       seatPrice[seat] = price;
-      if (next >= 0 && (nextPrice < price || (nextPrice === price && seatRow[next] < 0))) {
+      if (next >= 0 && (nextPrice < price || (nextPrice === price && (seatRow[next] ?? 0) < 0))) {
         cheapest[j1] = next;
         colPrice[j1] = nextPrice;
       } else {
@@ -153,9 +153,9 @@ export function auctionPrices(seats: SeatState, options: AuctionOptions): void {
   // A mentor the auction left with a free seat is not scarce at these prices: it starts at 0.
   const discount = epsilon * options.discount;
   for (let j = 0; j < m; j++) {
-    let full = slotStart[j + 1] > slotStart[j] && capacity[j] > 0;
-    for (let q = slotStart[j]; q < slotStart[j + 1] && full; q++) if (seatRow[q] < 0) full = false;
-    v2[j] = full ? Math.max(0, colPrice[j] - discount) : 0;
+    let full = (slotStart[j + 1] ?? 0) > (slotStart[j] ?? 0) && (capacity[j] ?? 0) > 0;
+    for (let q = (slotStart[j] ?? 0); q < (slotStart[j + 1] ?? 0) && full; q++) if ((seatRow[q] ?? 0) < 0) full = false;
+    v2[j] = full ? Math.max(0, (colPrice[j] ?? 0) - discount) : 0;
   }
 }
 
@@ -163,9 +163,9 @@ export function auctionPrices(seats: SeatState, options: AuctionOptions): void {
 function cheapestSeat(price: Float64Array, seatRow: Int32Array, first: number, last: number): number {
   let next = first;
   for (let q = first + 1; q < last; q++) {
-    const p = price[q];
-    const best = price[next];
-    if (p < best || (p === best && seatRow[q] < 0 && seatRow[next] >= 0)) next = q;
+    const p = (price[q] ?? 0);
+    const best = (price[next] ?? 0);
+    if (p < best || (p === best && (seatRow[q] ?? 0) < 0 && (seatRow[next] ?? 0) >= 0)) next = q;
   }
   return next;
 }

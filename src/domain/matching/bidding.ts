@@ -20,14 +20,14 @@ export function bidForSeats(seats: SeatState, maxSteps: number, stopAt = 0): num
   const queue = new Int32Array(n);
   let head = 0;
   let size = 0;
-  for (let i = 0; i < n; i++) if (rowPos[i] < 0 && rowStart[i + 1] > rowStart[i]) queue[size++] = i;
+  for (let i = 0; i < n; i++) if ((rowPos[i] ?? 0) < 0 && (rowStart[i + 1] ?? 0) > (rowStart[i] ?? 0)) queue[size++] = i;
 
   for (let steps = 0; size > stopAt && steps < maxSteps; steps++) {
-    const i = queue[head];
+    const i = (queue[head] ?? 0);
     head = head + 1 === n ? 0 : head + 1;
     size--;
-    const start = rowStart[i];
-    const end = rowStart[i + 1];
+    const start = (rowStart[i] ?? 0);
+    const end = (rowStart[i + 1] ?? 0);
     // Best and second-best net value (score minus price) over distinct mentors, in one pass.
     let u1 = Number.NEGATIVE_INFINITY;
     let u2 = Number.NEGATIVE_INFINITY;
@@ -35,8 +35,8 @@ export function bidForSeats(seats: SeatState, maxSteps: number, stopAt = 0): num
     let p2 = -1;
     let j1 = -1;
     for (let p = start; p < end; p++) {
-      const j = col[p];
-      const net = score[p] - v2[j];
+      const j = (col[p] ?? 0);
+      const net = (score[p] ?? 0) - (v2[j] ?? 0);
       if (net > u1) {
         if (j !== j1) {
           u2 = u1;
@@ -52,13 +52,13 @@ export function bidForSeats(seats: SeatState, maxSteps: number, stopAt = 0): num
     }
     let seatPos = p1;
     let seatCol = j1;
-    if (used[j1] >= capacity[j1] && p2 >= 0 && u2 === u1 && used[col[p2]] < capacity[col[p2]]) {
+    if ((used[j1] ?? 0) >= (capacity[j1] ?? 0) && p2 >= 0 && u2 === u1 && (used[(col[p2] ?? 0)] ?? 0) < (capacity[(col[p2] ?? 0)] ?? 0)) {
       seatPos = p2;
-      seatCol = col[p2];
+      seatCol = (col[p2] ?? 0);
     }
-    if (used[seatCol] < capacity[seatCol]) {
-      const slot = slotStart[seatCol] + used[seatCol];
-      used[seatCol] += 1;
+    if ((used[seatCol] ?? 0) < (capacity[seatCol] ?? 0)) {
+      const slot = (slotStart[seatCol] ?? 0) + (used[seatCol] ?? 0);
+      used[seatCol] = (used[seatCol] ?? 0) + 1;
       slotRow[slot] = i;
       rowSlot[i] = slot;
       rowPos[i] = seatPos;
@@ -69,16 +69,16 @@ export function bidForSeats(seats: SeatState, maxSteps: number, stopAt = 0): num
     // Outbid the holder closest to leaving; the others must stay at their best, which bounds the raise.
     // Cached slacks only grow stale upwards (other prices rise), so refresh those that would bind.
     const wanted = u1 - u2;
-    const slotEnd = slotStart[j1] + used[j1];
-    for (let q = slotStart[j1]; q < slotEnd; q++) {
-      const k = slotRow[q];
-      if (slack[k] < wanted) slack[k] = currentSlack(seats, k, j1);
+    const slotEnd = (slotStart[j1] ?? 0) + (used[j1] ?? 0);
+    for (let q = (slotStart[j1] ?? 0); q < slotEnd; q++) {
+      const k = (slotRow[q] ?? 0);
+      if ((slack[k] ?? 0) < wanted) slack[k] = currentSlack(seats, k, j1);
     }
     let evictSlot = -1;
     let s1 = Number.POSITIVE_INFINITY;
     let s2 = Number.POSITIVE_INFINITY;
-    for (let q = slotStart[j1]; q < slotEnd; q++) {
-      const sigma = slack[slotRow[q]];
+    for (let q = (slotStart[j1] ?? 0); q < slotEnd; q++) {
+      const sigma = (slack[(slotRow[q] ?? 0)] ?? 0);
       if (sigma < s1) {
         s2 = s1;
         s1 = sigma;
@@ -89,9 +89,9 @@ export function bidForSeats(seats: SeatState, maxSteps: number, stopAt = 0): num
     }
     const raise = Math.min(wanted, s2);
     if (evictSlot < 0 || !(raise > 0) || raise === Number.POSITIVE_INFINITY) continue;
-    v2[j1] += raise;
-    for (let q = slotStart[j1]; q < slotEnd; q++) slack[slotRow[q]] -= raise;
-    const evicted = slotRow[evictSlot];
+    v2[j1] = (v2[j1] ?? 0) + raise;
+    for (let q = (slotStart[j1] ?? 0); q < slotEnd; q++) slack[(slotRow[q] ?? 0)] = (slack[(slotRow[q] ?? 0)] ?? 0) - raise;
+    const evicted = (slotRow[evictSlot] ?? 0);
     rowPos[evicted] = -1;
     rowSlot[evicted] = -1;
     let tail = head + size;
@@ -110,10 +110,10 @@ export function bidForSeats(seats: SeatState, maxSteps: number, stopAt = 0): num
 function currentSlack(seats: SeatState, k: number, j: number): number {
   const { rowStart, col, score, v2, rowPos } = seats;
   let other = Number.NEGATIVE_INFINITY;
-  const end = rowStart[k + 1];
-  for (let p = rowStart[k]; p < end; p++) {
-    const c = col[p];
-    if (c !== j) other = Math.max(other, score[p] - v2[c]);
+  const end = (rowStart[k + 1] ?? 0);
+  for (let p = (rowStart[k] ?? 0); p < end; p++) {
+    const c = (col[p] ?? 0);
+    if (c !== j) other = Math.max(other, (score[p] ?? 0) - (v2[c] ?? 0));
   }
-  return score[rowPos[k]] - v2[j] - other;
+  return (score[(rowPos[k] ?? 0)] ?? 0) - (v2[j] ?? 0) - other;
 }

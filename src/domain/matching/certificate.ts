@@ -42,7 +42,7 @@ export function checkCertificate(
   } = solution.duals;
 
   let maxAbs = 1;
-  for (let e = 0; e < input.edgeScore.length; e++) maxAbs = Math.max(maxAbs, Math.abs(input.edgeScore[e]));
+  for (let e = 0; e < input.edgeScore.length; e++) maxAbs = Math.max(maxAbs, Math.abs((input.edgeScore[e] ?? 0)));
   const tol = CERTIFICATE_RELATIVE_TOLERANCE * maxAbs;
   const atLeastZero = (c: number, s: number): boolean => c > 0 || (c === 0 && s >= -tol);
   const positive = (c: number, s: number): boolean => c > 0 || (c === 0 && s > tol);
@@ -55,40 +55,40 @@ export function checkCertificate(
   let primalCount = 0;
   let primalScore = 0;
   for (let i = 0; i < n; i++) {
-    const e = solution.menteeEdge[i];
-    const pinned = prepared.pinnedEdge[i];
-    if (pinned >= 0 && (e < 0 || input.edgeMentor[e] !== input.edgeMentor[pinned])) {
-      fail(`mentee ${i} is pinned to mentor ${input.edgeMentor[pinned]} but not matched to it`);
+    const e = (solution.menteeEdge[i] ?? 0);
+    const pinned = (prepared.pinnedEdge[i] ?? 0);
+    if (pinned >= 0 && (e < 0 || (input.edgeMentor[e] ?? 0) !== (input.edgeMentor[pinned] ?? 0))) {
+      fail(`mentee ${i} is pinned to mentor ${(input.edgeMentor[pinned] ?? 0)} but not matched to it`);
     }
     if (e < 0) {
-      if (solution.menteeMentor[i] !== -1) fail(`mentee ${i} has a mentor but no edge`);
+      if ((solution.menteeMentor[i] ?? 0) !== -1) fail(`mentee ${i} has a mentor but no edge`);
       continue;
     }
-    if (e >= input.edgeMentee.length || input.edgeMentee[e] !== i) {
+    if (e >= input.edgeMentee.length || (input.edgeMentee[e] ?? 0) !== i) {
       fail(`mentee ${i} is matched through edge ${e}, which is not one of its pairs`);
       continue;
     }
-    const j = input.edgeMentor[e];
-    if (solution.menteeMentor[i] !== j)
-      fail(`mentee ${i}: mentor ${solution.menteeMentor[i]} ≠ edge mentor ${j}`);
-    if (pinned < 0 && prepared.active !== null && prepared.active[e] === 0)
+    const j = (input.edgeMentor[e] ?? 0);
+    if ((solution.menteeMentor[i] ?? 0) !== j)
+      fail(`mentee ${i}: mentor ${(solution.menteeMentor[i] ?? 0)} ≠ edge mentor ${j}`);
+    if (pinned < 0 && prepared.active !== null && (prepared.active[e] ?? 0) === 0)
       fail(`mentee ${i}: edge ${e} is blocked`);
-    seatsUsed[j] += 1;
+    seatsUsed[j] = (seatsUsed[j] ?? 0) + 1;
     matched++;
-    objective += input.edgeScore[e];
+    objective += (input.edgeScore[e] ?? 0);
     if (pinned < 0) {
-      freeSeatsUsed[j] += 1;
+      freeSeatsUsed[j] = (freeSeatsUsed[j] ?? 0) + 1;
       primalCount++;
-      primalScore += input.edgeScore[e];
-      const r1 = u1[i] + v1[j] - 1;
-      const r2 = u2[i] + v2[j] - input.edgeScore[e];
+      primalScore += (input.edgeScore[e] ?? 0);
+      const r1 = (u1[i] ?? 0) + (v1[j] ?? 0) - 1;
+      const r2 = (u2[i] ?? 0) + (v2[j] ?? 0) - (input.edgeScore[e] ?? 0);
       if (r1 !== 0 || Math.abs(r2) > tol)
         fail(`chosen pair (${i}, ${j}) is not tight: reduced cost (${r1}, ${r2})`);
     }
   }
   for (let j = 0; j < m; j++) {
-    if (seatsUsed[j] > input.capacity[j])
-      fail(`mentor ${j} has ${seatsUsed[j]} mentees for capacity ${input.capacity[j]}`);
+    if ((seatsUsed[j] ?? 0) > (input.capacity[j] ?? 0))
+      fail(`mentor ${j} has ${(seatsUsed[j] ?? 0)} mentees for capacity ${(input.capacity[j] ?? 0)}`);
   }
   if (matched !== solution.matched)
     fail(`matched is ${solution.matched} but ${matched} mentees have a mentor`);
@@ -98,10 +98,10 @@ export function checkCertificate(
 
   // Dual feasibility on every pair the optimiser was allowed to use.
   for (let e = 0; e < input.edgeMentee.length; e++) {
-    if (prepared.active !== null && prepared.active[e] === 0) continue;
-    const i = input.edgeMentee[e];
-    const j = input.edgeMentor[e];
-    if (!atLeastZero(u1[i] + v1[j] - 1, u2[i] + v2[j] - input.edgeScore[e])) {
+    if (prepared.active !== null && (prepared.active[e] ?? 0) === 0) continue;
+    const i = (input.edgeMentee[e] ?? 0);
+    const j = (input.edgeMentor[e] ?? 0);
+    if (!atLeastZero((u1[i] ?? 0) + (v1[j] ?? 0) - 1, (u2[i] ?? 0) + (v2[j] ?? 0) - (input.edgeScore[e] ?? 0))) {
       fail(`pair (${i}, ${j}) has a negative reduced cost: the duals are infeasible`);
     }
   }
@@ -110,20 +110,20 @@ export function checkCertificate(
   let dualCount = 0;
   let dualScore = 0;
   for (let i = 0; i < n; i++) {
-    if (!atLeastZero(u1[i], u2[i])) fail(`mentee ${i} has a negative value (${u1[i]}, ${u2[i]})`);
-    const free = solution.menteeEdge[i] < 0 || prepared.pinnedEdge[i] >= 0;
-    if (free && positive(u1[i], u2[i]))
+    if (!atLeastZero((u1[i] ?? 0), (u2[i] ?? 0))) fail(`mentee ${i} has a negative value (${(u1[i] ?? 0)}, ${(u2[i] ?? 0)})`);
+    const free = (solution.menteeEdge[i] ?? 0) < 0 || (prepared.pinnedEdge[i] ?? 0) >= 0;
+    if (free && positive((u1[i] ?? 0), (u2[i] ?? 0)))
       fail(`mentee ${i} is not matched by the optimiser but has a positive value`);
-    dualCount += u1[i];
-    dualScore += u2[i];
+    dualCount += (u1[i] ?? 0);
+    dualScore += (u2[i] ?? 0);
   }
   for (let j = 0; j < m; j++) {
-    if (!atLeastZero(v1[j], v2[j])) fail(`mentor ${j} has a negative price (${v1[j]}, ${v2[j]})`);
-    const cap = prepared.capacity[j];
-    if (freeSeatsUsed[j] < cap && positive(v1[j], v2[j]))
+    if (!atLeastZero((v1[j] ?? 0), (v2[j] ?? 0))) fail(`mentor ${j} has a negative price (${(v1[j] ?? 0)}, ${(v2[j] ?? 0)})`);
+    const cap = (prepared.capacity[j] ?? 0);
+    if ((freeSeatsUsed[j] ?? 0) < cap && positive((v1[j] ?? 0), (v2[j] ?? 0)))
       fail(`mentor ${j} has a free seat but a positive price`);
-    dualCount += cap * v1[j];
-    dualScore += cap * v2[j];
+    dualCount += cap * (v1[j] ?? 0);
+    dualScore += cap * (v2[j] ?? 0);
   }
   if (dualCount !== primalCount) fail(`duality gap in matches: primal ${primalCount}, dual ${dualCount}`);
   if (Math.abs(dualScore - primalScore) > tol * Math.max(1, n + m)) {

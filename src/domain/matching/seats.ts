@@ -29,10 +29,10 @@ export function createSeatState(
   const m = mentorCount;
   // A mentor can never hold more mentees than it has allowed pairs, so seats are sized by that.
   const degree = new Int32Array(m);
-  const positions = rowStart[menteeCount];
-  for (let p = 0; p < positions; p++) degree[col[p]] += 1;
+  const positions = (rowStart[menteeCount] ?? 0);
+  for (let p = 0; p < positions; p++) degree[(col[p] ?? 0)] = (degree[(col[p] ?? 0)] ?? 0) + 1;
   const slotStart = new Int32Array(m + 1);
-  for (let j = 0; j < m; j++) slotStart[j + 1] = slotStart[j] + Math.min(capacity[j], degree[j]);
+  for (let j = 0; j < m; j++) slotStart[j + 1] = (slotStart[j] ?? 0) + Math.min((capacity[j] ?? 0), (degree[j] ?? 0));
   return {
     menteeCount,
     mentorCount,
@@ -45,7 +45,7 @@ export function createSeatState(
     rowPos: new Int32Array(menteeCount).fill(-1),
     rowSlot: new Int32Array(menteeCount).fill(-1),
     slotStart,
-    slotRow: new Int32Array(slotStart[m]),
+    slotRow: new Int32Array((slotStart[m] ?? 0)),
     used: new Int32Array(m),
     slack: new Float64Array(menteeCount),
   };

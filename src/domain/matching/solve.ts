@@ -25,24 +25,24 @@ export function solveMatching(input: MatchingInput, constraints: MatchingConstra
   let matched = 0;
   let objective = 0;
   for (let i = 0; i < n; i++) {
-    const pinned = prepared.pinnedEdge[i];
-    const pos = core.rowPos[i];
+    const pinned = (prepared.pinnedEdge[i] ?? 0);
+    const pos = (core.rowPos[i] ?? 0);
     let e = -1;
     if (pinned >= 0) {
       e = pinned;
       menteePinned[i] = 1;
     } else if (pos >= 0) {
-      e = adjacency.edge === null ? pos : adjacency.edge[pos];
-      const j = input.edgeMentor[e];
+      e = adjacency.edge === null ? pos : (adjacency.edge[pos] ?? 0);
+      const j = (input.edgeMentor[e] ?? 0);
       // A seated mentee's value is its pair's value minus the mentor's price (tight by construction).
-      menteeValueCount[i] = 1 - priceCount[j];
-      menteeValueScore[i] = input.edgeScore[e] - priceScore[j];
+      menteeValueCount[i] = 1 - (priceCount[j] ?? 0);
+      menteeValueScore[i] = (input.edgeScore[e] ?? 0) - (priceScore[j] ?? 0);
     }
     if (e < 0) continue;
     menteeEdge[i] = e;
-    menteeMentor[i] = input.edgeMentor[e];
+    menteeMentor[i] = (input.edgeMentor[e] ?? 0);
     matched++;
-    objective += input.edgeScore[e];
+    objective += (input.edgeScore[e] ?? 0);
   }
   return {
     menteeMentor,

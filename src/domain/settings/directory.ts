@@ -29,8 +29,10 @@ export const QUIET_GUIDE_DAYS = 14;
 export const DIRECTORY_DEFAULT_LIMIT = 20;
 export const DIRECTORY_MAX_LIMIT = 50;
 export const DIRECTORY_MAX_PAGE = 50;
-/** Candidates ranked by fit per search, taken in text-relevance then recency order. */
-export const DIRECTORY_RANK_POOL = 1000;
+/** Candidates ranked by fit per search, taken in text-relevance then recency order; paging stops here. */
+export const DIRECTORY_RANK_POOL = 250;
+/** Totals are counted up to here; beyond it the page says "more than". */
+export const DIRECTORY_COUNT_CAP = 1000;
 /** A search phrase longer than this is not a search. */
 export const DIRECTORY_MAX_QUERY_LENGTH = 200;
 /** A price filter above this is not a price. */
@@ -38,3 +40,10 @@ export const DIRECTORY_MAX_PRICE = 100_000;
 
 /** Proposed times on one intro request. */
 export const INTRO_MAX_PROPOSED_TIMES = 5;
+
+/** An intro message longer than this is a letter, not a request. */
+export const INTRO_MESSAGE_MAX_LENGTH = 1000;
+/** Outreach nudges: days after a reply with the advice still not applied ... */
+export const OUTREACH_APPLY_NUDGE_DAYS = 7;
+/** ... and days after applying it without telling the expert how it went. */
+export const OUTREACH_CIRCLE_BACK_NUDGE_DAYS = 3;
