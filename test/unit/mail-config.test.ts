@@ -17,12 +17,19 @@ describe('mail and worker configuration', () => {
         SMTP_URL: 'smtps://corner:secret@mail.example.com:465',
         MAIL_FROM: 'Corner <hello@example.com>',
         CORNER_ROLES: 'worker',
+        DATABASE_URL: 'postgres://corner@db.example.com/corner',
       },
       '/tmp',
     );
     expect(config.smtpUrl).toBe('smtps://corner:secret@mail.example.com:465');
     expect(config.mailFrom).toBe('Corner <hello@example.com>');
     expect(config.roles).toEqual({ web: false, worker: true });
+  });
+
+  it('keeps the worker in the process that owns the embedded database', () => {
+    expect(() => loadConfig({ CORNER_ROLES: 'web' }, '/tmp')).toThrow(/CORNER_ROLES must include worker/);
+    const server = loadConfig({ CORNER_ROLES: 'web', DATABASE_URL: 'postgres://corner@db/corner' }, '/tmp');
+    expect(server.roles).toEqual({ web: true, worker: false });
   });
 
   it.each([
