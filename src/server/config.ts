@@ -33,6 +33,11 @@ const configSchema = z
       .regex(/^(web|worker)(,(web|worker))*$/, 'must be web, worker or web,worker')
       .default('web,worker'),
   })
+  // The embedded database belongs to one process, so no other process could ever run its jobs.
+  .refine((env) => env.DATABASE_URL || env.CORNER_ROLES.split(',').includes('worker'), {
+    message: 'must include worker with the embedded database (jobs run in the same process)',
+    path: ['CORNER_ROLES'],
+  })
   .refine((env) => !(env.DATABASE_URL && env.NODE_ENV === 'production' && !env.BETTER_AUTH_SECRET), {
     message: 'is required in production with DATABASE_URL, so that every instance signs sessions alike',
     path: ['BETTER_AUTH_SECRET'],

@@ -46,7 +46,13 @@ export async function createTestApp(
     baseUrl: BASE_URL,
     trustedOrigins: [BASE_URL],
   });
-  const jobs = createCornerJobQueue(connectionTo(database), { pollingIntervalSeconds: 0.5 });
+  // Test files share one PostgreSQL database: each gets its own queue tables, so one file's worker
+  // never picks up another's jobs, and no cron sweep fires in the middle of a test.
+  const jobs = createCornerJobQueue(connectionTo(database), {
+    pollingIntervalSeconds: 0.5,
+    schema: `pgboss_test_${process.pid}_${++queueCounter}`,
+    withSchedules: false,
+  });
   const app = buildApp({
     db: database.db,
     auth,
@@ -81,6 +87,7 @@ function connectionTo(database: Database): QueueConnection {
 }
 
 let counter = 0;
+let queueCounter = 0;
 
 // A signed-up person and a request function that carries their session cookie.
 export async function signUp(testApp: TestApp, name = 'Test Member', timeZone = 'Europe/Berlin') {

@@ -13,7 +13,7 @@ export type JobQueue<Context> = Jobs & {
 // biome-ignore lint/suspicious/noExplicitAny: definitions of different payloads share one list
 type AnyDefinition<Context> = JobDefinition<any, Context>;
 
-const SCHEMA = 'pgboss';
+const DEFAULT_SCHEMA = 'pgboss';
 
 /**
  * A job queue on pg-boss: PostgreSQL in server mode (every instance shares it), the same PGlite the
@@ -28,13 +28,16 @@ export function createJobQueue<Context>(
     /** How often an idle worker looks for jobs. */
     pollingIntervalSeconds?: number;
     onError?: (error: unknown) => void;
+    /** Where pg-boss keeps its tables; tests sharing one PostgreSQL database each use their own. */
+    schema?: string;
   },
 ): JobQueue<Context> {
   const onError = options.onError ?? ((error: unknown) => console.error('job queue:', error));
+  const schema = options.schema ?? DEFAULT_SCHEMA;
   const boss =
     connection.kind === 'postgres'
-      ? new PgBoss({ connectionString: connection.url, schema: SCHEMA, max: 4 })
-      : new PgBoss({ db: fromPglite(connection.pglite), backend: 'pglite', schema: SCHEMA });
+      ? new PgBoss({ connectionString: connection.url, schema, max: 4 })
+      : new PgBoss({ db: fromPglite(connection.pglite), backend: 'pglite', schema });
   boss.on('error', onError);
   const byName = new Map(options.definitions.map((definition) => [definition.name, definition]));
   let started: Promise<void> | null = null;

@@ -9,11 +9,12 @@ export const jobSchedules = [...notificationSchedules];
 
 export function createCornerJobQueue(
   connection: QueueConnection,
-  options: { pollingIntervalSeconds?: number } = {},
+  options: { pollingIntervalSeconds?: number; schema?: string; withSchedules?: boolean } = {},
 ): JobQueue<WorkerContext> {
   return createJobQueue<WorkerContext>(connection, {
     definitions: jobDefinitions,
-    schedules: jobSchedules,
-    ...options,
+    schedules: options.withSchedules === false ? [] : jobSchedules,
+    pollingIntervalSeconds: options.pollingIntervalSeconds,
+    schema: options.schema,
   });
 }

@@ -15,17 +15,19 @@ export const sendDigestJob = defineJob({
 });
 
 /**
- * Finds the reminders due now, stores the new ones in-app, then gives everyone with something
- * not yet mailed a digest job. People with older pending items are included, so what arrived at
- * night goes out in the morning.
+ * Finds the reminders due now, stores the new ones in-app, then gives everyone in an active
+ * relationship with something not yet mailed a digest job. Older pending items count, so what
+ * arrived at night goes out in the morning.
  */
 export const reminderSweepJob = defineJob({
   name: 'reminder-sweep',
   payload: z.object({}),
   handler: async (_payload: Record<string, never>, context: WorkerContext) => {
     const now = context.clock();
-    await recordReminders(context.db, await context.reminderFacts(now), now);
-    for (const userId of await peopleWithPendingNotifications(context.db)) {
+    const inputs = await context.reminderFacts(now);
+    await recordReminders(context.db, inputs, now);
+    const people = [...new Set(inputs.flatMap((input) => [input.people.member, input.people.guide]))];
+    for (const userId of await peopleWithPendingNotifications(context.db, people)) {
       await context.jobs.enqueue(sendDigestJob, { userId }, { singletonKey: userId });
     }
   },

@@ -6,7 +6,7 @@ import { digestSends, notifications, outboxMessages } from '../db/schema';
 import type { WorkerContext } from '../jobs/worker-context';
 import { createOutboxMailer } from '../mail/mailer';
 import { reminderSweepJob } from './notification-jobs';
-import { recordReminders } from './record-reminders';
+import { recordNotification, recordReminders } from './record-reminders';
 import type { RelationshipReminderInput } from './reminder-source';
 import { sendDigest } from './send-digest';
 
@@ -143,6 +143,28 @@ describe('reminders and the daily digest on the database', () => {
     expect(after.unread).toBe(0);
     const gias = (await (await gia.request('/api/v1/notifications')).json()) as ListBody;
     expect(gias.unread).toBeGreaterThan(0);
+  });
+
+  it('stores a direct notification once, inside the caller’s transaction', async () => {
+    const note = {
+      userId: gia.userId,
+      key: 'message:m1',
+      kind: 'message',
+      text: 'Max wrote to you',
+      link: '/relationships/rel-db/messages',
+    };
+    const first = await t.database.db.transaction((tx) => recordNotification(tx, note, t.clock.now));
+    const again = await recordNotification(t.database.db, note, t.clock.now);
+    expect([first, again]).toEqual([true, false]);
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await recordNotification(tx, { ...note, key: 'message:m2' }, t.clock.now);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    const rows = await t.database.db.select().from(notifications).where(eq(notifications.userId, gia.userId));
+    expect(rows.map((row) => row.key)).toContain('message:m1');
+    expect(rows.map((row) => row.key)).not.toContain('message:m2');
   });
 
   it('runs the sweep and the digest through the job queue', async () => {

@@ -1,5 +1,5 @@
 import { dueReminders } from '../../domain/reminders/due-reminders';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { notifications } from '../db/schema';
 import type { RelationshipReminderInput } from './reminder-source';
 
@@ -33,4 +33,32 @@ export async function recordReminders(
     .onConflictDoNothing({ target: [notifications.userId, notifications.key] })
     .returning({ userId: notifications.userId });
   return new Set(inserted.map((row) => row.userId));
+}
+
+export type DirectNotification = {
+  userId: string;
+  /** Dedupe key, unique per person: the same key twice stores one notification. */
+  key: string;
+  kind: string;
+  text: string;
+  link: string;
+  expiresAt?: Date | null;
+};
+
+/**
+ * For events that are not time rules (a new relationship message, a report from the other side):
+ * stores an in-app notification that the next digest picks up like any reminder. Call it inside the
+ * operation's transaction, so it exists exactly when the event does. Returns whether it was new.
+ */
+export async function recordNotification(
+  db: Db | Tx,
+  notification: DirectNotification,
+  now: Date,
+): Promise<boolean> {
+  const inserted = await db
+    .insert(notifications)
+    .values({ ...notification, expiresAt: notification.expiresAt ?? null, createdAt: now })
+    .onConflictDoNothing({ target: [notifications.userId, notifications.key] })
+    .returning({ id: notifications.id });
+  return inserted.length > 0;
 }

@@ -84,11 +84,16 @@ export async function sendDigest(
   return 'sent';
 }
 
-/** Everyone with something not yet mailed: the digest job is enqueued for each of them. */
-export async function peopleWithPendingNotifications(db: Db): Promise<string[]> {
+/**
+ * Who among `userIds` has something not yet mailed. The sweep asks about the people in active
+ * relationships: items waiting overnight go out in the morning, and a closed relationship stops
+ * mailing (its notifications stay in-app).
+ */
+export async function peopleWithPendingNotifications(db: Db, userIds: string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
   const rows = await db
     .selectDistinct({ userId: notifications.userId })
     .from(notifications)
-    .where(isNull(notifications.digestedAt));
+    .where(and(isNull(notifications.digestedAt), inArray(notifications.userId, userIds)));
   return rows.map((row) => row.userId);
 }
