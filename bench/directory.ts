@@ -5,10 +5,12 @@ import pg from 'pg';
 import { weekSlotsUtc } from '../src/domain/fit-score/week-slots';
 import { buildApp } from '../src/server/app';
 import { createAuth } from '../src/server/auth/auth';
+import { noSessions } from '../src/server/calendar/session-source';
 import { openDatabase } from '../src/server/db/client';
 import { guideProfiles, user } from '../src/server/db/schema';
 import { directoryQueries } from '../src/server/directory/directory-sql';
 import { directoryQuery } from '../src/server/directory/schemas';
+import { createCornerJobQueue } from '../src/server/jobs/registry';
 import { createOutboxMailer } from '../src/server/mail/mailer';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -196,6 +198,9 @@ async function main() {
       auth,
       clock: () => now,
       mailer: createOutboxMailer(database.db),
+      // Searches enqueue nothing; the queue is never started.
+      jobs: createCornerJobQueue({ kind: 'postgres', url: url.toString() }, { withSchedules: false }),
+      sessionSource: noSessions,
       databaseKind: 'postgres',
     });
     const signUp = await app.request('/api/auth/sign-up/email', {

@@ -2,13 +2,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { buildApp } from './app';
-import { noSessions, type SessionSource } from './calendar/session-source';
+import type { SessionSource } from './calendar/session-source';
 import type { Config } from './config';
 import type { QueueConnection } from './jobs/job-queue';
 import { createCornerJobQueue } from './jobs/registry';
 import { createMailer } from './mail/smtp-mailer';
-import { noRelationships, type ReminderFactsSource } from './notifications/reminder-source';
+import { relationshipReminderSource } from './notifications/relationship-reminder-source';
+import type { ReminderFactsSource } from './notifications/reminder-source';
 import { openRuntime } from './runtime';
+import { sessionFeedSource } from './sessions/session-feed-source';
 import { mountTestClock, testClockFromEnv } from './test-clock/test-clock';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -16,16 +18,18 @@ const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 /** Data the notification and calendar features read from other capabilities' tables. */
 export type Sources = { sessionSource: SessionSource; reminderFacts: ReminderFactsSource };
 
-const defaultSources: Sources = { sessionSource: noSessions, reminderFacts: noRelationships };
-
 // Starts the roles this process plays (CORNER_ROLES): the web server, the job worker, or both. The
 // worker starts after the server listens, so the first page does not wait for the queue's set-up.
 export async function startWebServer(
   config: Config,
-  sources: Sources = defaultSources,
+  overrides: Partial<Sources> = {},
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const runtime = await openRuntime(config);
   const db = runtime.database.db;
+  const sources: Sources = {
+    sessionSource: overrides.sessionSource ?? sessionFeedSource(db),
+    reminderFacts: overrides.reminderFacts ?? relationshipReminderSource(db),
+  };
   const mailer = createMailer(db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
   const connection: QueueConnection = runtime.database.pglite
     ? { kind: 'pglite', pglite: runtime.database.pglite }

@@ -7,7 +7,7 @@ import { type Database, openDatabase } from '../../src/server/db/client';
 import type { JobQueue, QueueConnection } from '../../src/server/jobs/job-queue';
 import { createCornerJobQueue } from '../../src/server/jobs/registry';
 import type { WorkerContext } from '../../src/server/jobs/worker-context';
-import { createOutboxMailer } from '../../src/server/mail/mailer';
+import { createOutboxMailer, type Mailer } from '../../src/server/mail/mailer';
 
 export type TestApp = {
   app: ReturnType<typeof buildApp>;
@@ -23,7 +23,7 @@ const BASE_URL = 'http://localhost:3000';
 // The in-process app on the run's test database (see db-global-setup.ts), with a clock tests can move.
 export async function createTestApp(
   startAt = new Date('2026-11-21T09:00:00Z'),
-  options: { sessionSource?: SessionSource } = {},
+  options: { sessionSource?: SessionSource; mailer?: Mailer } = {},
 ): Promise<TestApp> {
   const target = inject('testDatabase');
   const database =
@@ -57,7 +57,7 @@ export async function createTestApp(
     db: database.db,
     auth,
     clock: () => clock.now,
-    mailer: createOutboxMailer(database.db),
+    mailer: options.mailer ?? createOutboxMailer(database.db),
     jobs,
     sessionSource: options.sessionSource ?? noSessions,
     databaseKind: database.kind,

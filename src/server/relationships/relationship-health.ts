@@ -17,7 +17,7 @@ export type Tracking = {
 };
 
 // A due date means "by the end of that day where the owner lives".
-const endOfDay = (dueDate: string, timeZone: string): string =>
+export const endOfDay = (dueDate: string, timeZone: string): string =>
   Temporal.PlainDate.from(dueDate).add({ days: 1 }).toZonedDateTime({ timeZone }).toInstant().toString();
 
 // Momentum and agreement tracking come from the same facts, so both people and (later) program admins

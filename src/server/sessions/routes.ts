@@ -22,6 +22,7 @@ import {
   sharedNotesSchema,
   slotsSchema,
 } from './schemas';
+import { sendSessionInvites } from './send-session-invites';
 import { savePreparation, savePrivateNote, saveSharedNotes } from './session-notes';
 
 const tags = ['Sessions'];
@@ -72,6 +73,7 @@ export const sessionRoutes = createRouter()
         c.req.valid('json'),
         deps.clock(),
       );
+      await sendSessionInvites(deps.db, deps.jobs, sessionId, 'booked');
       return c.json(await getSession(deps.db, actor, sessionId), 201);
     },
   )
@@ -131,6 +133,7 @@ export const sessionRoutes = createRouter()
       const actor = actorOf(c);
       const { sessionId } = c.req.valid('param');
       await rescheduleSession(deps.db, actor, sessionId, c.req.valid('json'), deps.clock());
+      await sendSessionInvites(deps.db, deps.jobs, sessionId, 'moved');
       return c.json(await getSession(deps.db, actor, sessionId), 200);
     },
   )
@@ -205,7 +208,9 @@ export const sessionRoutes = createRouter()
       const { deps } = c.var;
       const actor = actorOf(c);
       const { sessionId } = c.req.valid('param');
-      await closeSession(deps.db, actor, sessionId, c.req.valid('json'), deps.clock());
+      const input = c.req.valid('json');
+      await closeSession(deps.db, actor, sessionId, input, deps.clock());
+      if (input.outcome === 'cancelled') await sendSessionInvites(deps.db, deps.jobs, sessionId, 'cancelled');
       return c.json(await getSession(deps.db, actor, sessionId), 200);
     },
   )

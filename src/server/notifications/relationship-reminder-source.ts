@@ -1,0 +1,111 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import { defaultAgreementTerms } from '../../domain/agreements/agreement-terms';
+import type { ReminderFacts } from '../../domain/reminders/reminder-facts';
+import type { Db } from '../db/client';
+import {
+  actions,
+  agreements,
+  journalEntries,
+  reflections,
+  relationships,
+  sessionPulses,
+  sessions,
+} from '../db/schema';
+import { loadPeople } from '../relationships/load-relationship';
+import { endOfDay } from '../relationships/relationship-health';
+import type { ReminderFactsSource } from './reminder-source';
+
+// The reminder sweep's view of every active relationship: the same facts momentum is computed from,
+// plus ids so each reminder is sent once.
+export function relationshipReminderSource(db: Db): ReminderFactsSource {
+  return async (now) => {
+    const active = await db.select().from(relationships).where(eq(relationships.status, 'active'));
+    const inputs = [];
+    for (const rel of active) {
+      if (!rel.memberId || !rel.guideId) continue;
+      const memberId = rel.memberId;
+      const guideId = rel.guideId;
+      const people = await loadPeople(db, [memberId, guideId]);
+      const [agreement] = await db
+        .select()
+        .from(agreements)
+        .where(and(eq(agreements.relationshipId, rel.id), eq(agreements.status, 'accepted')))
+        .orderBy(desc(agreements.version))
+        .limit(1);
+      const terms = agreement?.terms ?? defaultAgreementTerms(rel.kind);
+      const sessionRows = await db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.relationshipId, rel.id))
+        .orderBy(asc(sessions.startsAt));
+      const actionRows = await db.select().from(actions).where(eq(actions.relationshipId, rel.id));
+      const pulses =
+        sessionRows.length === 0
+          ? []
+          : await db
+              .select()
+              .from(sessionPulses)
+              .where(
+                inArray(
+                  sessionPulses.sessionId,
+                  sessionRows.map((s) => s.id),
+                ),
+              );
+      const decisions = await db
+        .select()
+        .from(journalEntries)
+        .where(and(eq(journalEntries.relationshipId, rel.id), eq(journalEntries.kind, 'decision')));
+      const midpoints = await db
+        .select({ authorId: reflections.authorId })
+        .from(reflections)
+        .where(and(eq(reflections.relationshipId, rel.id), eq(reflections.kind, 'midpoint')));
+      const held = sessionRows.filter((s) => s.status === 'held');
+      const lastHeld = held.at(-1);
+      const zoneOf = (userId: string) => people.get(userId)?.timeZone ?? 'UTC';
+      const facts: ReminderFacts = {
+        relationshipId: rel.id,
+        cadence: terms.cadence,
+        framing: rel.framing,
+        startedAt: (rel.acceptedAt ?? rel.createdAt).toISOString(),
+        plannedEndAt: rel.plannedEndDate
+          ? Temporal.PlainDate.from(rel.plannedEndDate)
+              .toZonedDateTime({ timeZone: zoneOf(memberId) })
+              .toInstant()
+              .toString()
+          : null,
+        heldSessions: held.map((s) => s.startsAt.toISOString()),
+        upcomingSessions: sessionRows
+          .filter((s) => s.status === 'scheduled')
+          .map((s) => ({
+            id: s.id,
+            startsAt: s.startsAt.toISOString(),
+            agendaSet: s.agendaTopic.trim() !== '',
+          })),
+        lastHeldSession: lastHeld ? { id: lastHeld.id, startsAt: lastHeld.startsAt.toISOString() } : null,
+        lastHeldSessionHasNextStep:
+          lastHeld !== undefined && actionRows.some((a) => a.sessionId === lastHeld.id),
+        actions: actionRows.map((a) => ({
+          id: a.id,
+          title: a.title,
+          owner: a.ownerId === guideId ? 'guide' : 'member',
+          dueAt: a.dueDate ? endOfDay(a.dueDate, zoneOf(a.ownerId)) : null,
+          status: a.status,
+        })),
+        pulses: pulses.map((p) => ({ at: p.createdAt.toISOString(), score: p.score })),
+        decisions: decisions.map((d) => ({
+          id: d.id,
+          title: d.decision?.decision ?? d.body.slice(0, 80),
+          createdAt: d.createdAt.toISOString(),
+          answered: d.followUpAnswers.map((answer) => answer.afterDays),
+        })),
+        midpointCheckIn: {
+          member: midpoints.some((m) => m.authorId === memberId),
+          guide: midpoints.some((m) => m.authorId === guideId),
+        },
+      };
+      inputs.push({ facts, people: { member: memberId, guide: guideId } });
+    }
+    return inputs;
+  };
+}

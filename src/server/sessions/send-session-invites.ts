@@ -1,0 +1,69 @@
+import { eq } from 'drizzle-orm';
+import { sendSessionInviteJob } from '../calendar/session-invite-job';
+import type { Db } from '../db/client';
+import { relationships, sessions } from '../db/schema';
+import type { Jobs } from '../jobs/job-definition';
+import { loadPeople } from '../relationships/load-relationship';
+
+type Change = 'booked' | 'moved' | 'cancelled';
+
+const wording: Record<Change, string> = {
+  booked: 'A session is booked',
+  moved: 'A session has moved',
+  cancelled: 'A session was cancelled',
+};
+
+// After a session is booked, moved or cancelled (and the change has committed), each person gets a mail
+// with the invite attached, with the time written in their own zone in the text and the booking's zone
+// in the .ics. One job per person, so a failed delivery retries only that mail.
+export async function sendSessionInvites(
+  db: Db,
+  jobs: Jobs,
+  sessionId: string,
+  change: Change,
+): Promise<void> {
+  const [row] = await db
+    .select({ session: sessions, relationship: relationships })
+    .from(sessions)
+    .innerJoin(relationships, eq(relationships.id, sessions.relationshipId))
+    .where(eq(sessions.id, sessionId));
+  if (!row?.relationship.memberId || !row.relationship.guideId) return;
+  const { session, relationship } = row;
+  const people = await loadPeople(db, [relationship.memberId, relationship.guideId]);
+  const member = people.get(relationship.memberId ?? '');
+  const guide = people.get(relationship.guideId ?? '');
+  if (!member || !guide) return;
+  const sequence = Math.floor((session.closedAt ?? session.createdAt).getTime() / 1000) % 1_000_000;
+  for (const person of [member, guide]) {
+    const other = person.id === member.id ? guide : member;
+    const local = session.startsAt.toLocaleString('en-GB', {
+      timeZone: person.timeZone,
+      dateStyle: 'full',
+      timeStyle: 'short',
+    });
+    await jobs.enqueue(sendSessionInviteJob, {
+      to: person.email,
+      subject: `${wording[change]} with ${other.name}`,
+      text: `${wording[change]}: ${local} (${person.timeZone}).${session.meetingLink ? `\nJoin: ${session.meetingLink}` : ''}${
+        session.place ? `\nWhere: ${session.place}` : ''
+      }\nThe calendar invite is attached.`,
+      invite: {
+        uid: `${session.id}@corner`,
+        start: session.startsAt.toISOString(),
+        end: session.endsAt.toISOString(),
+        timeZone: session.bookedTimeZone,
+        summary: `Corner session: ${member.name} and ${guide.name}`,
+        description: session.agendaTopic ? `Agenda: ${session.agendaTopic}` : undefined,
+        location: session.place ?? undefined,
+        url: session.meetingLink ?? undefined,
+        organizer: { name: guide.name, email: guide.email },
+        attendees: [
+          { name: member.name, email: member.email },
+          { name: guide.name, email: guide.email },
+        ],
+        sequence: change === 'booked' ? 0 : sequence,
+        method: change === 'cancelled' ? 'CANCEL' : 'REQUEST',
+      },
+    });
+  }
+}
