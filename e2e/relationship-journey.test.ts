@@ -139,6 +139,22 @@ describe('relationship journey', () => {
     await m.getByLabel('Notes', { exact: true }).fill('Goal: say no to one low-value request a week.');
     await m.getByRole('button', { name: 'Save shared notes' }).click();
     await m.getByText('Saved (version 1).').waitFor();
+
+    // The guide had the page open at version 0: their save is refused with both texts, and merged.
+    await g.getByLabel('Notes', { exact: true }).fill('Guide: start with low-stakes requests.');
+    await g.getByRole('button', { name: 'Save shared notes' }).click();
+    await g.getByText('Someone saved while you were editing').waitFor();
+    expect(await g.getByLabel('Current version').inputValue()).toBe(
+      'Goal: say no to one low-value request a week.',
+    );
+    expect(await g.getByLabel('Your version').inputValue()).toBe('Guide: start with low-stakes requests.');
+    await visit(g, 'shared notes conflict');
+    await g.getByRole('button', { name: 'Merge both into the editor' }).click();
+    await g.getByRole('button', { name: 'Save shared notes' }).click();
+    await g.getByText('Saved (version 2).').waitFor();
+    const merged = await g.getByLabel('Notes', { exact: true }).inputValue();
+    expect(merged).toContain('Goal: say no to one low-value request a week.');
+    expect(merged).toContain('Guide: start with low-stakes requests.');
     await m.getByRole('button', { name: 'Close session' }).click();
     await m.getByText(/Add at least one next step/).waitFor();
     await m.getByLabel('Next step 1', { exact: true }).fill('Talk to my manager about scope');
@@ -183,7 +199,20 @@ describe('relationship journey', () => {
     await g.getByTestId('momentum-state').getByText('At risk').waitFor();
     await visit(g, 'relationship at risk (guide)');
 
-    const unexpected = (errors: string[]) => errors.filter((e) => !/status of 422/.test(e));
+    await m.getByRole('link', { name: 'End report' }).click();
+    await m.getByRole('heading', { name: 'End report' }).waitFor();
+    await m.getByText(/Sessions held: 1 of about/).waitFor();
+    await visit(m, 'end report');
+    await g.getByRole('link', { name: 'Guide profile' }).click();
+    await g.getByRole('heading', { name: 'Guide profile basics' }).waitFor();
+    await g.getByLabel('Headline').fill('Group PM coach for first-time managers');
+    await g.getByRole('button', { name: 'Add a window' }).click();
+    await g.getByRole('button', { name: 'Save guide profile' }).click();
+    await g.getByText('Saved.').waitFor();
+    await visit(g, 'guide profile basics');
+
+    // The refused close (no next step) and the refused stale save are expected 4xx answers.
+    const unexpected = (errors: string[]) => errors.filter((e) => !/status of (409|422)/.test(e));
     expect(unexpected(member.errors)).toEqual([]);
     expect(unexpected(guide.errors)).toEqual([]);
     await member.context.close();
