@@ -34,7 +34,7 @@ export const createEntrySchema = z
       .nullable()
       .default(null),
   })
-  .refine((v) => v.decision !== null || (v.body !== undefined && v.body.length > 0), {
+  .refine((v) => v.decision !== null || v.body !== undefined, {
     message: 'write something first',
     path: ['body'],
   })

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
 import { sessions } from '../db/schema';
-import { notFound } from '../http/problem';
+import { notFound, Problem } from '../http/problem';
 import { relationshipPolicy } from '../policies/relationships';
 import { loadRelationship, loadWorkingRelationship } from '../relationships/load-relationship';
 
@@ -12,13 +12,15 @@ export type SessionRow = typeof sessions.$inferSelect;
 export async function loadSession(db: Db | Tx, actor: Actor, sessionId: string) {
   const [session] = await db.select().from(sessions).where(eq(sessions.id, sessionId));
   if (!session) throw notFound('session');
-  try {
-    const { rel, role } = await loadRelationship(db, actor, session.relationshipId);
-    if (role === null) throw notFound('session');
-    return { session, rel, role };
-  } catch {
-    throw notFound('session');
-  }
+  const { rel, role } = await loadRelationship(db, actor, session.relationshipId).catch(asSessionNotFound);
+  if (role === null) throw notFound('session');
+  return { session, rel, role };
+}
+
+// A relationship the actor may not see must not leak through the session id: it is "no such session".
+function asSessionNotFound(error: unknown): never {
+  if (error instanceof Problem && error.status === 404) throw notFound('session');
+  throw error;
 }
 
 // For writes: the relationship row is locked and must be active, and the session row is locked too.
@@ -26,10 +28,7 @@ export async function loadSessionForWrite(tx: Tx, actor: Actor, sessionId: strin
   const [peek] = await tx.select().from(sessions).where(eq(sessions.id, sessionId));
   if (!peek) throw notFound('session');
   const { rel, role } = await loadWorkingRelationship(tx, actor, peek.relationshipId).catch(
-    (error: unknown) => {
-      if (error instanceof Error && 'status' in error && error.status === 404) throw notFound('session');
-      throw error;
-    },
+    asSessionNotFound,
   );
   if (!relationshipPolicy.canWork(actor, rel)) throw notFound('session');
   const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId)).for('update');

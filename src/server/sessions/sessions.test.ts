@@ -116,6 +116,51 @@ describe('scheduling', () => {
     const week = (iso: string) =>
       Math.floor((new Date(iso).getTime() - Date.UTC(2026, 11, 7)) / (7 * 86_400_000));
     expect(week(first.start)).toBe(0);
+
+    const moved = await json<{ startsAt: string }>(
+      await pair.guide.request(`/api/v1/sessions/${ok.id}/reschedule`, {
+        method: 'POST',
+        body: { localStart: '2026-12-09T10:00', timeZone: 'America/New_York' },
+      }),
+      200,
+    );
+    expect(moved.startsAt).toBe('2026-12-09T15:00:00.000Z');
+    const nightOwl = await pair.member.request(`/api/v1/sessions/${ok.id}/reschedule`, {
+      method: 'POST',
+      body: { localStart: '2026-12-09T03:00', timeZone: 'Europe/Berlin' },
+    });
+    expect(nightOwl.status).toBe(422);
+    expect(((await nightOwl.json()) as Problem).code).toBe('outside-availability');
+  });
+
+  it('lets only the member write the pre-session note, and never after closing', async () => {
+    const pair = await startPair(t);
+    const session = await json<Session>(await schedule(pair, 7, 16), 201);
+    const byGuide = await pair.guide.request(`/api/v1/sessions/${session.id}/preparation`, {
+      method: 'PATCH',
+      body: { preNote: 'Written for the member' },
+    });
+    expect(byGuide.status).toBe(422);
+    const prepared = await json<Session>(
+      await pair.member.request(`/api/v1/sessions/${session.id}/preparation`, {
+        method: 'PATCH',
+        body: { preNote: 'I want to talk about my promotion case', agendaTopic: 'Promotion case' },
+      }),
+      200,
+    );
+    expect(prepared.preNote).toBe('I want to talk about my promotion case');
+    await json(
+      await pair.guide.request(`/api/v1/sessions/${session.id}/close`, {
+        method: 'POST',
+        body: { outcome: 'cancelled', reason: 'Ill' },
+      }),
+      200,
+    );
+    const late = await pair.member.request(`/api/v1/sessions/${session.id}/preparation`, {
+      method: 'PATCH',
+      body: { agendaTopic: 'Too late' },
+    });
+    expect(late.status).toBe(409);
   });
 });
 

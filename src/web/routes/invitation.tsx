@@ -146,14 +146,12 @@ function AccountForm() {
           type="email"
           value={email}
           onChange={(e) => setEmail(e.currentTarget.value)}
-          required
         />
         <PasswordInput
           label="Password"
           description={mode === 'sign-up' ? 'At least 8 characters' : undefined}
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
-          required
         />
         <Button type="submit">{mode === 'sign-up' ? 'Create account' : 'Sign in'}</Button>
       </Stack>

@@ -20,6 +20,7 @@ import { relKeys, type SessionDetail, useSession } from '../api/relationship-que
 import { CenteredLoader } from '../components/centered-loader';
 import { ProblemAlert } from '../components/problem-alert';
 import { CloseSessionForm } from '../components/sessions/close-session-form';
+import { ReschedulePanel } from '../components/sessions/reschedule-panel';
 import { SharedNotes } from '../components/sessions/shared-notes';
 
 function useSessionMutation<T>(session: SessionDetail, fn: (input: T) => Promise<SessionDetail>) {
@@ -115,6 +116,7 @@ export function SessionPage() {
           {s.insights && <Text mt="xs">Insights: {s.insights}</Text>}
         </Card>
       )}
+      {s.status === 'scheduled' && s.relationshipStatus === 'active' && <ReschedulePanel session={s} />}
       {s.status === 'scheduled' && s.relationshipStatus === 'active' && <CloseSessionForm session={s} />}
       {s.status === 'held' && <Pulse session={s} />}
     </Stack>

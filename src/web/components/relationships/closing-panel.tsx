@@ -56,23 +56,76 @@ const titles: Record<Kind, string> = {
   'member-view': 'Your view of the relationship',
 };
 
+type ReflectionBody = Parameters<
+  (typeof api.relationships)[':relationshipId']['reflections']['$post']
+>[0]['json'];
+type Values = Record<string, string | number>;
+
+const text = (values: Values, key: string) => String(values[key] ?? '');
+const score = (values: Values, key: string) => Number(values[key] ?? 3);
+const ynp = (values: Values, key: string) => {
+  const value = values[key];
+  return value === 'yes' || value === 'no' ? value : 'partly';
+};
+
+// One body per kind, so the typed client checks each shape against the server's schema.
+function toBody(kind: Kind, v: Values): ReflectionBody {
+  switch (kind) {
+    case 'midpoint':
+      return {
+        kind,
+        answers: {
+          whatWorks: text(v, 'whatWorks'),
+          whatToChange: text(v, 'whatToChange'),
+          onTrack: ynp(v, 'onTrack'),
+        },
+      };
+    case 'retrospective':
+      return {
+        kind,
+        answers: {
+          takeaways: text(v, 'takeaways'),
+          whatWorked: text(v, 'whatWorked'),
+          whatToChange: text(v, 'whatToChange'),
+          goalAchieved: ynp(v, 'goalAchieved'),
+          whatsNext: text(v, 'whatsNext'),
+        },
+      };
+    case 'guide-self':
+      return {
+        kind,
+        answers: {
+          responsive: score(v, 'responsive'),
+          listened: score(v, 'listened'),
+          committed: score(v, 'committed'),
+          guidedRatherThanControlled: score(v, 'guidedRatherThanControlled'),
+          empathy: score(v, 'empathy'),
+          note: text(v, 'note'),
+        },
+      };
+    case 'member-view':
+      return {
+        kind,
+        answers: {
+          satisfied: score(v, 'satisfied'),
+          valuable: score(v, 'valuable'),
+          goalMet: ynp(v, 'goalMet'),
+          note: text(v, 'note'),
+        },
+      };
+  }
+}
+
 function ReflectionForm({ rel, kind }: { rel: RelationshipDetail; kind: Kind }) {
-  const [values, setValues] = useState<Record<string, string | number>>({});
-  const save = useRelMutation(rel.id, () => {
-    const answers = Object.fromEntries(
-      fields[kind].map((f) => [
-        f.key,
-        values[f.key] ?? (f.type === 'score' ? 3 : f.type === 'ynp' ? 'partly' : ''),
-      ]),
-    );
-    // The server validates the shape per kind and answers with the field that was wrong.
-    return unwrap(
+  const [values, setValues] = useState<Values>({});
+  const save = useRelMutation(rel.id, () =>
+    unwrap(
       api.relationships[':relationshipId'].reflections.$post({
         param: { relationshipId: rel.id },
-        json: { kind, answers } as never,
+        json: toBody(kind, values),
       }),
-    );
-  });
+    ),
+  );
   return (
     <form
       aria-label={titles[kind]}

@@ -10,10 +10,11 @@ export function useRelMutation<TInput, TResult>(
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
+    // The form resets first, so nothing typed while the page refreshes is wiped afterwards.
     onSuccess: async (result) => {
+      onDone?.(result);
       await queryClient.invalidateQueries({ queryKey: ['relationship', relationshipId] });
       await queryClient.invalidateQueries({ queryKey: ['session'] });
-      onDone?.(result);
     },
   });
 }
