@@ -4,6 +4,15 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { authClient } from './api/auth-client';
 import { AppLayout } from './components/app-layout';
 import { CenteredLoader } from './components/centered-loader';
+import { ChoicePage } from './routes/directory/choice';
+import { ComparePage } from './routes/directory/compare';
+import { DirectoryPage } from './routes/directory/directory';
+import { GuideProfilePage } from './routes/directory/guide-profile';
+import { IntrosPage } from './routes/directory/intros';
+import { MyGuideProfilePage } from './routes/directory/my-guide-profile';
+import { OutreachPage } from './routes/directory/outreach';
+import { ScorecardPage } from './routes/directory/scorecard';
+import { ShortlistPage } from './routes/directory/shortlist';
 import { GoalDetailPage } from './routes/goal-detail';
 import { GoalsPage } from './routes/goals';
 import { HomePage } from './routes/home';
@@ -51,6 +60,15 @@ function SessionGate() {
         <Route path="/goals" element={<GoalsPage />} />
         <Route path="/goals/new" element={<NewGoalPage />} />
         <Route path="/goals/:goalId" element={<GoalDetailPage />} />
+        <Route path="/guides" element={<DirectoryPage />} />
+        <Route path="/guides/:guideId" element={<GuideProfilePage />} />
+        <Route path="/shortlist" element={<ShortlistPage />} />
+        <Route path="/shortlist/compare" element={<ComparePage />} />
+        <Route path="/scorecards/:guideId" element={<ScorecardPage />} />
+        <Route path="/choice" element={<ChoicePage />} />
+        <Route path="/intros" element={<IntrosPage />} />
+        <Route path="/outreach" element={<OutreachPage />} />
+        <Route path="/my-guide-profile" element={<MyGuideProfilePage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </AppLayout>

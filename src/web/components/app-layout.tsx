@@ -8,6 +8,11 @@ const links = [
   { to: '/', label: 'Home' },
   { to: '/readiness', label: 'What help do I need?' },
   { to: '/goals', label: 'Goals' },
+  { to: '/guides', label: 'Find a guide' },
+  { to: '/shortlist', label: 'Shortlist' },
+  { to: '/intros', label: 'Intro requests' },
+  { to: '/outreach', label: 'Outreach' },
+  { to: '/my-guide-profile', label: 'My guide profile' },
 ];
 
 export function AppLayout({ userName, children }: { userName: string; children: ReactNode }) {
