@@ -13,6 +13,7 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -198,7 +199,7 @@ export function DirectoryPage() {
                 </div>
                 <Group gap="xs">
                   <Badge variant="light">{guide.kind === 'both' ? 'Mentor and coach' : guide.kind}</Badge>
-                  <Badge variant="outline" color="teal">
+                  <Badge variant="light" color="indigo">
                     Fit {Math.round(fit.score * 100)}%
                   </Badge>
                 </Group>
@@ -223,13 +224,9 @@ export function DirectoryPage() {
                   variant="light"
                   disabled={onList.has(guide.userId) || add.isPending}
                   onClick={() => add.mutate(guide.userId)}
-                  aria-label={
-                    onList.has(guide.userId)
-                      ? `${guide.name} is on your shortlist`
-                      : `Add ${guide.name} to shortlist`
-                  }
                 >
                   {onList.has(guide.userId) ? 'On your shortlist' : 'Add to shortlist'}
+                  <VisuallyHidden>: {guide.name}</VisuallyHidden>
                 </Button>
               </Group>
             </Card>
