@@ -93,7 +93,7 @@ export function MyGuideProfilePage() {
   const queryClient = useQueryClient();
   const current = useQuery({
     queryKey: ['my-guide-profile'],
-    queryFn: () => unwrap(api.me['guide-profile'].$get()),
+    queryFn: async () => (await unwrap(api.me['guide-profile'].$get())).profile,
     retry: false,
   });
   const [form, setForm] = useState<Form>(empty);
