@@ -269,7 +269,11 @@ async function main() {
     console.log(`API / SQL: p50 ${(p50Api / p50Sql).toFixed(2)}x, p95 ${(p95Api / p95Sql).toFixed(2)}x`);
   } finally {
     await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
+    // Every pool is closed by now, so a plain drop works; forcing it would kill connections that are
+    // still shutting down and crash the process after the figures are printed.
+    await admin.query(`drop database if exists ${name}`).catch((error: Error) => {
+      console.error(`Could not drop ${name}: ${error.message}`);
+    });
     await admin.end();
   }
 }

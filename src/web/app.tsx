@@ -9,6 +9,15 @@ import { ArtifactsPage } from './routes/artifacts';
 import { CohortPage } from './routes/cohort';
 import { FeedbackRequestsPage } from './routes/feedback-requests';
 import { GiveFeedbackPage } from './routes/give-feedback';
+import { ChoicePage } from './routes/directory/choice';
+import { ComparePage } from './routes/directory/compare';
+import { DirectoryPage } from './routes/directory/directory';
+import { GuideProfilePage } from './routes/directory/guide-profile';
+import { IntrosPage } from './routes/directory/intros';
+import { MyGuideProfilePage } from './routes/directory/my-guide-profile';
+import { OutreachPage } from './routes/directory/outreach';
+import { ScorecardPage } from './routes/directory/scorecard';
+import { ShortlistPage } from './routes/directory/shortlist';
 import { GoalDetailPage } from './routes/goal-detail';
 import { GoalsPage } from './routes/goals';
 import { GuideBasicsPage } from './routes/guide-basics';
@@ -94,6 +103,15 @@ function SessionGate() {
         <Route path="/artifacts" element={<ArtifactsPage />} />
         <Route path="/artifacts/:artifactId" element={<ArtifactDraftPage />} />
         <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/guides" element={<DirectoryPage />} />
+        <Route path="/guides/:guideId" element={<GuideProfilePage />} />
+        <Route path="/shortlist" element={<ShortlistPage />} />
+        <Route path="/shortlist/compare" element={<ComparePage />} />
+        <Route path="/scorecards/:guideId" element={<ScorecardPage />} />
+        <Route path="/choice" element={<ChoicePage />} />
+        <Route path="/intros" element={<IntrosPage />} />
+        <Route path="/outreach" element={<OutreachPage />} />
+        <Route path="/my-guide-profile" element={<MyGuideProfilePage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </AppLayout>

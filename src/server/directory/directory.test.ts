@@ -161,6 +161,7 @@ describe('directory search', () => {
     ['minCapacityLeft=-1', 'minCapacityLeft'],
     ['page=1000000000', 'page'],
     ['limit=5000', 'limit'],
+    ['limit=50&page=6', 'page'],
     ['language=English', 'language'],
     ['overlapOnly=maybe', 'overlapOnly'],
     [`q=${'x'.repeat(10_240)}`, 'q'],

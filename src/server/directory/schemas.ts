@@ -68,6 +68,13 @@ const directoryFilters = z.object({
 const knownFilters = new Set(Object.keys(directoryFilters.shape));
 
 export const directoryQuery = directoryFilters.loose().superRefine((value, ctx) => {
+  if ((value.page - 1) * value.limit >= DIRECTORY_RANK_POOL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['page'],
+      message: `goes past the best ${DIRECTORY_RANK_POOL} matches; narrow the search instead`,
+    });
+  }
   for (const key of Object.keys(value)) {
     if (!knownFilters.has(key)) {
       ctx.addIssue({ code: 'custom', path: [key], message: 'is not a filter the directory knows' });

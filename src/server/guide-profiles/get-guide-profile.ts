@@ -37,3 +37,12 @@ export async function getMyGuideProfile(db: Db | Tx, actor: Actor): Promise<MyGu
   const { active, reliability } = await extras(db, actor.userId);
   return presentMyGuideProfile(profile, name, active, reliability);
 }
+
+// Not having published a profile yet is a normal state for one's own page, not an error.
+export async function findMyGuideProfile(db: Db | Tx, actor: Actor): Promise<MyGuideProfileView | null> {
+  const [exists] = await db
+    .select({ userId: guideProfiles.userId })
+    .from(guideProfiles)
+    .where(eq(guideProfiles.userId, actor.userId));
+  return exists ? getMyGuideProfile(db, actor) : null;
+}

@@ -26,7 +26,8 @@ type Profile = {
 describe('my guide profile', () => {
   it('is missing until published, then saves every field', async () => {
     const guide = await signUp(t, 'Pia Profile');
-    expect((await guide.request('/api/v1/me/guide-profile')).status).toBe(404);
+    const before = await guide.request('/api/v1/me/guide-profile');
+    expect(await before.json()).toEqual({ profile: null });
     const response = await guide.request('/api/v1/me/guide-profile', {
       method: 'PUT',
       body: {
@@ -127,7 +128,9 @@ describe('reliability: quiet guides are paused, and told', () => {
     const mails = await t.database.db.select().from(outboxMessages).where(eq(outboxMessages.to, quiet.email));
     expect(mails.filter((mail) => mail.subject.includes('paused'))).toHaveLength(1);
 
-    const mine = (await (await quiet.request('/api/v1/me/guide-profile')).json()) as Profile;
+    const { profile: mine } = (await (await quiet.request('/api/v1/me/guide-profile')).json()) as {
+      profile: Profile;
+    };
     expect(mine.status).toBe('paused');
     expect(mine.pausedReason).toMatch(/14 days/);
     const search = (await (await member.request('/api/v1/directory?kind=any&q=quinn')).json()) as {

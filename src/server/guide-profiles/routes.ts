@@ -1,7 +1,7 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../auth/actor';
 import { createRouter, json, jsonBody, problemResponses } from '../http/openapi';
-import { getGuideProfile, getMyGuideProfile } from './get-guide-profile';
+import { findMyGuideProfile, getGuideProfile } from './get-guide-profile';
 import { resumeGuideProfile } from './resume-guide-profile';
 import { saveGuideProfile } from './save-guide-profile';
 import { guideIdParams, guideProfileInputSchema, guideProfileSchema, myGuideProfileSchema } from './schemas';
@@ -14,10 +14,13 @@ export const guideProfileRoutes = createRouter()
       method: 'get',
       path: '/me/guide-profile',
       tags,
-      summary: 'My guide profile (404 until I publish one)',
-      responses: { 200: json(myGuideProfileSchema, 'My guide profile'), ...problemResponses },
+      summary: 'My guide profile (null until I publish one)',
+      responses: {
+        200: json(z.object({ profile: myGuideProfileSchema.nullable() }), 'My guide profile, if any'),
+        ...problemResponses,
+      },
     }),
-    async (c) => c.json(await getMyGuideProfile(c.var.deps.db, actorOf(c)), 200),
+    async (c) => c.json({ profile: await findMyGuideProfile(c.var.deps.db, actorOf(c)) }, 200),
   )
   .openapi(
     createRoute({

@@ -3,20 +3,47 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { authClient } from '../api/auth-client';
+import { UnthankedAnswersBadge } from './unthanked-answers-badge';
 
-const links = [
-  { to: '/', label: 'Home' },
-  { to: '/readiness', label: 'What help do I need?' },
-  { to: '/goals', label: 'Goals' },
-  { to: '/programs', label: 'Programs I run' },
-  { to: '/relationships', label: 'Relationships' },
-  { to: '/guide-profile', label: 'Guide profile' },
-  { to: '/notifications', label: 'Reminders' },
-  { to: '/outbox', label: 'Mail' },
-  { to: '/feedback-requests', label: 'Mirror feedback' },
-  { to: '/shadow-map', label: 'Shadow-side map' },
-  { to: '/artifacts', label: 'Artifact library' },
-  { to: '/settings', label: 'Settings' },
+// Grouped by what a person comes for, so the menu reads as a map of the product rather than a list.
+const sections = [
+  {
+    title: 'My growth',
+    links: [
+      { to: '/', label: 'Home' },
+      { to: '/readiness', label: 'What help do I need?' },
+      { to: '/goals', label: 'Goals' },
+      { to: '/feedback-requests', label: 'Mirror feedback' },
+      { to: '/shadow-map', label: 'Shadow-side map' },
+      { to: '/artifacts', label: 'Artifact library' },
+    ],
+  },
+  {
+    title: 'Guides',
+    links: [
+      { to: '/guides', label: 'Find a guide' },
+      { to: '/shortlist', label: 'Shortlist' },
+      { to: '/intros', label: 'Intro requests' },
+      { to: '/outreach', label: 'Outreach' },
+      { to: '/relationships', label: 'Relationships' },
+    ],
+  },
+  {
+    title: 'Guiding and programs',
+    links: [
+      { to: '/my-guide-profile', label: 'My guide profile' },
+      { to: '/guide-profile', label: 'Guide availability' },
+      { to: '/programs', label: 'Programs I run' },
+    ],
+  },
+  {
+    title: 'Inbox',
+    links: [
+      { to: '/notifications', label: 'Reminders' },
+      { to: '/outbox', label: 'Mail' },
+      { to: '/settings', label: 'Settings' },
+    ],
+  },
 ];
 
 export function AppLayout({ userName, children }: { userName: string; children: ReactNode }) {
@@ -61,17 +88,25 @@ export function AppLayout({ userName, children }: { userName: string; children: 
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Main">
-        {links.map((link) => (
-          <NavLink
-            key={link.to}
-            component={Link}
-            to={link.to}
-            label={link.label}
-            active={isActive(link.to)}
-            aria-current={isActive(link.to) ? 'page' : undefined}
-            onClick={close}
-          />
+      <AppShell.Navbar p="sm" aria-label="Main" style={{ overflowY: 'auto' }}>
+        {sections.map((section) => (
+          <nav key={section.title} aria-label={section.title}>
+            <Text size="xs" fw={700} tt="uppercase" mt="sm" mb={4} px="sm" c="dimmed">
+              {section.title}
+            </Text>
+            {section.links.map((link) => (
+              <NavLink
+                key={link.to}
+                component={Link}
+                to={link.to}
+                label={link.label}
+                active={isActive(link.to)}
+                aria-current={isActive(link.to) ? 'page' : undefined}
+                rightSection={link.to === '/feedback-requests' ? <UnthankedAnswersBadge /> : undefined}
+                onClick={close}
+              />
+            ))}
+          </nav>
         ))}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>

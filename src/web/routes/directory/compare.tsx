@@ -1,0 +1,105 @@
+import { Anchor, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { fitQuestions, guideQuestions, redFlags } from '../../../domain/fit/scorecard';
+import { api, unwrap } from '../../api/client';
+import { CenteredLoader } from '../../components/centered-loader';
+import { ProblemAlert } from '../../components/problem-alert';
+
+const answerWords: Record<string, string> = { yes: 'Yes', partly: 'Partly', no: 'No' };
+const guideQuestionLabels: Record<string, string> = {
+  'what-it-means-to-you': 'What it means to them',
+  'style-and-structure': 'Style and structure',
+  'background-and-clients': 'Background and who they work with',
+};
+
+export function ComparePage() {
+  const comparison = useQuery({
+    queryKey: ['scorecards', 'comparison'],
+    queryFn: () => unwrap(api.scorecards.comparison.$get()),
+  });
+  if (comparison.isPending) return <CenteredLoader label="Loading the comparison" />;
+  if (comparison.error) return <ProblemAlert error={comparison.error} />;
+  const cards = comparison.data.scorecards;
+  return (
+    <Stack maw={1100}>
+      <Title order={1}>Compare your intros</Title>
+      <Text size="sm">Best fit first. Only you can see this.</Text>
+      {cards.length === 0 ? (
+        <Card withBorder padding="lg">
+          <Title order={2} size="h4">
+            No scorecards yet
+          </Title>
+          <Text mt="xs">
+            After each intro session, fill in its scorecard from{' '}
+            <Anchor component={Link} to="/shortlist">
+              your shortlist
+            </Anchor>
+            .
+          </Text>
+        </Card>
+      ) : (
+        <Table.ScrollContainer minWidth={600}>
+          <Table withTableBorder withColumnBorders>
+            <Table.Caption>Scorecards of your shortlist, side by side</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Question</Table.Th>
+                {cards.map((card) => (
+                  <Table.Th scope="col" key={card.id}>
+                    {card.guide.name}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Th scope="row">Verdict</Table.Th>
+                {cards.map((card) => (
+                  <Table.Td key={card.id}>{card.result.summary}</Table.Td>
+                ))}
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row">Score</Table.Th>
+                {cards.map((card) => (
+                  <Table.Td key={card.id}>{card.result.score ?? '—'}</Table.Td>
+                ))}
+              </Table.Tr>
+              {fitQuestions.map((question) => (
+                <Table.Tr key={question.id}>
+                  <Table.Th scope="row">{question.question}</Table.Th>
+                  {cards.map((card) => (
+                    <Table.Td key={card.id}>
+                      {answerWords[card.answers.fit[question.id] ?? ''] ?? 'Not answered'}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+              {guideQuestions.map((question) => (
+                <Table.Tr key={question.id}>
+                  <Table.Th scope="row">{guideQuestionLabels[question.id]}</Table.Th>
+                  {cards.map((card) => (
+                    <Table.Td key={card.id}>{card.answers.guideAnswers?.[question.id] || '—'}</Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+              <Table.Tr>
+                <Table.Th scope="row">Red flags</Table.Th>
+                {cards.map((card) => (
+                  <Table.Td key={card.id}>
+                    {card.answers.redFlags.length === 0
+                      ? 'None'
+                      : redFlags
+                          .filter((f) => card.answers.redFlags.includes(f.id))
+                          .map((f) => f.label)
+                          .join('; ')}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

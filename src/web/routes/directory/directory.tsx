@@ -1,0 +1,251 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  List,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { CenteredLoader } from '../../components/centered-loader';
+import { ProblemAlert } from '../../components/problem-alert';
+
+type Filters = Record<string, string>;
+
+const kindOptions = [
+  { value: '', label: 'As my readiness check suggests' },
+  { value: 'any', label: 'Any kind' },
+  { value: 'mentor', label: 'Mentors' },
+  { value: 'coach', label: 'Coaches' },
+];
+
+export function priceText(guide: {
+  volunteer: boolean;
+  priceMin: number | null;
+  priceMax: number | null;
+  currency: string | null;
+}) {
+  if (guide.volunteer) return 'Volunteer (free)';
+  const range =
+    guide.priceMax && guide.priceMax !== guide.priceMin
+      ? `${guide.priceMin}–${guide.priceMax}`
+      : `${guide.priceMin}`;
+  return `${range} ${guide.currency ?? ''} a session`;
+}
+
+export function DirectoryPage() {
+  const [draft, setDraft] = useState<Filters>({});
+  const [filters, setFilters] = useState<Filters>({});
+  const [page, setPage] = useState(1);
+  const queryClient = useQueryClient();
+  const query = Object.fromEntries(
+    Object.entries({ ...filters, page: String(page) }).filter(([, v]) => v !== ''),
+  );
+  const results = useQuery({
+    queryKey: ['directory', query],
+    queryFn: () => unwrap(api.directory.$get({ query })),
+  });
+  const shortlist = useQuery({ queryKey: ['shortlist'], queryFn: () => unwrap(api.shortlist.$get()) });
+  const add = useMutation({
+    mutationFn: (guideId: string) => unwrap(api.shortlist.$post({ json: { guideId } })),
+    onSuccess: (data) => queryClient.setQueryData(['shortlist'], data),
+  });
+  const onList = new Set(shortlist.data?.entries.map((entry) => entry.guide.userId));
+  const set = (name: string) => (value: string | null) =>
+    setDraft((current) => ({ ...current, [name]: value ?? '' }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setPage(1);
+    setFilters(draft);
+  };
+  return (
+    <Stack maw={1000}>
+      <Title order={1}>Find a guide</Title>
+      <Card withBorder component="form" onSubmit={submit} aria-label="Search filters">
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+          <TextInput
+            label="Search"
+            placeholder="pricing, leadership, marketplaces…"
+            value={draft.q ?? ''}
+            onChange={(e) => set('q')(e.currentTarget.value)}
+          />
+          <Select
+            label="Kind of guide"
+            data={kindOptions}
+            value={draft.kind ?? ''}
+            onChange={set('kind')}
+            allowDeselect={false}
+          />
+          <TextInput
+            label="Expertise (comma separated)"
+            value={draft.expertise ?? ''}
+            onChange={(e) => set('expertise')(e.currentTarget.value)}
+          />
+          <TextInput
+            label="Language code"
+            placeholder="en"
+            value={draft.language ?? ''}
+            onChange={(e) => set('language')(e.currentTarget.value)}
+          />
+          <Select
+            label="Format"
+            data={[
+              { value: '', label: 'Any format' },
+              { value: 'video', label: 'Video' },
+              { value: 'phone', label: 'Phone' },
+              { value: 'in-person', label: 'In person' },
+            ]}
+            value={draft.format ?? ''}
+            onChange={set('format')}
+            allowDeselect={false}
+          />
+          <Select
+            label="Style"
+            data={[
+              { value: '', label: 'Any style' },
+              { value: 'supportive', label: 'Supportive' },
+              { value: 'challenging', label: 'Challenging' },
+              { value: 'blend', label: 'A blend' },
+            ]}
+            value={draft.style ?? ''}
+            onChange={set('style')}
+            allowDeselect={false}
+          />
+          <Select
+            label="Structure"
+            data={[
+              { value: '', label: 'Any structure' },
+              { value: 'structured', label: 'Structured programme' },
+              { value: 'client-led', label: 'Led by what I bring' },
+              { value: 'blend', label: 'A blend' },
+            ]}
+            value={draft.structure ?? ''}
+            onChange={set('structure')}
+            allowDeselect={false}
+          />
+          <NumberInput
+            label="Highest price per session"
+            min={0}
+            value={draft.priceMax ?? ''}
+            onChange={(value) => set('priceMax')(String(value))}
+          />
+          <Stack gap="xs" justify="flex-end">
+            <Checkbox
+              label="Only guides free during my working day"
+              checked={draft.overlapOnly === 'true'}
+              onChange={(e) => set('overlapOnly')(e.currentTarget.checked ? 'true' : '')}
+            />
+            <Checkbox
+              label="Include guides from my own organization"
+              checked={draft.includeOwnOrganization === 'true'}
+              onChange={(e) => set('includeOwnOrganization')(e.currentTarget.checked ? 'true' : '')}
+            />
+          </Stack>
+        </SimpleGrid>
+        <Group mt="md">
+          <Button type="submit">Search</Button>
+          <Anchor component={Link} to="/shortlist">
+            My shortlist ({shortlist.data?.entries.length ?? 0} of {shortlist.data?.maxSize ?? 5})
+          </Anchor>
+        </Group>
+      </Card>
+      <ProblemAlert error={results.error ?? add.error} />
+      {results.isPending && <CenteredLoader label="Searching guides" />}
+      {results.data && (
+        <>
+          <Text size="sm">
+            {results.data.totalCapped ? `More than ${results.data.total}` : results.data.total} guide
+            {results.data.total === 1 ? '' : 's'} found
+            {results.data.kindFilter.source === 'readiness' &&
+              ` · showing ${results.data.kindFilter.kind}s, as your readiness check suggests`}
+            {results.data.ownOrganizationExcluded && ' · guides from your organization are hidden'}
+          </Text>
+          {results.data.results.length === 0 && (
+            <Card withBorder padding="lg">
+              <Title order={2} size="h4">
+                No guide matches all of that
+              </Title>
+              <Text mt="xs">Try fewer filters, another kind of guide, or a broader search word.</Text>
+            </Card>
+          )}
+          {results.data.results.map(({ guide, fit }) => (
+            <Card
+              key={guide.userId}
+              withBorder
+              padding="md"
+              component="article"
+              aria-labelledby={`guide-${guide.userId}`}
+            >
+              <Group justify="space-between" align="flex-start">
+                <div>
+                  <Title order={2} size="h4" id={`guide-${guide.userId}`}>
+                    <Anchor component={Link} to={`/guides/${guide.userId}`}>
+                      {guide.name}
+                    </Anchor>
+                  </Title>
+                  <Text size="sm">{guide.headline}</Text>
+                </div>
+                <Group gap="xs">
+                  <Badge variant="light">{guide.kind === 'both' ? 'Mentor and coach' : guide.kind}</Badge>
+                  <Badge variant="light" color="indigo">
+                    Fit {Math.round(fit.score * 100)}%
+                  </Badge>
+                </Group>
+              </Group>
+              <Text size="sm" mt="xs">
+                {guide.expertise.join(', ')} · {guide.languages.join(', ')} · {guide.formats.join(', ')} ·{' '}
+                {priceText(guide)} · {guide.capacityLeft} place{guide.capacityLeft === 1 ? '' : 's'} left
+                {guide.reliability.medianReplyHours !== null &&
+                  ` · usually replies within ${Math.ceil(guide.reliability.medianReplyHours)} h`}
+              </Text>
+              <Title order={3} size="h6" mt="sm">
+                Why this guide
+              </Title>
+              <List size="sm" spacing={2}>
+                {fit.why.map((line) => (
+                  <List.Item key={line}>{line}</List.Item>
+                ))}
+              </List>
+              <Group mt="sm">
+                <Button
+                  size="xs"
+                  variant="light"
+                  disabled={onList.has(guide.userId) || add.isPending}
+                  onClick={() => add.mutate(guide.userId)}
+                >
+                  {onList.has(guide.userId) ? 'On your shortlist' : 'Add to shortlist'}
+                  <VisuallyHidden>: {guide.name}</VisuallyHidden>
+                </Button>
+              </Group>
+            </Card>
+          ))}
+          <Group>
+            <Button variant="default" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              Previous page
+            </Button>
+            <Text size="sm">Page {page}</Text>
+            <Button
+              variant="default"
+              disabled={page * results.data.limit >= results.data.total}
+              onClick={() => setPage(page + 1)}
+            >
+              Next page
+            </Button>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,330 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { type Weekday, weekdayNames } from '../../../domain/sessions/availability';
+import { api, unwrap } from '../../api/client';
+import { CenteredLoader } from '../../components/centered-loader';
+import { ProblemAlert } from '../../components/problem-alert';
+
+type Form = {
+  headline: string;
+  bio: string;
+  kind: 'mentor' | 'coach' | 'both';
+  expertise: string;
+  approach: 'person' | 'craft' | 'blend';
+  structure: 'structured' | 'client-led' | 'blend';
+  style: 'supportive' | 'challenging' | 'blend';
+  credentials: string;
+  background: string;
+  worksWith: string;
+  formats: string[];
+  city: string;
+  languages: string;
+  timeZone: string;
+  availability: string;
+  capacity: number;
+  volunteer: boolean;
+  priceMin: number | '';
+  priceMax: number | '';
+  currency: string;
+  organization: string;
+};
+
+const empty: Form = {
+  headline: '',
+  bio: '',
+  kind: 'mentor',
+  expertise: '',
+  approach: 'blend',
+  structure: 'blend',
+  style: 'blend',
+  credentials: '',
+  background: '',
+  worksWith: '',
+  formats: ['video'],
+  city: '',
+  languages: 'en',
+  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  availability: '',
+  capacity: 2,
+  volunteer: true,
+  priceMin: '',
+  priceMax: '',
+  currency: '',
+  organization: '',
+};
+const dayByName = new Map(
+  Object.entries(weekdayNames).map(([number, name]) => [name.slice(0, 3).toLowerCase(), Number(number)]),
+);
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+
+// Availability is typed one window a line ("Tue 10:00-14:00"), which keeps the form short and readable.
+function parseAvailability(text: string) {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => {
+      const [day = '', range = ''] = line.split(/\s+/);
+      const [start = '', end = ''] = range.split('-');
+      return { weekday: (dayByName.get(day.slice(0, 3).toLowerCase()) ?? 0) as Weekday, start, end };
+    });
+}
+
+export function MyGuideProfilePage() {
+  const queryClient = useQueryClient();
+  const current = useQuery({
+    queryKey: ['my-guide-profile'],
+    queryFn: async () => (await unwrap(api.me['guide-profile'].$get())).profile,
+    retry: false,
+  });
+  const [form, setForm] = useState<Form>(empty);
+  useEffect(() => {
+    const p = current.data;
+    if (!p) return;
+    setForm({
+      ...p,
+      expertise: p.expertise.join(', '),
+      credentials: p.credentials.join(', '),
+      languages: p.languages.join(', '),
+      city: p.city ?? '',
+      availability: p.availability
+        .map((w) => `${weekdayNames[w.weekday as Weekday].slice(0, 3)} ${w.start}-${w.end}`)
+        .join('\n'),
+      priceMin: p.priceMin ?? '',
+      priceMax: p.priceMax ?? '',
+      currency: p.currency ?? '',
+      organization: p.organization ?? '',
+    });
+  }, [current.data]);
+  const save = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.me['guide-profile'].$put({
+          json: {
+            ...form,
+            expertise: list(form.expertise),
+            credentials: list(form.credentials),
+            languages: list(form.languages),
+            formats: form.formats as ('video' | 'phone' | 'in-person')[],
+            city: form.city || null,
+            availability: parseAvailability(form.availability),
+            priceMin: form.priceMin === '' ? null : form.priceMin,
+            priceMax: form.priceMax === '' ? null : form.priceMax,
+            currency: form.currency || null,
+            organization: form.organization || null,
+          },
+        }),
+      ),
+    onSuccess: (data) => queryClient.setQueryData(['my-guide-profile'], data),
+  });
+  const resume = useMutation({
+    mutationFn: () => unwrap(api.me['guide-profile'].resume.$post()),
+    onSuccess: (data) => queryClient.setQueryData(['my-guide-profile'], data),
+  });
+  if (current.isPending) return <CenteredLoader label="Loading your guide profile" />;
+  const set =
+    <K extends keyof Form>(key: K) =>
+    (value: Form[K]) =>
+      setForm((f) => ({ ...f, [key]: value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <Stack maw={860} component="form" onSubmit={submit}>
+      <Title order={1}>My guide profile</Title>
+      {!current.data && <Text>Publish a profile so members can find you in the directory.</Text>}
+      {current.data?.status === 'paused' && (
+        <Alert color="yellow" title="Your profile is paused">
+          {current.data.pausedReason} Members cannot find you until you resume.
+          <Group mt="sm">
+            <Button size="xs" onClick={() => resume.mutate()}>
+              Resume my profile
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label="Headline"
+          value={form.headline}
+          onChange={(e) => set('headline')(e.currentTarget.value)}
+        />
+        <Select
+          label="I offer"
+          data={[
+            { value: 'mentor', label: 'Mentoring' },
+            { value: 'coach', label: 'Coaching' },
+            { value: 'both', label: 'Both' },
+          ]}
+          value={form.kind}
+          onChange={(v) => set('kind')((v ?? 'mentor') as Form['kind'])}
+          allowDeselect={false}
+        />
+      </SimpleGrid>
+      <Textarea
+        label="About me"
+        minRows={3}
+        value={form.bio}
+        onChange={(e) => set('bio')(e.currentTarget.value)}
+      />
+      <TextInput
+        label="Expertise (comma separated)"
+        value={form.expertise}
+        onChange={(e) => set('expertise')(e.currentTarget.value)}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Select
+          label="Focus"
+          data={[
+            { value: 'person', label: 'The person' },
+            { value: 'craft', label: 'The craft' },
+            { value: 'blend', label: 'A blend' },
+          ]}
+          value={form.approach}
+          onChange={(v) => set('approach')((v ?? 'blend') as Form['approach'])}
+          allowDeselect={false}
+        />
+        <Select
+          label="Structure"
+          data={[
+            { value: 'structured', label: 'Structured programme' },
+            { value: 'client-led', label: 'Led by what they bring' },
+            { value: 'blend', label: 'A blend' },
+          ]}
+          value={form.structure}
+          onChange={(v) => set('structure')((v ?? 'blend') as Form['structure'])}
+          allowDeselect={false}
+        />
+        <Select
+          label="Style"
+          data={[
+            { value: 'supportive', label: 'Supportive' },
+            { value: 'challenging', label: 'Challenging' },
+            { value: 'blend', label: 'A blend' },
+          ]}
+          value={form.style}
+          onChange={(v) => set('style')((v ?? 'blend') as Form['style'])}
+          allowDeselect={false}
+        />
+      </SimpleGrid>
+      <TextInput
+        label="Credentials (comma separated, e.g. ICF PCC)"
+        value={form.credentials}
+        onChange={(e) => set('credentials')(e.currentTarget.value)}
+      />
+      <Textarea
+        label="Background"
+        value={form.background}
+        onChange={(e) => set('background')(e.currentTarget.value)}
+      />
+      <TextInput
+        label="Who I usually work with"
+        value={form.worksWith}
+        onChange={(e) => set('worksWith')(e.currentTarget.value)}
+      />
+      <Checkbox.Group label="Formats" value={form.formats} onChange={set('formats')}>
+        <Group mt={4}>
+          <Checkbox value="video" label="Video" />
+          <Checkbox value="phone" label="Phone" />
+          <Checkbox value="in-person" label="In person" />
+        </Group>
+      </Checkbox.Group>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          label="City (for in person)"
+          value={form.city}
+          onChange={(e) => set('city')(e.currentTarget.value)}
+        />
+        <TextInput
+          label="Languages (codes, comma separated)"
+          value={form.languages}
+          onChange={(e) => set('languages')(e.currentTarget.value)}
+        />
+        <TextInput
+          label="Time zone"
+          value={form.timeZone}
+          onChange={(e) => set('timeZone')(e.currentTarget.value)}
+        />
+      </SimpleGrid>
+      <Textarea
+        label="Weekly availability, one window a line (e.g. Tue 10:00-14:00)"
+        minRows={3}
+        value={form.availability}
+        onChange={(e) => set('availability')(e.currentTarget.value)}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NumberInput
+          label="How many people at once"
+          min={0}
+          max={50}
+          value={form.capacity}
+          onChange={(v) => set('capacity')(Number(v) || 0)}
+        />
+        <TextInput
+          label="My organization (hidden from members)"
+          value={form.organization}
+          onChange={(e) => set('organization')(e.currentTarget.value)}
+        />
+        <Switch
+          label="Volunteer (free)"
+          checked={form.volunteer}
+          onChange={(e) => set('volunteer')(e.currentTarget.checked)}
+          mt="lg"
+        />
+      </SimpleGrid>
+      {!form.volunteer && (
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <NumberInput
+            label="Price from"
+            min={0}
+            value={form.priceMin}
+            onChange={(v) => set('priceMin')(v === '' ? '' : Number(v))}
+          />
+          <NumberInput
+            label="Price up to"
+            min={0}
+            value={form.priceMax}
+            onChange={(v) => set('priceMax')(v === '' ? '' : Number(v))}
+          />
+          <TextInput
+            label="Currency"
+            placeholder="EUR"
+            value={form.currency}
+            onChange={(e) => set('currency')(e.currentTarget.value)}
+          />
+        </SimpleGrid>
+      )}
+      <ProblemAlert error={save.error ?? resume.error} />
+      {save.isSuccess && (
+        <Alert color="teal" role="status">
+          Profile saved.
+        </Alert>
+      )}
+      <Group>
+        <Button type="submit" loading={save.isPending}>
+          Save profile
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
