@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { authClient } from '../api/auth-client';
+import { UnthankedAnswersBadge } from './unthanked-answers-badge';
 
 const links = [
   { to: '/', label: 'Home' },
@@ -64,6 +65,7 @@ export function AppLayout({ userName, children }: { userName: string; children: 
             to={link.to}
             label={link.label}
             active={isActive(link.to)}
+            rightSection={link.to === '/feedback-requests' ? <UnthankedAnswersBadge /> : undefined}
             aria-current={isActive(link.to) ? 'page' : undefined}
             onClick={close}
           />
