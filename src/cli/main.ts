@@ -2,11 +2,14 @@ import { Command } from 'commander';
 import { ConfigError } from '../server/config';
 import { DataDirInUseError } from '../server/db/data-dir-lock';
 import { GrowthRecordError } from '../server/growth-record/sections/section';
+import { Problem } from '../server/http/problem';
 import { registerDbCommand } from './db-command';
 import { registerDemoCommand } from './demo-command';
 import { CliUsageError, registerExportCommand } from './export-command';
+import { registerGuidesCommand } from './guides-command';
 import { registerImportCommand } from './import-command';
 import { registerMcpCommand } from './mcp-command';
+import { registerProgramCommand } from './program-command';
 import { registerServeCommand } from './serve-command';
 import { registerTokenCommand } from './token-command';
 
@@ -18,10 +21,12 @@ const program = new Command()
 registerServeCommand(program);
 registerDbCommand(program);
 registerDemoCommand(program);
+registerProgramCommand(program);
 registerExportCommand(program);
 registerImportCommand(program);
 registerMcpCommand(program);
 registerTokenCommand(program);
+registerGuidesCommand(program);
 
 try {
   await program.parseAsync(process.argv);
@@ -30,6 +35,7 @@ try {
   if (
     error instanceof ConfigError ||
     error instanceof DataDirInUseError ||
+    error instanceof Problem ||
     error instanceof CliUsageError ||
     error instanceof GrowthRecordError
   ) {

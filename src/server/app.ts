@@ -5,22 +5,39 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { accessTokenRoutes } from './access-tokens/routes';
+import { actionRoutes } from './actions/routes';
 import { apiDocsRoutes } from './api-docs/routes';
 import { artifactRoutes } from './artifacts/routes';
 import { loadActor } from './auth/actor';
+import { calendarFeedRoutes, serveCalendarFeed } from './calendar/routes';
+import { directoryRoutes } from './directory/routes';
 import { createPublicFeedbackRoutes } from './feedback/public-routes';
 import { feedbackRoutes } from './feedback/routes';
 import { goalRoutes } from './goals/routes';
 import { growthRecordRoutes } from './growth-record/routes';
+import { guideProfileRoutes } from './guide-profiles/routes';
+import { guideBasicsRoutes } from './guides-basic/routes';
 import type { AppEnv, Deps } from './http/app-env';
 import { handleError, handleNotFound } from './http/errors';
 import { createRouter, json } from './http/openapi';
 import { Problem, problemResponse } from './http/problem';
+import { introRoutes } from './intros/routes';
+import { journalRoutes } from './journal/routes';
+import { outboxRoutes } from './mail/routes';
 import { meRoutes } from './me/routes';
+import { messageRoutes } from './messages/messages';
+import { notificationRoutes } from './notifications/routes';
+import { outreachRoutes } from './outreach/routes';
+import { programRoutes } from './programs/routes';
 import { readinessRoutes } from './readiness/routes';
+import { relationshipRoutes } from './relationships/routes';
+import { sessionRoutes } from './sessions/routes';
 import { shadowMapRoutes } from './shadow-map/routes';
+import { shortlistRoutes } from './shortlist/routes';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+// Spreadsheets of a few thousand applicants are larger than any other request.
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 // The versioned API: every capability mounts its router here, and the OpenAPI document is built from
 // the same zod schemas that validate requests.
@@ -29,12 +46,27 @@ export function buildApi() {
     .route('/', meRoutes)
     .route('/', readinessRoutes)
     .route('/', goalRoutes)
+    .route('/', programRoutes)
+    .route('/', relationshipRoutes)
+    .route('/', sessionRoutes)
+    .route('/', actionRoutes)
+    .route('/', journalRoutes)
+    .route('/', messageRoutes)
+    .route('/', guideBasicsRoutes)
+    .route('/', outboxRoutes)
+    .route('/', notificationRoutes)
+    .route('/', calendarFeedRoutes)
     .route('/', feedbackRoutes)
     .route('/', createPublicFeedbackRoutes())
     .route('/', shadowMapRoutes)
     .route('/', artifactRoutes)
     .route('/', accessTokenRoutes)
-    .route('/', growthRecordRoutes);
+    .route('/', growthRecordRoutes)
+    .route('/', guideProfileRoutes)
+    .route('/', directoryRoutes)
+    .route('/', shortlistRoutes)
+    .route('/', introRoutes)
+    .route('/', outreachRoutes);
 }
 
 export type ApiType = ReturnType<typeof buildApi>;
@@ -57,16 +89,21 @@ export function buildApp(deps: Deps & { databaseKind: string }, options: { webRo
   });
 
   app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw));
+  app.get('/calendar/:file', serveCalendarFeed);
 
   const api = new OpenAPIHono<AppEnv>();
   api.openapi(healthRoute, async (c) => c.json({ ok: true, database: deps.databaseKind }, 200));
+  const limitBody = (maxSize: number, label: string) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) =>
+        problemResponse(c, new Problem(413, 'too-large', `The request body is larger than ${label}.`)),
+    });
+  const smallBodies = limitBody(MAX_BODY_BYTES, '1 MB');
+  const importBodies = limitBody(MAX_IMPORT_BYTES, '20 MB');
   api.use(
     '/v1/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        problemResponse(c, new Problem(413, 'too-large', 'The request body is larger than 1 MB.')),
-    }),
+    (c, next) => (c.req.path.endsWith('/applications/import') ? importBodies(c, next) : smallBodies(c, next)),
     loadActor,
   );
   api.route('/v1', buildApi());

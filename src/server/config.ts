@@ -15,6 +15,23 @@ const configSchema = z
     BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
     PUBLIC_URL: z.url('must be a full URL such as https://corner.example.com').optional(),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    SMTP_URL: z
+      .url('must be a URL such as smtp://user:password@mail.example.com:587')
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(
+        /^([^<>]+<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+        'must be an address, or a name and an address such as "Corner <corner@example.com>"',
+      )
+      .default('Corner <corner@localhost>'),
+    // Which roles this process plays: the web server, the job worker, or both (the default, so the
+    // embedded mode runs jobs in-process). Several web instances can share one worker instance.
+    CORNER_ROLES: z
+      .string()
+      .regex(/^(web|worker)(,(web|worker))*$/, 'must be web, worker or web,worker')
+      .default('web,worker'),
   })
   .refine((env) => !(env.DATABASE_URL && env.NODE_ENV === 'production' && !env.BETTER_AUTH_SECRET), {
     message: 'is required in production with DATABASE_URL, so that every instance signs sessions alike',
@@ -29,6 +46,10 @@ export type Config = {
   authSecret: string | undefined;
   publicUrl: string;
   environment: 'development' | 'production' | 'test';
+  /** undefined = no SMTP: mail goes to the outbox only. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  roles: { web: boolean; worker: boolean };
 };
 
 export class ConfigError extends Error {}
@@ -51,6 +72,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     authSecret: value.BETTER_AUTH_SECRET,
     publicUrl: value.PUBLIC_URL ?? `http://${value.HOST}:${value.PORT}`,
     environment: value.NODE_ENV,
+    smtpUrl: value.SMTP_URL,
+    mailFrom: value.MAIL_FROM,
+    roles: {
+      web: value.CORNER_ROLES.split(',').includes('web'),
+      worker: value.CORNER_ROLES.split(',').includes('worker'),
+    },
   };
 }
 

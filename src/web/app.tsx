@@ -6,14 +6,25 @@ import { AppLayout } from './components/app-layout';
 import { CenteredLoader } from './components/centered-loader';
 import { ArtifactDraftPage } from './routes/artifact-draft';
 import { ArtifactsPage } from './routes/artifacts';
+import { CohortPage } from './routes/cohort';
 import { FeedbackRequestsPage } from './routes/feedback-requests';
 import { GiveFeedbackPage } from './routes/give-feedback';
 import { GoalDetailPage } from './routes/goal-detail';
 import { GoalsPage } from './routes/goals';
+import { GuideBasicsPage } from './routes/guide-basics';
 import { HomePage } from './routes/home';
+import { InvitationPage } from './routes/invitation';
 import { NewGoalPage } from './routes/new-goal';
+import { NotificationsPage } from './routes/notifications';
+import { OutboxPage } from './routes/outbox';
+import { ProgramPage } from './routes/program';
+import { ProgramsPage } from './routes/programs';
 import { ReadinessPage } from './routes/readiness';
 import { ReadinessResultPage } from './routes/readiness-result';
+import { RelationshipPage } from './routes/relationship';
+import { RelationshipReportPage } from './routes/relationship-report';
+import { RelationshipsPage } from './routes/relationships';
+import { SessionPage } from './routes/session';
 import { SettingsPage } from './routes/settings';
 import { ShadowMapPage } from './routes/shadow-map';
 import { SignInPage } from './routes/sign-in';
@@ -53,6 +64,7 @@ function SessionGate() {
     return (
       <Routes>
         <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/invitations/:token" element={<InvitationPage signedIn={false} />} />
         <Route path="*" element={<SignUpPage />} />
       </Routes>
     );
@@ -66,6 +78,17 @@ function SessionGate() {
         <Route path="/goals" element={<GoalsPage />} />
         <Route path="/goals/new" element={<NewGoalPage />} />
         <Route path="/goals/:goalId" element={<GoalDetailPage />} />
+        <Route path="/programs" element={<ProgramsPage />} />
+        <Route path="/programs/:programId" element={<ProgramPage />} />
+        <Route path="/cohorts/:cohortId" element={<CohortPage />} />
+        <Route path="/relationships" element={<RelationshipsPage />} />
+        <Route path="/relationships/:relationshipId" element={<RelationshipPage />} />
+        <Route path="/relationships/:relationshipId/report" element={<RelationshipReportPage />} />
+        <Route path="/sessions/:sessionId" element={<SessionPage />} />
+        <Route path="/invitations/:token" element={<InvitationPage signedIn />} />
+        <Route path="/guide-profile" element={<GuideBasicsPage />} />
+        <Route path="/outbox" element={<OutboxPage />} />
+        <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="/feedback-requests" element={<FeedbackRequestsPage />} />
         <Route path="/shadow-map" element={<ShadowMapPage />} />
         <Route path="/artifacts" element={<ArtifactsPage />} />

@@ -2,20 +2,29 @@ import fs from 'node:fs';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { createAuth } from '../../src/server/auth/auth';
+import { noSessions, type SessionSource } from '../../src/server/calendar/session-source';
 import { type Database, openDatabase } from '../../src/server/db/client';
+import type { JobQueue, QueueConnection } from '../../src/server/jobs/job-queue';
+import { createCornerJobQueue } from '../../src/server/jobs/registry';
+import type { WorkerContext } from '../../src/server/jobs/worker-context';
 import { createOutboxMailer } from '../../src/server/mail/mailer';
 
 export type TestApp = {
   app: ReturnType<typeof buildApp>;
   database: Database;
   clock: { now: Date; advanceDays: (days: number) => void };
+  /** Corner's job queue on the test database; pg-boss starts on the first enqueue or startWorker. */
+  jobs: JobQueue<WorkerContext>;
   close: () => Promise<void>;
 };
 
 const BASE_URL = 'http://localhost:3000';
 
 // The in-process app on the run's test database (see db-global-setup.ts), with a clock tests can move.
-export async function createTestApp(startAt = new Date('2026-11-21T09:00:00Z')): Promise<TestApp> {
+export async function createTestApp(
+  startAt = new Date('2026-11-21T09:00:00Z'),
+  options: { sessionSource?: SessionSource } = {},
+): Promise<TestApp> {
   const target = inject('testDatabase');
   const database =
     target.kind === 'postgres'
@@ -37,14 +46,38 @@ export async function createTestApp(startAt = new Date('2026-11-21T09:00:00Z')):
     baseUrl: BASE_URL,
     trustedOrigins: [BASE_URL],
   });
+  const jobs = createCornerJobQueue(connectionTo(database), { pollingIntervalSeconds: 0.5 });
   const app = buildApp({
     db: database.db,
     auth,
     clock: () => clock.now,
     mailer: createOutboxMailer(database.db),
+    jobs,
+    sessionSource: options.sessionSource ?? noSessions,
     databaseKind: database.kind,
   });
-  return { app, database, clock, close: () => database.close() };
+  return {
+    app,
+    database,
+    clock,
+    jobs,
+    close: async () => {
+      await jobs.stop();
+      await database.close();
+    },
+  };
+}
+
+// Where a test's job queue lives: the same database the test app uses, on either engine.
+export function queueConnection(testApp: TestApp): QueueConnection {
+  return connectionTo(testApp.database);
+}
+
+function connectionTo(database: Database): QueueConnection {
+  const target = inject('testDatabase');
+  if (target.kind === 'postgres') return { kind: 'postgres', url: target.url };
+  if (!database.pglite) throw new Error('expected a PGlite database');
+  return { kind: 'pglite', pglite: database.pglite };
 }
 
 let counter = 0;

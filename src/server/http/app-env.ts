@@ -1,9 +1,20 @@
 import type { Actor } from '../auth/actor';
 import type { Auth } from '../auth/auth';
+import type { SessionSource } from '../calendar/session-source';
 import type { Db } from '../db/client';
+import type { Jobs } from '../jobs/job-definition';
 import type { Mailer } from '../mail/mailer';
 
 // What every request handler can reach. The clock is a dependency so tests can travel in time.
-export type Deps = { db: Db; auth: Auth; clock: () => Date; mailer: Mailer };
+export type Deps = {
+  db: Db;
+  auth: Auth;
+  clock: () => Date;
+  mailer: Mailer;
+  /** Enqueue background work; operations call it only after their transaction commits. */
+  jobs: Jobs;
+  /** The sessions each person's calendar feed shows. */
+  sessionSource: SessionSource;
+};
 
 export type AppEnv = { Variables: { deps: Deps; actor: Actor | null } };

@@ -7,6 +7,8 @@ export const keys = {
   goals: (status: string) => ['goals', status] as const,
   goal: (id: string) => ['goal', id] as const,
   readinessResults: ['readiness-results'] as const,
+  outbox: ['outbox'] as const,
+  notifications: ['notifications'] as const,
 };
 
 export function useGoals(status: 'active' | 'achieved' | 'archived' | 'all') {
@@ -25,4 +27,19 @@ export function useGoal(goalId: string) {
 
 export function useReadinessResults() {
   return useQuery({ queryKey: keys.readinessResults, queryFn: () => unwrap(api.readiness.results.$get()) });
+}
+
+export function useOutbox() {
+  return useQuery({ queryKey: keys.outbox, queryFn: () => unwrap(api.outbox.$get()) });
+}
+
+export function useNotifications() {
+  return useQuery({
+    queryKey: keys.notifications,
+    queryFn: () => unwrap(api.notifications.$get({ query: {} })),
+  });
+}
+
+export function useCalendarFeed() {
+  return useQuery({ queryKey: ['calendar-feed'], queryFn: () => unwrap(api['calendar-feed'].$get()) });
 }

@@ -1,9 +1,10 @@
-import { Center, Loader } from '@mantine/core';
+import { Center, Loader, VisuallyHidden } from '@mantine/core';
 
 export function CenteredLoader({ label }: { label: string }) {
   return (
     <Center h="50vh" role="status" aria-live="polite">
-      <Loader aria-label={label} />
+      <Loader />
+      <VisuallyHidden>{label}</VisuallyHidden>
     </Center>
   );
 }

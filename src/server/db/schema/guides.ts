@@ -1,7 +1,11 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, customType, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { AgreementTerms } from '../../../domain/agreements/agreement-terms';
 import type { AvailabilityWindow } from '../../../domain/sessions/availability';
 import { user } from './auth';
+
+// PostgreSQL full-text search document; written only by the database (generated column).
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export type ProofOfWork = { label: string; url: string | null; description: string };
 
@@ -51,8 +55,21 @@ export const guideProfiles = pgTable(
     pausedReason: text('paused_reason'),
     pausedAt: timestamp('paused_at', { withTimezone: true }),
     lastActiveAt: timestamp('last_active_at', { withTimezone: true }).notNull().defaultNow(),
+    // Directory (migration 0003): who they usually work with, as seniority levels for the fit score;
+    // the weekly availability as UTC half-hour slots, so time-zone overlap is an indexed array overlap;
+    // intro sessions the guide missed; and the text the full-text index is built from.
+    seniorityLevels: text('seniority_levels').array().notNull().default([]),
+    weekSlots: integer('week_slots').array().notNull().default([]),
+    noShows: integer('no_shows').notNull().default(0),
+    searchText: text('search_text').notNull().default(''),
+    search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('english'::regconfig, search_text)`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('guide_profiles_status_idx').on(t.status)],
+  (t) => [
+    index('guide_profiles_status_idx').on(t.status),
+    index('guide_profiles_search_idx').using('gin', t.search),
+    index('guide_profiles_week_slots_idx').using('gin', t.weekSlots),
+    index('guide_profiles_recent_idx').on(t.lastActiveAt.desc()),
+  ],
 );

@@ -1,0 +1,272 @@
+// Directory benchmark: 50,000 guide profiles in a fresh PostgreSQL database, then 1,000 varied
+// searches through the API (in-process app.request) and the same searches' SQL run directly.
+// Prints figures; it does not pass or fail. Run: npx tsx bench/directory.ts
+import pg from 'pg';
+import { weekSlotsUtc } from '../src/domain/fit-score/week-slots';
+import { buildApp } from '../src/server/app';
+import { createAuth } from '../src/server/auth/auth';
+import { openDatabase } from '../src/server/db/client';
+import { guideProfiles, user } from '../src/server/db/schema';
+import { directoryQueries } from '../src/server/directory/directory-sql';
+import { directoryQuery } from '../src/server/directory/schemas';
+import { createOutboxMailer } from '../src/server/mail/mailer';
+
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const GUIDES = 50_000;
+const SEARCHES = 1_000;
+const BATCH = 1_000;
+const BASE_URL = 'http://localhost:3000';
+
+// A small seeded generator (mulberry32) so every run builds the same data and the same searches.
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+const rand = random(20261121);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
+const some = <T>(items: readonly T[], max: number): T[] => {
+  const count = 1 + Math.floor(rand() * max);
+  return [...new Set(Array.from({ length: count }, () => pick(items)))];
+};
+
+const areas = [
+  'pricing',
+  'growth',
+  'leadership',
+  'strategy',
+  'discovery',
+  'analytics',
+  'onboarding',
+  'b2b',
+  'platform',
+  'hiring',
+  'roadmaps',
+  'storytelling',
+] as const;
+const zones = [
+  'Europe/Berlin',
+  'Europe/London',
+  'America/New_York',
+  'America/Los_Angeles',
+  'Asia/Kolkata',
+  'Asia/Singapore',
+  'Australia/Sydney',
+  'America/Sao_Paulo',
+] as const;
+const languages = ['en', 'de', 'fr', 'es', 'pt', 'hi', 'ja'] as const;
+const formats = ['video', 'phone', 'in-person'] as const;
+const cities = ['Berlin', 'London', 'New York', 'Lisbon', 'Bangalore', 'Sydney'] as const;
+const firstNames = [
+  'Ada',
+  'Ben',
+  'Cleo',
+  'Dev',
+  'Eva',
+  'Finn',
+  'Gia',
+  'Hugo',
+  'Ines',
+  'Jon',
+  'Kai',
+  'Lena',
+] as const;
+const words = [
+  'coaching',
+  'mentoring',
+  'marketplace',
+  'fintech',
+  'saas',
+  'experiments',
+  'activation',
+  'retention',
+  'teams',
+  'managers',
+  'founders',
+  'transitions',
+] as const;
+
+function guideRow(index: number, now: Date) {
+  const id = `bench-guide-${index}`;
+  const name = `${pick(firstNames)} ${index}`;
+  const timeZone = pick(zones);
+  const availability = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => {
+    const start = 7 + Math.floor(rand() * 10);
+    return {
+      weekday: (1 + Math.floor(rand() * 5)) as 1 | 2 | 3 | 4 | 5,
+      start: `${String(start).padStart(2, '0')}:00`,
+      end: `${String(start + 2).padStart(2, '0')}:00`,
+    };
+  });
+  const expertise = some(areas, 3);
+  const offered = some(formats, 2);
+  const volunteer = rand() < 0.6;
+  const priceMin = volunteer ? null : 50 + Math.floor(rand() * 20) * 10;
+  const headline = `${pick(words)} and ${expertise.join(', ')}`;
+  const bio = Array.from({ length: 12 }, () => pick(words)).join(' ');
+  return {
+    userRow: { id, name, email: `${id}@bench.test`, timeZone, createdAt: now, updatedAt: now },
+    profile: {
+      userId: id,
+      headline,
+      bio,
+      kind: pick(['mentor', 'coach', 'both'] as const),
+      expertise,
+      approach: pick(['person', 'craft', 'blend'] as const),
+      structure: pick(['structured', 'client-led', 'blend'] as const),
+      style: pick(['supportive', 'challenging', 'blend'] as const),
+      credentials: rand() < 0.3 ? [pick(['ICF ACC', 'ICF PCC', 'ICF MCC'])] : [],
+      formats: offered,
+      city: offered.includes('in-person') ? pick(cities) : null,
+      languages: some(languages, 2),
+      timeZone,
+      availability,
+      weekSlots: weekSlotsUtc(timeZone, availability, now),
+      capacity: Math.floor(rand() * 5),
+      seniorityLevels: some(['early', 'mid', 'senior', 'executive'] as const, 2),
+      volunteer,
+      priceMin,
+      priceMax: priceMin === null ? null : priceMin + 100,
+      currency: volunteer ? null : 'EUR',
+      organization: rand() < 0.05 ? 'Acme' : `Org ${Math.floor(rand() * 2000)}`,
+      status: rand() < 0.05 ? ('paused' as const) : ('active' as const),
+      lastActiveAt: new Date(now.getTime() - Math.floor(rand() * 60) * 86_400_000),
+      searchText: [name, headline, bio, expertise.join(' ')].join('\n'),
+    },
+  };
+}
+
+function searchParams(): Record<string, string> {
+  const params: Record<string, string> = { kind: pick(['any', 'mentor', 'coach']) };
+  if (rand() < 0.5) params.q = pick([...words, ...areas]);
+  if (rand() < 0.4) params.expertise = some(areas, 2).join(',');
+  if (rand() < 0.3) params.language = pick(languages);
+  if (rand() < 0.3) params.format = pick(formats);
+  if (rand() < 0.3) params.overlapOnly = 'true';
+  if (rand() < 0.2) params.priceMax = String(100 + Math.floor(rand() * 10) * 20);
+  if (rand() < 0.2) params.style = pick(['supportive', 'challenging', 'blend']);
+  if (rand() < 0.2) params.seniority = pick(['early', 'mid', 'senior', 'executive']);
+  if (rand() < 0.1) params.volunteerOnly = 'true';
+  if (rand() < 0.2) params.page = String(1 + Math.floor(rand() * 3));
+  return params;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+};
+
+async function main() {
+  const name = `corner_bench_directory_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString() });
+  try {
+    await database.migrate();
+    const now = new Date();
+    let started = performance.now();
+    for (let offset = 0; offset < GUIDES; offset += BATCH) {
+      const rows = Array.from({ length: Math.min(BATCH, GUIDES - offset) }, (_, i) =>
+        guideRow(offset + i, now),
+      );
+      await database.db.insert(user).values(rows.map((row) => row.userRow));
+      await database.db.insert(guideProfiles).values(rows.map((row) => row.profile));
+    }
+    await database.db.execute('analyze');
+    console.log(
+      `Inserted ${GUIDES.toLocaleString()} guide profiles in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+
+    const auth = createAuth({
+      db: database.db,
+      secret: 'bench-secret-that-is-long-enough-for-better-auth',
+      baseUrl: BASE_URL,
+      trustedOrigins: [BASE_URL],
+    });
+    const app = buildApp({
+      db: database.db,
+      auth,
+      clock: () => now,
+      mailer: createOutboxMailer(database.db),
+      databaseKind: 'postgres',
+    });
+    const signUp = await app.request('/api/auth/sign-up/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: BASE_URL },
+      body: JSON.stringify({
+        name: 'Bench Member',
+        email: 'member@bench.test',
+        password: 'correct-horse-battery',
+        timeZone: 'Europe/Berlin',
+      }),
+    });
+    const member = (await signUp.json()) as { user: { id: string } };
+    await database.db.execute(`update "user" set organization = 'Acme' where id = '${member.user.id}'`);
+    const cookie = (signUp.headers.getSetCookie?.() ?? []).map((header) => header.split(';')[0]).join('; ');
+
+    const searches = Array.from({ length: SEARCHES }, searchParams);
+    const raw = new pg.Pool({ connectionString: url.toString(), max: 2 });
+    const memberSlots = weekSlotsUtc(
+      'Europe/Berlin',
+      [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '18:00' })),
+      now,
+    );
+    const apiMs: number[] = [];
+    const sqlMs: number[] = [];
+    let results = 0;
+    // Warm up both paths so the first timings do not measure connection set-up.
+    for (const params of searches.slice(0, 20))
+      await app.request(`/api/v1/directory?${new URLSearchParams(params)}`, { headers: { cookie } });
+    started = performance.now();
+    for (const params of searches) {
+      const t0 = performance.now();
+      const response = await app.request(`/api/v1/directory?${new URLSearchParams(params)}`, {
+        headers: { cookie },
+      });
+      const body = (await response.json()) as { results?: unknown[] };
+      apiMs.push(performance.now() - t0);
+      if (response.status !== 200)
+        throw new Error(`search failed: ${response.status} ${JSON.stringify(body)}`);
+      results += body.results?.length ?? 0;
+
+      const query = directoryQuery.parse(params);
+      const statements = directoryQueries(database.db, member.user.id, query, {
+        kind: query.kind ?? 'any',
+        memberSlots,
+        excludeOrganization: 'Acme',
+      });
+      const poolSql = statements.pool.toSQL();
+      const countSql = statements.count.toSQL();
+      const t1 = performance.now();
+      await Promise.all([raw.query(poolSql.sql, poolSql.params), raw.query(countSql.sql, countSql.params)]);
+      sqlMs.push(performance.now() - t1);
+    }
+    await raw.end();
+    const p50Api = percentile(apiMs, 50);
+    const p95Api = percentile(apiMs, 95);
+    const p50Sql = percentile(sqlMs, 50);
+    const p95Sql = percentile(sqlMs, 95);
+    console.log(
+      `${SEARCHES} searches in ${((performance.now() - started) / 1000).toFixed(1)} s, ${(results / SEARCHES).toFixed(1)} results per page on average`,
+    );
+    console.log(
+      `API (in-process app.request): p50 ${p50Api.toFixed(1)} ms, p95 ${p95Api.toFixed(1)} ms (target p95 <= 50 ms)`,
+    );
+    console.log(`SQL directly (pool + count):  p50 ${p50Sql.toFixed(1)} ms, p95 ${p95Sql.toFixed(1)} ms`);
+    console.log(`API / SQL: p50 ${(p50Api / p50Sql).toFixed(2)}x, p95 ${(p95Api / p95Sql).toFixed(2)}x`);
+  } finally {
+    await database.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+await main();

@@ -1,0 +1,83 @@
+import type { MatchingProblem } from './problem-file';
+import { solveMatching } from './solve';
+import type { IndexPair, MatchingConstraints, MatchingInput, MatchingSolution } from './types';
+
+/** The §5 result, without `seconds`: the domain has no clock, the caller times the solve. */
+export type MatchingResult = {
+  objective: number;
+  matched: number;
+  assignments: [menteeId: string, mentorId: string][];
+  unmatched: string[];
+};
+
+/** A §5 problem in the solver's typed-array form, with the ids to translate back. */
+export type IndexedProblem = {
+  input: MatchingInput;
+  constraints: MatchingConstraints;
+  menteeIds: string[];
+  mentorIds: string[];
+};
+
+/** Translates ids to indices. Expects a problem that passed parseMatchingProblem (ids known, unique). */
+export function indexProblem(problem: MatchingProblem): IndexedProblem {
+  const menteeIds = problem.mentees.map((mentee) => mentee.id);
+  const mentorIds = problem.mentors.map((mentor) => mentor.id);
+  const menteeIndex = new Map(menteeIds.map((id, i) => [id, i]));
+  const mentorIndex = new Map(mentorIds.map((id, j) => [id, j]));
+  const lookup = (index: Map<string, number>, id: string, kind: string): number => {
+    const found = index.get(id);
+    if (found === undefined) throw new RangeError(`unknown ${kind} id "${id}"`);
+    return found;
+  };
+  const edgeCount = problem.edges.length;
+  const edgeMentee = new Int32Array(edgeCount);
+  const edgeMentor = new Int32Array(edgeCount);
+  const edgeScore = new Float64Array(edgeCount);
+  problem.edges.forEach(([menteeId, mentorId, score], e) => {
+    edgeMentee[e] = lookup(menteeIndex, menteeId, 'mentee');
+    edgeMentor[e] = lookup(mentorIndex, mentorId, 'mentor');
+    edgeScore[e] = score;
+  });
+  // More seats than mentees are never used, and clamping keeps any capacity within an Int32Array.
+  const capacity = Int32Array.from(problem.mentors, (mentor) => Math.min(mentor.capacity, menteeIds.length));
+  const pairs = (list: [string, string][] | undefined): IndexPair[] =>
+    (list ?? []).map(([menteeId, mentorId]) => [
+      lookup(menteeIndex, menteeId, 'mentee'),
+      lookup(mentorIndex, mentorId, 'mentor'),
+    ]);
+  return {
+    input: {
+      menteeCount: menteeIds.length,
+      mentorCount: mentorIds.length,
+      capacity,
+      edgeMentee,
+      edgeMentor,
+      edgeScore,
+    },
+    constraints: { pinned: pairs(problem.pinned), blocked: pairs(problem.blocked) },
+    menteeIds,
+    mentorIds,
+  };
+}
+
+export function presentResult(indexed: IndexedProblem, solution: MatchingSolution): MatchingResult {
+  const assignments: [string, string][] = [];
+  const unmatched: string[] = [];
+  indexed.menteeIds.forEach((menteeId, i) => {
+    const mentorId = indexed.mentorIds[solution.menteeMentor[i] ?? -1];
+    if (mentorId === undefined) unmatched.push(menteeId);
+    else assignments.push([menteeId, mentorId]);
+  });
+  return { objective: solution.objective, matched: solution.matched, assignments, unmatched };
+}
+
+/** Solves a validated §5 problem; also returns the indexed form and the solution with its prices. */
+export function solveMatchingProblem(problem: MatchingProblem): {
+  result: MatchingResult;
+  indexed: IndexedProblem;
+  solution: MatchingSolution;
+} {
+  const indexed = indexProblem(problem);
+  const solution = solveMatching(indexed.input, indexed.constraints);
+  return { result: presentResult(indexed, solution), indexed, solution };
+}

@@ -1,0 +1,85 @@
+// Helpers shared by the matching tests: tiny instances as plain data and an exhaustive reference solver.
+import fc from 'fast-check';
+import type { IndexPair, MatchingInput } from './types';
+
+export type TinyInstance = {
+  menteeCount: number;
+  capacity: number[];
+  edges: [number, number, number][];
+};
+
+export function toInput(instance: TinyInstance): MatchingInput {
+  return {
+    menteeCount: instance.menteeCount,
+    mentorCount: instance.capacity.length,
+    capacity: Int32Array.from(instance.capacity),
+    edgeMentee: Int32Array.from(instance.edges.map((edge) => edge[0])),
+    edgeMentor: Int32Array.from(instance.edges.map((edge) => edge[1])),
+    edgeScore: Float64Array.from(instance.edges.map((edge) => edge[2])),
+  };
+}
+
+/** Random tiny instances: few mentees and mentors, unique pairs, scores that often tie or are negative. */
+export function tinyInstance(
+  options: { maxMentees?: number; maxMentors?: number; integerScores?: boolean } = {},
+) {
+  const maxMentees = options.maxMentees ?? 6;
+  const maxMentors = options.maxMentors ?? 4;
+  const scoreArb = options.integerScores
+    ? fc.integer({ min: -3, max: 6 })
+    : fc.double({ min: -10, max: 10, noNaN: true, noDefaultInfinity: true });
+  return fc
+    .record({
+      menteeCount: fc.integer({ min: 0, max: maxMentees }),
+      capacity: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 0, maxLength: maxMentors }),
+    })
+    .chain(({ menteeCount, capacity }) => {
+      const pairs: [number, number][] = [];
+      for (let i = 0; i < menteeCount; i++) for (let j = 0; j < capacity.length; j++) pairs.push([i, j]);
+      return fc.record({
+        menteeCount: fc.constant(menteeCount),
+        capacity: fc.constant(capacity),
+        edges: fc
+          .subarray(pairs)
+          .chain((chosen) =>
+            fc.tuple(...chosen.map(([i, j]) => scoreArb.map((s): [number, number, number] => [i, j, s]))),
+          ),
+      });
+    });
+}
+
+export type Lex = { count: number; score: number };
+
+/** Exhaustive optimum (matches first, then score) of a tiny instance, respecting pins and blocks. */
+export function bruteForce(
+  instance: TinyInstance,
+  pinned: readonly IndexPair[] = [],
+  blocked: readonly IndexPair[] = [],
+): Lex {
+  const byMentee: [number, number][][] = Array.from({ length: instance.menteeCount }, () => []);
+  const blockedKey = new Set(blocked.map(([i, j]) => `${i}:${j}`));
+  const pinnedTo = new Map(pinned.map(([i, j]) => [i, j]));
+  for (const [i, j, s] of instance.edges) {
+    const pin = pinnedTo.get(i);
+    if (pin !== undefined ? pin !== j : blockedKey.has(`${i}:${j}`)) continue;
+    byMentee[i]?.push([j, s]);
+  }
+  const left = [...instance.capacity];
+  let best: Lex = { count: -1, score: Number.NEGATIVE_INFINITY };
+  const visit = (i: number, count: number, score: number): void => {
+    if (i === instance.menteeCount) {
+      if (count > best.count || (count === best.count && score > best.score)) best = { count, score };
+      return;
+    }
+    const options = byMentee[i] ?? [];
+    if (!pinnedTo.has(i)) visit(i + 1, count, score);
+    for (const [j, s] of options) {
+      if ((left[j] ?? 0) <= 0) continue;
+      left[j] = (left[j] ?? 0) - 1;
+      visit(i + 1, count + 1, score + s);
+      left[j] = (left[j] ?? 0) + 1;
+    }
+  };
+  visit(0, 0, 0);
+  return best;
+}

@@ -1,0 +1,130 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { AgreementTerms } from '../../../domain/agreements/agreement-terms';
+import type { ApplicationProfile } from '../../../domain/programs/application';
+import { user } from './auth';
+
+// A mentoring program: its admins run cohorts, import applications, match and watch pair health.
+export const programs = pgTable('programs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const programAdmins = pgTable(
+  'program_admins',
+  {
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.userId] })],
+);
+
+export const cohorts = pgTable(
+  'cohorts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    applicationsOpen: date('applications_open', { mode: 'string' }).notNull(),
+    applicationsClose: date('applications_close', { mode: 'string' }).notNull(),
+    matchingOn: date('matching_on', { mode: 'string' }).notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    defaultKind: text('default_kind', { enum: ['mentoring', 'coaching', 'peer'] }).notNull(),
+    defaultFraming: text('default_framing', { enum: ['ad-hoc', 'goal-oriented', 'time-framed'] }).notNull(),
+    defaultAgreement: jsonb('default_agreement').$type<AgreementTerms>().notNull(),
+    sessionsPerMonthTarget: integer('sessions_per_month_target').notNull().default(2),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('cohorts_program_idx').on(t.programId)],
+);
+
+// One row per person and role in a cohort: imported from CSV or submitted through the form. The email
+// links it to an account when the person has (or later makes) one.
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['member', 'guide'] }).notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    profile: jsonb('profile').$type<ApplicationProfile>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('applications_cohort_role_email').on(t.cohortId, t.role, t.email),
+    index('applications_cohort_idx').on(t.cohortId),
+  ],
+);
+
+// An admin's manual decision about one pair: pinned pairs are always matched, blocked pairs never.
+export const matchOverrides = pgTable(
+  'match_overrides',
+  {
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    memberApplicationId: uuid('member_application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    guideApplicationId: uuid('guide_application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    decision: text('decision', { enum: ['pin', 'block'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.memberApplicationId, t.guideApplicationId] })],
+);
+
+export type StoredMatch = {
+  memberApplicationId: string;
+  guideApplicationId: string;
+  score: number;
+  pinned: boolean;
+  why: string[];
+  margin: number | null;
+};
+
+export const matchRuns = pgTable(
+  'match_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    matched: integer('matched').notNull(),
+    unmatched: jsonb('unmatched').$type<{ applicationId: string; reason: string }[]>().notNull(),
+    objective: text('objective').notNull(),
+    seconds: text('seconds').notNull(),
+    matches: jsonb('matches').$type<StoredMatch[]>().notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('match_runs_cohort_idx').on(t.cohortId, t.createdAt),
+    check('match_runs_matched_nonnegative', sql`${t.matched} >= 0`),
+  ],
+);

@@ -1,0 +1,110 @@
+import { and, desc, eq, gte, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { DIRECTORY_COUNT_CAP, DIRECTORY_RANK_POOL } from '../../domain/settings/directory';
+import type { Db } from '../db/client';
+import { guideProfiles } from '../db/schema';
+import type { DirectoryQuery } from './schemas';
+
+const g = guideProfiles;
+const textArray = (values: string[]) =>
+  sql`array[${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )}]::text[]`;
+const intArray = (values: number[]) => sql`${`{${values.join(',')}}`}::int[]`;
+
+// Only what a result card and the fit score need: long texts and JSON stay in the table.
+const cardColumns = {
+  userId: g.userId,
+  headline: g.headline,
+  kind: g.kind,
+  expertise: g.expertise,
+  approach: g.approach,
+  structure: g.structure,
+  style: g.style,
+  credentials: g.credentials,
+  formats: g.formats,
+  city: g.city,
+  languages: g.languages,
+  timeZone: g.timeZone,
+  capacity: g.capacity,
+  volunteer: g.volunteer,
+  priceMin: g.priceMin,
+  priceMax: g.priceMax,
+  currency: g.currency,
+  seniorityLevels: g.seniorityLevels,
+  weekSlots: g.weekSlots,
+  noShows: g.noShows,
+  lastActiveAt: g.lastActiveAt,
+};
+export type DirectoryCardRow = Awaited<ReturnType<typeof directoryQueries>['pool']>[number];
+
+export type DirectoryContext = {
+  kind: 'mentor' | 'coach' | 'any';
+  memberSlots: number[];
+  /** The member's organization when its guides are to be left out (conflict of interest). */
+  excludeOrganization: string | null;
+};
+
+/**
+ * The two statements behind a directory search: the candidate pool (best text match, then most
+ * recently active) and the total. Kept apart from the ranking so the benchmark can time the SQL alone.
+ */
+export function directoryQueries(db: Db, memberId: string, query: DirectoryQuery, context: DirectoryContext) {
+  const where: (SQL | undefined)[] = [eq(g.status, 'active'), ne(g.userId, memberId)];
+  if (context.kind !== 'any') where.push(inArray(g.kind, [context.kind, 'both']));
+  if (query.q) where.push(sql`${g.search} @@ websearch_to_tsquery('english', ${query.q})`);
+  if (query.expertise && query.expertise.length > 0)
+    where.push(sql`${g.expertise} && ${textArray(query.expertise)}`);
+  if (query.approach) where.push(eq(g.approach, query.approach));
+  if (query.structure) where.push(eq(g.structure, query.structure));
+  if (query.style) where.push(eq(g.style, query.style));
+  if (query.credential) {
+    where.push(
+      sql`exists (select 1 from unnest(${g.credentials}) c where c ilike ${`%${query.credential}%`})`,
+    );
+  }
+  if (query.format) where.push(sql`${g.formats} @> ${textArray([query.format])}`);
+  if (query.city) where.push(sql`${g.city} ilike ${query.city}`);
+  if (query.language) where.push(sql`${g.languages} @> ${textArray([query.language])}`);
+  if (query.seniority) where.push(sql`${g.seniorityLevels} @> ${textArray([query.seniority])}`);
+  if (query.volunteerOnly) where.push(eq(g.volunteer, true));
+  if (query.priceMax !== undefined)
+    where.push(or(eq(g.volunteer, true), sql`${g.priceMin} <= ${query.priceMax}`));
+  if (query.priceMin !== undefined) {
+    where.push(and(eq(g.volunteer, false), sql`coalesce(${g.priceMax}, ${g.priceMin}) >= ${query.priceMin}`));
+  }
+  // Capacity is bounded here; active relationships are subtracted per candidate below.
+  where.push(gte(g.capacity, query.minCapacityLeft ?? 1));
+  if (query.overlapOnly) where.push(sql`${g.weekSlots} && ${intArray(context.memberSlots)}`);
+  if (context.excludeOrganization) {
+    where.push(
+      sql`(${g.organization} is null or lower(${g.organization}) <> lower(${context.excludeOrganization}))`,
+    );
+  }
+  const condition = and(...where);
+
+  const order = query.q
+    ? [
+        desc(sql`ts_rank(${g.search}, websearch_to_tsquery('english', ${query.q}))`),
+        desc(g.lastActiveAt),
+        g.userId,
+      ]
+    : [desc(g.lastActiveAt), g.userId];
+  return {
+    pool: db
+      .select(cardColumns)
+      .from(g)
+      .where(condition)
+      .orderBy(...order)
+      .limit(DIRECTORY_RANK_POOL),
+    // Counting every match of a broad search costs a scan; past the cap the page says "more than".
+    count: db.select({ total: sql<number>`count(*)::int` }).from(
+      db
+        .select({ one: sql`1` })
+        .from(g)
+        .where(condition)
+        .limit(DIRECTORY_COUNT_CAP + 1)
+        .as('matches'),
+    ),
+  };
+}

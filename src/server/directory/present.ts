@@ -1,0 +1,44 @@
+import type { FitScore } from '../../domain/fit-score/fit-score';
+import type { Reliability } from '../guide-profiles/schemas';
+import type { DirectoryCardRow } from './directory-sql';
+import type { DirectoryResult } from './schemas';
+
+type CardRow = DirectoryCardRow & { name: string };
+
+export function presentDirectoryResult(
+  row: CardRow,
+  capacityLeft: number,
+  fit: FitScore,
+  reliability: Reliability | undefined,
+): DirectoryResult {
+  return {
+    guide: {
+      userId: row.userId,
+      name: row.name,
+      headline: row.headline,
+      kind: row.kind,
+      expertise: row.expertise,
+      approach: row.approach,
+      structure: row.structure,
+      style: row.style,
+      credentials: row.credentials,
+      formats: row.formats,
+      city: row.city,
+      languages: row.languages,
+      timeZone: row.timeZone,
+      capacity: row.capacity,
+      capacityLeft: Math.max(0, capacityLeft),
+      volunteer: row.volunteer,
+      priceMin: row.priceMin,
+      priceMax: row.priceMax,
+      currency: row.currency,
+      reliability: reliability ?? {
+        medianReplyHours: null,
+        introRequestsAnswered: 0,
+        noShows: row.noShows,
+        lastActiveAt: new Date(row.lastActiveAt).toISOString(),
+      },
+    },
+    fit: { score: fit.score, why: fit.why, overlapMinutesPerWeek: fit.overlapMinutesPerWeek },
+  };
+}

@@ -1,0 +1,90 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { fromPglite, PgBoss } from 'pg-boss';
+import type { EnqueueOptions, JobDefinition, Jobs, Schedule } from './job-definition';
+
+export type QueueConnection = { kind: 'postgres'; url: string } | { kind: 'pglite'; pglite: PGlite };
+
+export type JobQueue<Context> = Jobs & {
+  /** Starts working every defined job in this process, and keeps the schedules. */
+  startWorker: (context: Context) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: definitions of different payloads share one list
+type AnyDefinition<Context> = JobDefinition<any, Context>;
+
+const SCHEMA = 'pgboss';
+
+/**
+ * A job queue on pg-boss: PostgreSQL in server mode (every instance shares it), the same PGlite the
+ * app uses in embedded mode (jobs run in-process). pg-boss starts lazily, on the first enqueue or
+ * when the worker starts, so a web process that never enqueues pays nothing at start-up.
+ */
+export function createJobQueue<Context>(
+  connection: QueueConnection,
+  options: {
+    definitions: AnyDefinition<Context>[];
+    schedules?: Schedule[];
+    /** How often an idle worker looks for jobs. */
+    pollingIntervalSeconds?: number;
+    onError?: (error: unknown) => void;
+  },
+): JobQueue<Context> {
+  const onError = options.onError ?? ((error: unknown) => console.error('job queue:', error));
+  const boss =
+    connection.kind === 'postgres'
+      ? new PgBoss({ connectionString: connection.url, schema: SCHEMA, max: 4 })
+      : new PgBoss({ db: fromPglite(connection.pglite), backend: 'pglite', schema: SCHEMA });
+  boss.on('error', onError);
+  const byName = new Map(options.definitions.map((definition) => [definition.name, definition]));
+  let started: Promise<void> | null = null;
+  let stopped = false;
+
+  const ready = () => {
+    started ??= (async () => {
+      await boss.start();
+      for (const definition of options.definitions) {
+        await boss.createQueue(definition.name, {
+          retryLimit: definition.retryLimit ?? 3,
+          retryBackoff: true,
+        });
+      }
+    })();
+    return started;
+  };
+
+  return {
+    async enqueue(definition, payload, enqueueOptions: EnqueueOptions = {}) {
+      if (!byName.has(definition.name)) throw new Error(`No job named ${definition.name} is defined.`);
+      const data = definition.payload.parse(payload);
+      await ready();
+      await boss.send(definition.name, data as object, {
+        ...(enqueueOptions.startAfter ? { startAfter: enqueueOptions.startAfter } : {}),
+        ...(enqueueOptions.singletonKey ? { singletonKey: enqueueOptions.singletonKey } : {}),
+      });
+    },
+    async startWorker(context) {
+      await ready();
+      for (const definition of options.definitions) {
+        await boss.work(
+          definition.name,
+          { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+          async (jobs) => {
+            for (const job of jobs) await definition.handler(definition.payload.parse(job.data), context);
+          },
+        );
+      }
+      for (const schedule of options.schedules ?? []) {
+        await boss.schedule(schedule.name, schedule.cron, schedule.payload, { tz: 'UTC' });
+      }
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (started === null) return;
+      await started.catch(() => {});
+      // The PGlite instance belongs to the app and is closed with it; pg-boss closes only its own pool.
+      await boss.stop({ graceful: true, close: connection.kind === 'postgres', timeout: 5000 });
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { Db } from '../db/client';
+import type { Mailer } from '../mail/mailer';
+import type { ReminderFactsSource } from '../notifications/reminder-source';
+import type { Jobs } from './job-definition';
+
+// What every job handler can reach. The clock is passed in, as for requests, so tests travel in time.
+export type WorkerContext = {
+  db: Db;
+  mailer: Mailer;
+  clock: () => Date;
+  jobs: Jobs;
+  reminderFacts: ReminderFactsSource;
+  /** Where links in mail point, e.g. https://corner.example.com */
+  publicUrl: string;
+};

@@ -1,0 +1,63 @@
+import { stringify } from 'csv-stringify/sync';
+import { and, eq } from 'drizzle-orm';
+import { guideColumns, memberColumns } from '../../domain/programs/csv-rows';
+import type { Actor } from '../auth/actor';
+import type { Db } from '../db/client';
+import { applications } from '../db/schema';
+import { requireCohortAdmin } from '../policies/programs';
+
+const weekdayNames = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+// Writes the same columns the import reads, so a program can round-trip its spreadsheet.
+export async function exportApplications(
+  db: Db,
+  actor: Actor,
+  cohortId: string,
+  role: 'member' | 'guide',
+): Promise<string> {
+  await requireCohortAdmin(db, actor, cohortId);
+  const rows = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.cohortId, cohortId), eq(applications.role, role)))
+    .orderBy(applications.email);
+  const records = rows.map((row) => {
+    const p = row.profile;
+    const common = {
+      email: row.email,
+      name: row.name,
+      organization: p.organization ?? '',
+      time_zone: p.timeZone,
+      languages: p.languages.join('; '),
+      formats: p.formats.join('; '),
+    };
+    if (p.role === 'member') {
+      return {
+        ...common,
+        goal: p.goal,
+        skill_gaps: p.skillGaps
+          .map((gap) => (gap.category ? `${gap.area} (${gap.category})` : gap.area))
+          .join('; '),
+        style: p.style ?? '',
+        structure: p.structure ?? '',
+        seniority: p.seniority ?? '',
+      };
+    }
+    return {
+      ...common,
+      expertise: p.expertise.join('; '),
+      capacity: String(p.capacity),
+      availability: p.availability
+        .map((w) => `${weekdayNames[w.weekday] ?? ''} ${w.start}-${w.end}`)
+        .join('; '),
+      style: p.style,
+      structure: p.structure,
+      approach: p.approach,
+      works_with: p.worksWith.join('; '),
+    };
+  });
+  return stringify(records, {
+    header: true,
+    columns: [...(role === 'member' ? memberColumns : guideColumns)],
+  });
+}

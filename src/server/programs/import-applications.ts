@@ -1,0 +1,87 @@
+import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
+import { type CsvRecord, parseApplicationRows, type RowProblem } from '../../domain/programs/csv-rows';
+import type { Actor } from '../auth/actor';
+import type { Db } from '../db/client';
+import { applications } from '../db/schema';
+import { Problem } from '../http/problem';
+import { requireCohortAdmin } from '../policies/programs';
+
+const INSERT_CHUNK = 500;
+
+export type ImportResult = { imported: number; skipped: number; problems: RowProblem[] };
+
+// All or nothing by default: one bad row means nothing is imported and every problem is listed with its
+// line and column. With skipInvalid the good rows go in and the rest are reported. Re-importing a person
+// (same email and role) updates their application instead of duplicating it.
+export async function importApplications(
+  db: Db,
+  actor: Actor,
+  cohortId: string,
+  input: { role: 'member' | 'guide'; csv: string; skipInvalid: boolean },
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportResult> {
+  await requireCohortAdmin(db, actor, cohortId);
+  const { headers, records } = readCsv(input.csv);
+  const parsed = parseApplicationRows(input.role, headers, records);
+  if (parsed.problems.length > 0 && !input.skipInvalid) {
+    const shown = parsed.problems.slice(0, 50);
+    throw new Problem(
+      422,
+      'invalid-rows',
+      `Nothing was imported: ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'} in the file. ` +
+        shown.map((p) => `Line ${p.line}, ${p.column}: ${p.message}.`).join(' '),
+      'csv',
+      parsed.problems.map((p) => ({ field: `line ${p.line}, ${p.column}`, message: p.message })),
+    );
+  }
+  await db.transaction(async (tx) => {
+    for (let start = 0; start < parsed.applications.length; start += INSERT_CHUNK) {
+      const chunk = parsed.applications.slice(start, start + INSERT_CHUNK);
+      await tx
+        .insert(applications)
+        .values(
+          chunk.map((row) => ({
+            cohortId,
+            role: input.role,
+            email: row.email,
+            name: row.name,
+            profile: row.profile,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [applications.cohortId, applications.role, applications.email],
+          set: { name: sql`excluded.name`, profile: sql`excluded.profile` },
+        });
+      onProgress?.(Math.min(start + INSERT_CHUNK, parsed.applications.length), parsed.applications.length);
+    }
+  });
+  const skipped = new Set(parsed.problems.map((p) => p.line)).size;
+  return { imported: parsed.applications.length, skipped, problems: parsed.problems };
+}
+
+function readCsv(text: string): { headers: string[]; records: CsvRecord[] } {
+  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  let headers: string[] = [];
+  try {
+    rows = parse(text, {
+      columns: (header: string[]) => {
+        headers = header.map((name) => name.trim().toLowerCase());
+        return headers;
+      },
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      bom: true,
+      relax_column_count: false,
+    });
+  } catch (error) {
+    throw new Problem(
+      422,
+      'unreadable-csv',
+      `The file is not readable CSV: ${(error as Error).message}`,
+      'csv',
+    );
+  }
+  return { headers, records: rows.map((row) => ({ line: row.info.lines, values: row.record })) };
+}

@@ -1,0 +1,129 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { GuideApplicationProfile, MemberApplicationProfile } from '../../domain/programs/application';
+import {
+  buildMatchingProblem,
+  type GuideApplication,
+  type MemberApplication,
+} from '../../domain/programs/build-matching-problem';
+import { explainMatches } from '../../domain/programs/explain-matches';
+import type { Actor } from '../auth/actor';
+import type { Db } from '../db/client';
+import { applications, matchOverrides, matchRuns } from '../db/schema';
+import { notFound } from '../http/problem';
+import { requireCohortAdmin } from '../policies/programs';
+import type { MatchRunView } from './schemas';
+import { solveInWorker } from './solve-in-worker';
+
+// Runs the exact matching engine over a cohort's applications (in a worker thread) and stores the
+// result with a per-pair explanation. Re-running after pins or blocks makes a new run; earlier runs stay.
+export async function runMatching(db: Db, actor: Actor, cohortId: string, now: Date): Promise<MatchRunView> {
+  await requireCohortAdmin(db, actor, cohortId);
+  const rows = await db
+    .select()
+    .from(applications)
+    .where(eq(applications.cohortId, cohortId))
+    .orderBy(applications.createdAt, applications.email);
+  const members: MemberApplication[] = [];
+  const guides: GuideApplication[] = [];
+  for (const row of rows) {
+    if (row.profile.role === 'member')
+      members.push({ id: row.id, name: row.name, profile: row.profile as MemberApplicationProfile });
+    else guides.push({ id: row.id, name: row.name, profile: row.profile as GuideApplicationProfile });
+  }
+  const overrides = await db.select().from(matchOverrides).where(eq(matchOverrides.cohortId, cohortId));
+  const problem = buildMatchingProblem(members, guides, overrides, now);
+  const { solution, seconds } = await solveInWorker(problem.input, problem.constraints);
+  const explanations = explainMatches(problem, solution);
+  const matches = explanations.flatMap((pair) => {
+    const member = members[pair.menteeIndex];
+    const guide = guides[pair.mentorIndex];
+    if (!member || !guide) return [];
+    return [
+      {
+        memberApplicationId: member.id,
+        guideApplicationId: guide.id,
+        score: pair.score,
+        pinned: pair.pinned,
+        why: pair.why,
+        margin: pair.margin,
+      },
+    ];
+  });
+  const unmatched = members.flatMap((member, index) =>
+    (solution.menteeMentor[index] ?? -1) >= 0
+      ? []
+      : [
+          {
+            applicationId: member.id,
+            reason: problem.noOptions.get(index) ?? 'Every allowed guide was full.',
+          },
+        ],
+  );
+  const [run] = await db
+    .insert(matchRuns)
+    .values({
+      cohortId,
+      matched: solution.matched,
+      unmatched,
+      objective: String(solution.objective),
+      seconds: String(seconds),
+      matches,
+      createdAt: now,
+    })
+    .returning();
+  if (!run) throw new Error('insert returned no match run');
+  return getMatchRun(db, actor, cohortId, run.id);
+}
+
+export async function getMatchRun(
+  db: Db,
+  actor: Actor,
+  cohortId: string,
+  runId: string | 'latest',
+): Promise<MatchRunView> {
+  await requireCohortAdmin(db, actor, cohortId);
+  const [run] = await db
+    .select()
+    .from(matchRuns)
+    .where(
+      runId === 'latest'
+        ? eq(matchRuns.cohortId, cohortId)
+        : and(eq(matchRuns.cohortId, cohortId), eq(matchRuns.id, runId)),
+    )
+    .orderBy(desc(matchRuns.createdAt))
+    .limit(1);
+  if (!run) throw notFound('match run');
+  const names = new Map(
+    (
+      await db
+        .select({ id: applications.id, name: applications.name, role: applications.role })
+        .from(applications)
+        .where(eq(applications.cohortId, cohortId))
+    ).map((row) => [row.id, row]),
+  );
+  const overrides = await db.select().from(matchOverrides).where(eq(matchOverrides.cohortId, cohortId));
+  const members = [...names.values()].filter((row) => row.role === 'member').length;
+  return {
+    id: run.id,
+    createdAt: run.createdAt.toISOString(),
+    publishedAt: run.publishedAt ? run.publishedAt.toISOString() : null,
+    matched: run.matched,
+    members,
+    objective: Number(run.objective),
+    seconds: Number(run.seconds),
+    matches: run.matches.map((match) => ({
+      ...match,
+      memberName: names.get(match.memberApplicationId)?.name ?? 'someone who left',
+      guideName: names.get(match.guideApplicationId)?.name ?? 'someone who left',
+    })),
+    unmatched: run.unmatched.map((entry) => ({
+      ...entry,
+      name: names.get(entry.applicationId)?.name ?? 'someone who left',
+    })),
+    overrides: overrides.map((o) => ({
+      memberApplicationId: o.memberApplicationId,
+      guideApplicationId: o.guideApplicationId,
+      decision: o.decision,
+    })),
+  };
+}

@@ -1,0 +1,187 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { actorOf } from '../auth/actor';
+import { createRouter, json, jsonBody, problemResponses } from '../http/openapi';
+import { exportApplications } from './export-applications';
+import { importApplications } from './import-applications';
+import { getMatchRun, runMatching } from './match-cohort';
+import { createCohort, createProgram, getCohort, listCohorts, listMyPrograms } from './programs';
+import {
+  cohortIdParams,
+  cohortSchema,
+  createCohortSchema,
+  createProgramSchema,
+  importResultSchema,
+  importSchema,
+  matchRunSchema,
+  overrideSchema,
+  programIdParams,
+  programSchema,
+  runIdParams,
+} from './schemas';
+import { setOverride } from './set-override';
+
+const tags = ['Programs'];
+
+export const programRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/programs',
+      tags,
+      summary: 'Programs I run',
+      responses: {
+        200: json(z.object({ programs: z.array(programSchema) }), 'My programs'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json({ programs: await listMyPrograms(c.var.deps.db, actorOf(c)) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/programs',
+      tags,
+      summary: 'Create a program (you become its admin)',
+      request: jsonBody(createProgramSchema),
+      responses: { 201: json(programSchema, 'The new program'), ...problemResponses },
+    }),
+    async (c) => c.json(await createProgram(c.var.deps.db, actorOf(c), c.req.valid('json')), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/programs/{programId}/cohorts',
+      tags,
+      summary: 'A program’s cohorts',
+      request: { params: programIdParams },
+      responses: { 200: json(z.object({ cohorts: z.array(cohortSchema) }), 'Cohorts'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json({ cohorts: await listCohorts(c.var.deps.db, actorOf(c), c.req.valid('param').programId) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/programs/{programId}/cohorts',
+      tags,
+      summary: 'Create a cohort with its dates and defaults',
+      request: { params: programIdParams, ...jsonBody(createCohortSchema) },
+      responses: { 201: json(cohortSchema, 'The new cohort'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await createCohort(c.var.deps.db, actorOf(c), c.req.valid('param').programId, c.req.valid('json')),
+        201,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cohorts/{cohortId}',
+      tags,
+      summary: 'A cohort with its application counts',
+      request: { params: cohortIdParams },
+      responses: { 200: json(cohortSchema, 'The cohort'), ...problemResponses },
+    }),
+    async (c) => c.json(await getCohort(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/cohorts/{cohortId}/applications/import',
+      tags,
+      summary: 'Import members or guides from CSV (all or nothing unless skipInvalid)',
+      request: { params: cohortIdParams, ...jsonBody(importSchema) },
+      responses: { 200: json(importResultSchema, 'What was imported'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await importApplications(
+          c.var.deps.db,
+          actorOf(c),
+          c.req.valid('param').cohortId,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cohorts/{cohortId}/applications/export',
+      tags,
+      summary: 'Export members or guides as CSV (the import’s columns)',
+      request: {
+        params: cohortIdParams,
+        query: z.object({ role: z.enum(['member', 'guide'], { message: 'must be member or guide' }) }),
+      },
+      responses: {
+        200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { role } = c.req.valid('query');
+      const csv = await exportApplications(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId, role);
+      return c.body(csv, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${role}s.csv"`,
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/cohorts/{cohortId}/match-runs',
+      tags,
+      summary: 'Run the matching engine over the cohort',
+      request: { params: cohortIdParams },
+      responses: { 201: json(matchRunSchema, 'The optimal matching with explanations'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await runMatching(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId, c.var.deps.clock()),
+        201,
+      ),
+  )
+  // 'latest' first: the {runId} route would otherwise take the word as an id.
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cohorts/{cohortId}/match-runs/latest',
+      tags,
+      summary: 'The latest match run',
+      request: { params: cohortIdParams },
+      responses: { 200: json(matchRunSchema, 'The run'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(await getMatchRun(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId, 'latest'), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cohorts/{cohortId}/match-runs/{runId}',
+      tags,
+      summary: 'A match run with per-pair explanations',
+      request: { params: runIdParams },
+      responses: { 200: json(matchRunSchema, 'The run'), ...problemResponses },
+    }),
+    async (c) => {
+      const { cohortId, runId } = c.req.valid('param');
+      return c.json(await getMatchRun(c.var.deps.db, actorOf(c), cohortId, runId), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/cohorts/{cohortId}/overrides',
+      tags,
+      summary: 'Pin, block or clear a pair for the next run',
+      request: { params: cohortIdParams, ...jsonBody(overrideSchema) },
+      responses: { 204: { description: 'Saved' }, ...problemResponses },
+    }),
+    async (c) => {
+      await setOverride(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId, c.req.valid('json'));
+      return c.body(null, 204);
+    },
+  );

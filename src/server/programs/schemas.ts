@@ -1,0 +1,141 @@
+import { z } from '@hono/zod-openapi';
+import { agreementTermsSchema } from '../../domain/agreements/agreement-terms';
+
+const isoDate = z.iso.date({ message: 'must be a date written as YYYY-MM-DD' });
+const id = (name: string, what: string) =>
+  z.uuid({ message: `must be a ${what} id` }).openapi({ param: { name, in: 'path' } });
+
+export const programIdParams = z.object({ programId: id('programId', 'program') });
+export const cohortIdParams = z.object({ cohortId: id('cohortId', 'cohort') });
+export const runIdParams = z.object({ cohortId: id('cohortId', 'cohort'), runId: id('runId', 'match run') });
+
+export const createProgramSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(3, 'must be at least 3 characters')
+      .max(120, 'must be at most 120 characters'),
+    description: z.string().trim().max(2000, 'must be at most 2000 characters').default(''),
+  })
+  .openapi('CreateProgram');
+
+export const programSchema = z
+  .object({ id: z.string(), name: z.string(), description: z.string(), cohorts: z.number() })
+  .openapi('Program');
+
+export const createCohortSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(2, 'must be at least 2 characters')
+      .max(120, 'must be at most 120 characters'),
+    applicationsOpen: isoDate,
+    applicationsClose: isoDate,
+    matchingOn: isoDate,
+    startsOn: isoDate,
+    endsOn: isoDate,
+    defaultKind: z.enum(['mentoring', 'coaching', 'peer']).default('mentoring'),
+    defaultFraming: z.enum(['ad-hoc', 'goal-oriented', 'time-framed']).default('time-framed'),
+    defaultAgreement: agreementTermsSchema.optional(),
+    sessionsPerMonthTarget: z
+      .number()
+      .int()
+      .min(1, 'must be at least 1')
+      .max(8, 'must be at most 8')
+      .default(2),
+  })
+  .superRefine((cohort, ctx) => {
+    const order = ['applicationsOpen', 'applicationsClose', 'matchingOn', 'startsOn', 'endsOn'] as const;
+    for (let i = 1; i < order.length; i++) {
+      const before = order[i - 1];
+      const after = order[i];
+      if (before && after && cohort[after] < cohort[before]) {
+        ctx.addIssue({ code: 'custom', path: [after], message: `must not be before ${before}` });
+      }
+    }
+  })
+  .openapi('CreateCohort');
+
+export const cohortSchema = z
+  .object({
+    id: z.string(),
+    programId: z.string(),
+    name: z.string(),
+    applicationsOpen: z.string(),
+    applicationsClose: z.string(),
+    matchingOn: z.string(),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    defaultKind: z.string(),
+    defaultFraming: z.string(),
+    sessionsPerMonthTarget: z.number(),
+    members: z.number(),
+    guides: z.number(),
+    guideSeats: z.number(),
+  })
+  .openapi('Cohort');
+
+export const importSchema = z
+  .object({
+    role: z.enum(['member', 'guide'], { message: 'must be member or guide' }),
+    csv: z.string().min(1, 'is empty').max(20_000_000, 'is larger than 20 MB'),
+    skipInvalid: z.boolean().default(false),
+  })
+  .openapi('ImportApplications');
+
+export const rowProblemSchema = z.object({ line: z.number(), column: z.string(), message: z.string() });
+
+export const importResultSchema = z
+  .object({ imported: z.number(), skipped: z.number(), problems: z.array(rowProblemSchema) })
+  .openapi('ImportResult');
+
+export const applicationSchema = z
+  .object({
+    id: z.string(),
+    role: z.enum(['member', 'guide']),
+    email: z.string(),
+    name: z.string(),
+    organization: z.string().nullable(),
+    timeZone: z.string(),
+    summary: z.string(),
+  })
+  .openapi('Application');
+
+export const overrideSchema = z
+  .object({
+    memberApplicationId: z.uuid({ message: 'must be an application id' }),
+    guideApplicationId: z.uuid({ message: 'must be an application id' }),
+    decision: z.enum(['pin', 'block', 'clear'], { message: 'must be pin, block or clear' }),
+  })
+  .openapi('MatchOverride');
+
+export const matchRunSchema = z
+  .object({
+    id: z.string(),
+    createdAt: z.string(),
+    publishedAt: z.string().nullable(),
+    matched: z.number(),
+    members: z.number(),
+    objective: z.number(),
+    seconds: z.number(),
+    matches: z.array(
+      z.object({
+        memberApplicationId: z.string(),
+        memberName: z.string(),
+        guideApplicationId: z.string(),
+        guideName: z.string(),
+        score: z.number(),
+        pinned: z.boolean(),
+        why: z.array(z.string()),
+        margin: z.number().nullable(),
+      }),
+    ),
+    unmatched: z.array(z.object({ applicationId: z.string(), name: z.string(), reason: z.string() })),
+    overrides: z.array(overrideSchema.extend({ decision: z.enum(['pin', 'block']) })),
+  })
+  .openapi('MatchRun');
+
+export type CreateCohortInput = z.infer<typeof createCohortSchema>;
+export type MatchRunView = z.infer<typeof matchRunSchema>;

@@ -1,0 +1,112 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import { defaultAgreementTerms } from '../../domain/agreements/agreement-terms';
+import { computeMomentum, type Momentum } from '../../domain/momentum/compute-momentum';
+import { MOMENTUM_WINDOW_DAYS } from '../../domain/settings/momentum';
+import type { Db, Tx } from '../db/client';
+import { actions, agreements, relationshipMessages, sessionPulses, sessions } from '../db/schema';
+import type { Person, RelationshipRow } from './load-relationship';
+
+const MS_PER_HOUR = 3_600_000;
+const MS_PER_DAY = 24 * MS_PER_HOUR;
+
+export type Tracking = {
+  cadence: { heldLast30Days: number; expectedPer30Days: number; kept: boolean };
+  replies: { onTime: number; total: number; agreedWithin: string };
+  preparation: { withPreNote: number; held: number };
+};
+
+// A due date means "by the end of that day where the owner lives".
+const endOfDay = (dueDate: string, timeZone: string): string =>
+  Temporal.PlainDate.from(dueDate).add({ days: 1 }).toZonedDateTime({ timeZone }).toInstant().toString();
+
+// Momentum and agreement tracking come from the same facts, so both people and (later) program admins
+// see one consistent picture computed at the injected "now".
+export async function relationshipHealth(
+  db: Db | Tx,
+  rel: RelationshipRow,
+  people: Map<string, Person>,
+  now: Date,
+): Promise<{ momentum: Momentum; tracking: Tracking }> {
+  const [agreement] = await db
+    .select()
+    .from(agreements)
+    .where(and(eq(agreements.relationshipId, rel.id), eq(agreements.status, 'accepted')))
+    .orderBy(desc(agreements.version))
+    .limit(1);
+  const terms = agreement?.terms ?? defaultAgreementTerms(rel.kind);
+  const sessionRows = await db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.relationshipId, rel.id))
+    .orderBy(asc(sessions.startsAt));
+  const actionRows = await db.select().from(actions).where(eq(actions.relationshipId, rel.id));
+  const pulseRows =
+    sessionRows.length === 0
+      ? []
+      : await db
+          .select()
+          .from(sessionPulses)
+          .where(
+            inArray(
+              sessionPulses.sessionId,
+              sessionRows.map((s) => s.id),
+            ),
+          );
+  const held = sessionRows.filter((s) => s.status === 'held');
+  const lastHeld = held.at(-1);
+  const zoneOf = (userId: string) => people.get(userId)?.timeZone ?? 'UTC';
+
+  const momentum = computeMomentum(
+    {
+      cadence: terms.cadence,
+      framing: rel.framing,
+      startedAt: (rel.acceptedAt ?? rel.createdAt).toISOString(),
+      heldSessions: held.map((s) => s.startsAt.toISOString()),
+      upcomingSessions: sessionRows
+        .filter((s) => s.status === 'scheduled')
+        .map((s) => ({ startsAt: s.startsAt.toISOString(), agendaSet: s.agendaTopic.trim() !== '' })),
+      lastHeldSessionHasNextStep:
+        lastHeld !== undefined && actionRows.some((action) => action.sessionId === lastHeld.id),
+      actions: actionRows.map((action) => ({
+        status: action.status,
+        dueAt: action.dueDate ? endOfDay(action.dueDate, zoneOf(action.ownerId)) : null,
+      })),
+      pulses: pulseRows.map((pulse) => ({ at: pulse.createdAt.toISOString(), score: pulse.score })),
+    },
+    now.toISOString(),
+  );
+
+  const messages = await db
+    .select()
+    .from(relationshipMessages)
+    .where(eq(relationshipMessages.relationshipId, rel.id))
+    .orderBy(asc(relationshipMessages.createdAt));
+  const allowedMs =
+    terms.responsiveness.within * (terms.responsiveness.unit === 'hours' ? MS_PER_HOUR : MS_PER_DAY);
+  // A reply is the first message from one person after a message from the other.
+  let onTime = 0;
+  let total = 0;
+  for (let i = 1; i < messages.length; i += 1) {
+    const previous = messages[i - 1];
+    const current = messages[i];
+    if (!previous || !current || previous.authorId === current.authorId) continue;
+    total += 1;
+    if (current.createdAt.getTime() - previous.createdAt.getTime() <= allowedMs) onTime += 1;
+  }
+  const windowStart = now.getTime() - MOMENTUM_WINDOW_DAYS * MS_PER_DAY;
+  const heldLast30Days = held.filter((s) => s.startsAt.getTime() >= windowStart && s.startsAt <= now).length;
+  const expected = momentum.metrics.expectedSessionsPer30Days;
+  return {
+    momentum,
+    tracking: {
+      cadence: { heldLast30Days, expectedPer30Days: expected, kept: heldLast30Days >= expected },
+      replies: {
+        onTime,
+        total,
+        agreedWithin: `${terms.responsiveness.within} ${terms.responsiveness.unit}`,
+      },
+      preparation: { withPreNote: held.filter((s) => s.preNote.trim() !== '').length, held: held.length },
+    },
+  };
+}

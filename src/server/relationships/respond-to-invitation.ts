@@ -1,0 +1,103 @@
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../auth/actor';
+import type { Db, Tx } from '../db/client';
+import { relationships, user } from '../db/schema';
+import { notFound, Problem } from '../http/problem';
+import type { Mailer } from '../mail/mailer';
+import { hashToken } from './invite-to-relationship';
+import type { RelationshipRow } from './load-relationship';
+
+async function byToken(db: Db | Tx, token: string, lock: boolean): Promise<RelationshipRow> {
+  const query = db
+    .select()
+    .from(relationships)
+    .where(eq(relationships.inviteTokenHash, hashToken(token)));
+  const [rel] = lock ? await query.for('update') : await query;
+  if (!rel) throw notFound('invitation');
+  return rel;
+}
+
+const inviteeRole = (rel: RelationshipRow) => (rel.memberId === null ? 'member' : 'guide');
+
+// Readable without an account: the link itself is the permission, and it shows no more than the mail did.
+export async function previewInvitation(db: Db, token: string) {
+  const rel = await byToken(db, token, false);
+  const [inviter] = await db.select({ name: user.name }).from(user).where(eq(user.id, rel.invitedBy));
+  return {
+    status: rel.status,
+    inviterName: inviter?.name ?? 'Someone',
+    inviteeRole: inviteeRole(rel),
+    kind: rel.kind,
+    framing: rel.framing,
+    message: rel.inviteMessage,
+  } as const;
+}
+
+function assertOpen(rel: RelationshipRow, actor: Actor) {
+  if (rel.invitedBy === actor.userId) {
+    throw new Problem(409, 'own-invitation', 'This is your own invitation; the other person answers it.');
+  }
+  if (rel.status !== 'invited') {
+    throw new Problem(409, 'invitation-answered', `This invitation was already answered (${rel.status}).`);
+  }
+}
+
+export async function acceptInvitation(
+  db: Db,
+  mailer: Mailer,
+  actor: Actor,
+  token: string,
+  now: Date,
+): Promise<{ relationshipId: string }> {
+  const { rel, inviterEmail } = await db.transaction(async (tx) => {
+    const found = await byToken(tx, token, true);
+    assertOpen(found, actor);
+    const role = inviteeRole(found);
+    await tx
+      .update(relationships)
+      .set({
+        status: 'active',
+        acceptedAt: now,
+        startDate: found.startDate ?? now.toISOString().slice(0, 10),
+        ...(role === 'member' ? { memberId: actor.userId } : { guideId: actor.userId }),
+      })
+      .where(eq(relationships.id, found.id));
+    const [inviter] = await tx.select({ email: user.email }).from(user).where(eq(user.id, found.invitedBy));
+    return { rel: found, inviterEmail: inviter?.email ?? null };
+  });
+  if (inviterEmail) {
+    await mailer.send({
+      to: inviterEmail,
+      subject: `${actor.name} accepted your invitation`,
+      text: `${actor.name} accepted your ${rel.kind} invitation on Corner. Next: agree how you will work together.`,
+    });
+  }
+  return { relationshipId: rel.id };
+}
+
+export async function declineInvitation(
+  db: Db,
+  mailer: Mailer,
+  actor: Actor,
+  token: string,
+  reason: string,
+  now: Date,
+): Promise<void> {
+  const inviterEmail = await db.transaction(async (tx) => {
+    const found = await byToken(tx, token, true);
+    assertOpen(found, actor);
+    await tx
+      .update(relationships)
+      .set({ status: 'declined', declineReason: reason, closedAt: now })
+      .where(eq(relationships.id, found.id));
+    const [inviter] = await tx.select({ email: user.email }).from(user).where(eq(user.id, found.invitedBy));
+    return inviter?.email ?? null;
+  });
+  if (inviterEmail) {
+    await mailer.send({
+      to: inviterEmail,
+      subject: `${actor.name} declined your invitation`,
+      text: `${actor.name} declined your invitation on Corner. Their reason: ${reason}`,
+    });
+  }
+}

@@ -1,0 +1,232 @@
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  List,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import type { RelationshipDetail } from '../../api/relationship-queries';
+import { ProblemAlert } from '../problem-alert';
+import { useRelMutation } from './use-rel-mutation';
+
+type Kind = 'midpoint' | 'retrospective' | 'guide-self' | 'member-view';
+
+const fields: Record<Kind, { key: string; label: string; type: 'text' | 'score' | 'ynp' }[]> = {
+  midpoint: [
+    { key: 'whatWorks', label: 'What is working so far?', type: 'text' },
+    { key: 'whatToChange', label: 'What should we change for the second half?', type: 'text' },
+    { key: 'onTrack', label: 'Are we on track for the goal?', type: 'ynp' },
+  ],
+  retrospective: [
+    { key: 'takeaways', label: 'Key takeaways', type: 'text' },
+    { key: 'whatWorked', label: 'What worked', type: 'text' },
+    { key: 'whatToChange', label: 'What to change next time', type: 'text' },
+    { key: 'goalAchieved', label: 'Goal achieved?', type: 'ynp' },
+    { key: 'whatsNext', label: 'What’s next', type: 'text' },
+  ],
+  'guide-self': [
+    { key: 'responsive', label: 'Was I responsive? (1–5)', type: 'score' },
+    { key: 'listened', label: 'Did I listen? (1–5)', type: 'score' },
+    { key: 'committed', label: 'Was I committed? (1–5)', type: 'score' },
+    { key: 'guidedRatherThanControlled', label: 'Did I guide rather than control? (1–5)', type: 'score' },
+    { key: 'empathy', label: 'Did I show enough empathy? (1–5)', type: 'score' },
+    { key: 'note', label: 'A note to myself', type: 'text' },
+  ],
+  'member-view': [
+    { key: 'satisfied', label: 'How satisfied are you? (1–5)', type: 'score' },
+    { key: 'valuable', label: 'How valuable was it? (1–5)', type: 'score' },
+    { key: 'goalMet', label: 'Was your goal met?', type: 'ynp' },
+    { key: 'note', label: 'Anything else', type: 'text' },
+  ],
+};
+
+const titles: Record<Kind, string> = {
+  midpoint: 'Mid-point check-in',
+  retrospective: 'Closing retrospective',
+  'guide-self': 'My self-reflection (only you see this)',
+  'member-view': 'Your view of the relationship',
+};
+
+function ReflectionForm({ rel, kind }: { rel: RelationshipDetail; kind: Kind }) {
+  const [values, setValues] = useState<Record<string, string | number>>({});
+  const save = useRelMutation(rel.id, () => {
+    const answers = Object.fromEntries(
+      fields[kind].map((f) => [
+        f.key,
+        values[f.key] ?? (f.type === 'score' ? 3 : f.type === 'ynp' ? 'partly' : ''),
+      ]),
+    );
+    // The server validates the shape per kind and answers with the field that was wrong.
+    return unwrap(
+      api.relationships[':relationshipId'].reflections.$post({
+        param: { relationshipId: rel.id },
+        json: { kind, answers } as never,
+      }),
+    );
+  });
+  return (
+    <form
+      aria-label={titles[kind]}
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(undefined);
+      }}
+    >
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          {titles[kind]}
+        </Title>
+        {fields[kind].map((f) =>
+          f.type === 'text' ? (
+            <Textarea
+              key={f.key}
+              label={f.label}
+              value={String(values[f.key] ?? '')}
+              onChange={(e) => setValues({ ...values, [f.key]: e.currentTarget.value })}
+            />
+          ) : f.type === 'score' ? (
+            <NumberInput
+              key={f.key}
+              label={f.label}
+              min={1}
+              max={5}
+              value={Number(values[f.key] ?? 3)}
+              onChange={(v) => setValues({ ...values, [f.key]: Number(v) || 3 })}
+            />
+          ) : (
+            <Select
+              key={f.key}
+              label={f.label}
+              allowDeselect={false}
+              value={String(values[f.key] ?? 'partly')}
+              onChange={(v) => setValues({ ...values, [f.key]: v ?? 'partly' })}
+              data={['yes', 'partly', 'no']}
+            />
+          ),
+        )}
+        <ProblemAlert error={save.error} />
+        <Button type="submit" variant="light" loading={save.isPending}>
+          Save
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+export function ClosingPanel({ rel }: { rel: RelationshipDetail }) {
+  const answered = (kind: Kind) => rel.reflections.some((r) => r.kind === kind && r.mine);
+  const own: Kind = rel.myRole === 'guide' ? 'guide-self' : 'member-view';
+  const close = useRelMutation(rel.id, () =>
+    unwrap(api.relationships[':relationshipId'].close.$post({ param: { relationshipId: rel.id } })),
+  );
+  const [problemKind, setProblemKind] = useState<'no-show' | 'misconduct' | 'other'>('no-show');
+  const [details, setDetails] = useState('');
+  const [reported, setReported] = useState(false);
+  const report = useRelMutation(
+    rel.id,
+    () =>
+      unwrap(
+        api.relationships[':relationshipId']['problem-reports'].$post({
+          param: { relationshipId: rel.id },
+          json: { kind: problemKind, details },
+        }),
+      ),
+    () => {
+      setDetails('');
+      setReported(true);
+    },
+  );
+  const open = rel.status === 'active' || rel.status === 'closed';
+  return (
+    <Card withBorder component="section" aria-labelledby="closing-title">
+      <Stack>
+        <Title order={2} size="h3" id="closing-title">
+          Reflect and close
+        </Title>
+        {rel.midpoint.applies && (
+          <Text>
+            Mid-point check-in {rel.midpoint.due ? 'is due now' : `falls on ${rel.midpoint.dueDate}`}. Each of
+            you answers; you see each other’s answers once both have.
+          </Text>
+        )}
+        {rel.reflections.length > 0 && (
+          <List size="sm">
+            {rel.reflections.map((r) => (
+              <List.Item key={`${r.kind}-${r.authorRole}`}>
+                {titles[r.kind]} — {r.mine ? 'you' : `the ${r.authorRole}`}:{' '}
+                {Object.entries(r.answers)
+                  .filter(([, v]) => v !== '')
+                  .map(([k, v]) => `${k}: ${v}`)
+                  .join('; ')}
+              </List.Item>
+            ))}
+          </List>
+        )}
+        {open && rel.midpoint.applies && rel.midpoint.due && !answered('midpoint') && (
+          <ReflectionForm rel={rel} kind="midpoint" />
+        )}
+        {open && !answered('retrospective') && <ReflectionForm rel={rel} kind="retrospective" />}
+        {open && !answered(own) && <ReflectionForm rel={rel} kind={own} />}
+        <Group>
+          <Anchor component={Link} to={`/relationships/${rel.id}/report`}>
+            End report
+          </Anchor>
+          {rel.status === 'active' && (
+            <Button
+              variant="light"
+              color="gray"
+              onClick={() => close.mutate(undefined)}
+              loading={close.isPending}
+            >
+              Close the relationship
+            </Button>
+          )}
+        </Group>
+        <ProblemAlert error={close.error} />
+        {open && (
+          <form
+            aria-labelledby="report-problem-title"
+            onSubmit={(event) => {
+              event.preventDefault();
+              report.mutate(undefined);
+            }}
+          >
+            <Stack gap="xs">
+              <Title order={3} size="h5" id="report-problem-title">
+                Report a problem to the program admin
+              </Title>
+              <Select
+                label="What happened"
+                allowDeselect={false}
+                value={problemKind}
+                onChange={(v) =>
+                  setProblemKind(v === 'misconduct' ? 'misconduct' : v === 'other' ? 'other' : 'no-show')
+                }
+                data={[
+                  { value: 'no-show', label: 'A no-show' },
+                  { value: 'misconduct', label: 'Misconduct' },
+                  { value: 'other', label: 'Something else' },
+                ]}
+              />
+              <Textarea label="Details" value={details} onChange={(e) => setDetails(e.currentTarget.value)} />
+              <ProblemAlert error={report.error} />
+              {reported && <Text role="status">Thank you. The report was stored for the program admin.</Text>}
+              <Button type="submit" variant="subtle" color="red">
+                Send report
+              </Button>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,92 @@
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { ApiProblem, api, unwrap } from '../api/client';
+import { CenteredLoader } from '../components/centered-loader';
+import { ProblemAlert } from '../components/problem-alert';
+import { CsvImportCard } from '../components/programs/csv-import-card';
+import { MatchResults } from '../components/programs/match-results';
+import { formatDate } from '../format';
+
+export function CohortPage() {
+  const { cohortId = '' } = useParams();
+  const queryClient = useQueryClient();
+  const cohort = useQuery({
+    queryKey: ['cohort', cohortId],
+    queryFn: () => unwrap(api.cohorts[':cohortId'].$get({ param: { cohortId } })),
+  });
+  const latest = useQuery({
+    queryKey: ['match-run', cohortId],
+    queryFn: async () => {
+      try {
+        return await unwrap(api.cohorts[':cohortId']['match-runs'].latest.$get({ param: { cohortId } }));
+      } catch (error) {
+        if (error instanceof ApiProblem && error.problem.status === 404) return null;
+        throw error;
+      }
+    },
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['cohort', cohortId] });
+  const run = useMutation({
+    mutationFn: () => unwrap(api.cohorts[':cohortId']['match-runs'].$post({ param: { cohortId } })),
+    onSuccess: (result) => queryClient.setQueryData(['match-run', cohortId], result),
+  });
+  const decide = useMutation({
+    mutationFn: (input: {
+      memberApplicationId: string;
+      guideApplicationId: string;
+      decision: 'pin' | 'block' | 'clear';
+    }) => api.cohorts[':cohortId'].overrides.$post({ param: { cohortId }, json: input }),
+    onSuccess: () => run.mutate(),
+  });
+
+  if (cohort.isPending) return <CenteredLoader label="Loading the cohort" />;
+  if (cohort.error) return <ProblemAlert error={cohort.error} title="Could not load this cohort" />;
+  const data = cohort.data;
+  return (
+    <Stack maw={1100}>
+      <Anchor component={Link} to={`/programs/${data.programId}`} size="sm">
+        ← Cohorts
+      </Anchor>
+      <Title order={1}>{data.name}</Title>
+      <Text>
+        Applications {formatDate(data.applicationsOpen)} – {formatDate(data.applicationsClose)} · matching{' '}
+        {formatDate(data.matchingOn)} · runs {formatDate(data.startsOn)} – {formatDate(data.endsOn)}
+      </Text>
+      <Text fw={600} aria-live="polite">
+        {data.members} members · {data.guides} guides with {data.guideSeats} seats
+      </Text>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <CsvImportCard cohortId={cohortId} role="member" onImported={refresh} />
+        <CsvImportCard cohortId={cohortId} role="guide" onImported={refresh} />
+      </SimpleGrid>
+      <Card withBorder component="section" aria-labelledby="matching-title">
+        <Stack>
+          <Group justify="space-between">
+            <Title order={2} size="h3" id="matching-title">
+              Matching
+            </Title>
+            <Button
+              onClick={() => run.mutate()}
+              loading={run.isPending || decide.isPending}
+              disabled={data.members === 0 || data.guides === 0}
+            >
+              {latest.data ? 'Run matching again' : 'Run matching'}
+            </Button>
+          </Group>
+          <ProblemAlert error={run.error ?? decide.error} />
+          {latest.data ? (
+            <MatchResults
+              run={latest.data}
+              onDecide={(memberApplicationId, guideApplicationId, decision) =>
+                decide.mutate({ memberApplicationId, guideApplicationId, decision })
+              }
+            />
+          ) : (
+            <Text>Import members and guides, then run matching to see who fits whom, and why.</Text>
+          )}
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,162 @@
+import {
+  Button,
+  Card,
+  Container,
+  Group,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { authClient, browserTimeZone } from '../api/auth-client';
+import { api, unwrap } from '../api/client';
+import { useInvitation } from '../api/relationship-queries';
+import { CenteredLoader } from '../components/centered-loader';
+import { ProblemAlert } from '../components/problem-alert';
+
+// The invitation link works before the person has an account: they read what it is about, create an
+// account (or sign in) on the same page, and then accept or decline.
+export function InvitationPage({ signedIn }: { signedIn: boolean }) {
+  const { token = '' } = useParams();
+  const invitation = useInvitation(token);
+  const body = (
+    <Stack>
+      <Title order={1}>Your invitation</Title>
+      {invitation.isPending && <CenteredLoader label="Loading the invitation" />}
+      <ProblemAlert error={invitation.error} title="This invitation link does not work" />
+      {invitation.data && (
+        <Card withBorder>
+          <Text>
+            <strong>{invitation.data.inviterName}</strong> invites you to be the{' '}
+            <strong>{invitation.data.inviteeRole}</strong> in a {invitation.data.kind} relationship (
+            {invitation.data.framing}).
+          </Text>
+          {invitation.data.message && (
+            <Text mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              “{invitation.data.message}”
+            </Text>
+          )}
+          {invitation.data.status !== 'invited' && (
+            <Text mt="sm" fw={600}>
+              This invitation was already answered ({invitation.data.status}).
+            </Text>
+          )}
+        </Card>
+      )}
+      {invitation.data?.status === 'invited' && (signedIn ? <Answer token={token} /> : <AccountForm />)}
+    </Stack>
+  );
+  return signedIn ? (
+    <Stack maw={640}>{body}</Stack>
+  ) : (
+    <Container size={560} py="xl" component="main">
+      {body}
+    </Container>
+  );
+}
+
+function Answer({ token }: { token: string }) {
+  const navigate = useNavigate();
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState('');
+  const accept = useMutation({
+    mutationFn: () => unwrap(api.invitations[':token'].accept.$post({ param: { token } })),
+    onSuccess: (rel) => navigate(`/relationships/${rel.id}`),
+  });
+  const decline = useMutation({
+    mutationFn: () => unwrap(api.invitations[':token'].decline.$post({ param: { token }, json: { reason } })),
+    onSuccess: () => navigate('/relationships'),
+  });
+  return (
+    <Stack>
+      <Group>
+        <Button onClick={() => accept.mutate()} loading={accept.isPending}>
+          Accept invitation
+        </Button>
+        <Button variant="light" color="gray" onClick={() => setDeclining(true)}>
+          Decline
+        </Button>
+      </Group>
+      <ProblemAlert error={accept.error ?? decline.error} />
+      {declining && (
+        <Stack>
+          <Textarea
+            label="Why are you declining?"
+            description="A sentence helps the other person understand."
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+          />
+          <Button color="red" variant="light" onClick={() => decline.mutate()} loading={decline.isPending}>
+            Decline with this reason
+          </Button>
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+function AccountForm() {
+  const [mode, setMode] = useState<'sign-up' | 'sign-in'>('sign-up');
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const result =
+      mode === 'sign-up'
+        ? await authClient.signUp.email({ name, email, password, timeZone: browserTimeZone() })
+        : await authClient.signIn.email({ email, password });
+    if (result.error) setError(result.error.message ?? 'That did not work.');
+    else window.location.reload();
+  };
+  return (
+    <Card withBorder component="form" onSubmit={submit} aria-labelledby="account-title">
+      <Stack>
+        <Title order={2} size="h3" id="account-title">
+          {mode === 'sign-up' ? 'Create an account to answer' : 'Sign in to answer'}
+        </Title>
+        <SegmentedControl
+          aria-label="Do you have an account?"
+          value={mode}
+          onChange={(value) => setMode(value === 'sign-in' ? 'sign-in' : 'sign-up')}
+          data={[
+            { value: 'sign-up', label: 'I am new here' },
+            { value: 'sign-in', label: 'I have an account' },
+          ]}
+        />
+        {error && <ProblemAlert error={new Error(error)} />}
+        {mode === 'sign-up' && (
+          <TextInput
+            label="Your name"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            required
+          />
+        )}
+        <TextInput
+          label="Email"
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          required
+        />
+        <PasswordInput
+          label="Password"
+          description={mode === 'sign-up' ? 'At least 8 characters' : undefined}
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          required
+        />
+        <Button type="submit">{mode === 'sign-up' ? 'Create account' : 'Sign in'}</Button>
+      </Stack>
+    </Card>
+  );
+}

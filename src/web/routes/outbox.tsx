@@ -1,0 +1,55 @@
+import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useOutbox } from '../api/queries';
+import { CenteredLoader } from '../components/centered-loader';
+import { ProblemAlert } from '../components/problem-alert';
+import { formatDateTime } from '../format';
+
+// Every mail Corner sent this person, whether it went out by SMTP or stayed here (no mail server).
+export function OutboxPage() {
+  const outbox = useOutbox();
+  return (
+    <Stack maw={860}>
+      <Title order={1}>Mail Corner sent you</Title>
+      <Text c="dimmed">
+        A copy of every email Corner sent to you. Without a mail server configured, this page is where they
+        arrive.
+      </Text>
+      {outbox.isPending && <CenteredLoader label="Loading your mail" />}
+      <ProblemAlert error={outbox.error} />
+      {outbox.data && outbox.data.messages.length === 0 && <Text>No mail yet.</Text>}
+      {outbox.data?.messages.map((message) => (
+        <Card key={message.id} withBorder padding="md" component="article" aria-label={message.subject}>
+          <Group justify="space-between" align="flex-start">
+            <Title order={2} size="h4">
+              {message.subject}
+            </Title>
+            <Badge variant="light" color={message.deliveredVia === 'smtp' ? 'teal' : 'gray'}>
+              {message.deliveredVia === 'smtp' ? 'Emailed' : 'Kept in Corner'}
+            </Badge>
+          </Group>
+          <Text size="sm" c="dimmed">
+            <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
+          </Text>
+          <Text mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {message.text}
+          </Text>
+          {message.attachments.length > 0 && (
+            <>
+              <Text mt="sm" fw={600} size="sm">
+                Attachments
+              </Text>
+              <List size="sm">
+                {message.attachments.map((attachment) => (
+                  <List.Item key={attachment.filename}>
+                    {attachment.filename} ({attachment.contentType.split(';')[0]},{' '}
+                    {Math.max(1, Math.round(attachment.size / 1024))} KB)
+                  </List.Item>
+                ))}
+              </List>
+            </>
+          )}
+        </Card>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,134 @@
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { CenteredLoader } from '../components/centered-loader';
+import { ProblemAlert } from '../components/problem-alert';
+import { formatDate } from '../format';
+
+type CohortForm = {
+  name: string;
+  applicationsOpen: string;
+  applicationsClose: string;
+  matchingOn: string;
+  startsOn: string;
+  endsOn: string;
+  defaultKind: 'mentoring' | 'coaching' | 'peer';
+  defaultFraming: 'ad-hoc' | 'goal-oriented' | 'time-framed';
+};
+
+const dateFields = [
+  ['applicationsOpen', 'Applications open'],
+  ['applicationsClose', 'Applications close'],
+  ['matchingOn', 'Matching day'],
+  ['startsOn', 'Cohort starts'],
+  ['endsOn', 'Cohort ends'],
+] as const;
+
+export function ProgramPage() {
+  const { programId = '' } = useParams();
+  const queryClient = useQueryClient();
+  const cohorts = useQuery({
+    queryKey: ['cohorts', programId],
+    queryFn: () => unwrap(api.programs[':programId'].cohorts.$get({ param: { programId } })),
+  });
+  const form = useForm<CohortForm>({
+    initialValues: {
+      name: '',
+      applicationsOpen: '',
+      applicationsClose: '',
+      matchingOn: '',
+      startsOn: '',
+      endsOn: '',
+      defaultKind: 'mentoring',
+      defaultFraming: 'time-framed',
+    },
+  });
+  const create = useMutation({
+    mutationFn: (values: CohortForm) =>
+      unwrap(api.programs[':programId'].cohorts.$post({ param: { programId }, json: values })),
+    onSuccess: async () => {
+      form.reset();
+      await queryClient.invalidateQueries({ queryKey: ['cohorts', programId] });
+    },
+  });
+  return (
+    <Stack maw={960}>
+      <Anchor component={Link} to="/programs" size="sm">
+        ← All programs
+      </Anchor>
+      <Title order={1}>Cohorts</Title>
+      {cohorts.isPending && <CenteredLoader label="Loading cohorts" />}
+      <ProblemAlert error={cohorts.error} />
+      {cohorts.data?.cohorts.length === 0 && (
+        <Text>No cohorts yet. A cohort is one round of matching with its own dates.</Text>
+      )}
+      {cohorts.data?.cohorts.map((cohort) => (
+        <Card key={cohort.id} withBorder component="article">
+          <Anchor component={Link} to={`/cohorts/${cohort.id}`} fw={600} size="lg">
+            {cohort.name}
+          </Anchor>
+          <Text size="sm">
+            {formatDate(cohort.startsOn)} – {formatDate(cohort.endsOn)} · {cohort.members} members ·{' '}
+            {cohort.guides} guides ({cohort.guideSeats} seats)
+          </Text>
+        </Card>
+      ))}
+      <Card withBorder component="section" aria-labelledby="new-cohort">
+        <form onSubmit={form.onSubmit((values) => create.mutate(values))}>
+          <Stack>
+            <Title order={2} size="h3" id="new-cohort">
+              Create a cohort
+            </Title>
+            <TextInput label="Cohort name" required {...form.getInputProps('name')} />
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              {dateFields.map(([field, label]) => (
+                <TextInput key={field} type="date" label={label} required {...form.getInputProps(field)} />
+              ))}
+            </SimpleGrid>
+            <Group grow>
+              <Select
+                label="Kind of relationship"
+                data={[
+                  { value: 'mentoring', label: 'Mentoring' },
+                  { value: 'coaching', label: 'Coaching' },
+                  { value: 'peer', label: 'Peer' },
+                ]}
+                allowDeselect={false}
+                {...form.getInputProps('defaultKind')}
+              />
+              <Select
+                label="Framing"
+                data={[
+                  { value: 'time-framed', label: 'Time-framed' },
+                  { value: 'goal-oriented', label: 'Goal-oriented' },
+                  { value: 'ad-hoc', label: 'Ad hoc' },
+                ]}
+                allowDeselect={false}
+                {...form.getInputProps('defaultFraming')}
+              />
+            </Group>
+            <ProblemAlert error={create.error} title="Could not create the cohort" />
+            <Group>
+              <Button type="submit" loading={create.isPending}>
+                Create cohort
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Card>
+    </Stack>
+  );
+}

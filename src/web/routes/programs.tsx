@@ -1,0 +1,66 @@
+import { Anchor, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { CenteredLoader } from '../components/centered-loader';
+import { ProblemAlert } from '../components/problem-alert';
+
+export function ProgramsPage() {
+  const queryClient = useQueryClient();
+  const programs = useQuery({ queryKey: ['programs'], queryFn: () => unwrap(api.programs.$get()) });
+  const form = useForm({ initialValues: { name: '', description: '' } });
+  const create = useMutation({
+    mutationFn: (values: { name: string; description: string }) =>
+      unwrap(api.programs.$post({ json: values })),
+    onSuccess: async () => {
+      form.reset();
+      await queryClient.invalidateQueries({ queryKey: ['programs'] });
+    },
+  });
+  return (
+    <Stack maw={860}>
+      <Title order={1}>Programs you run</Title>
+      <Text>
+        Run a mentoring program: open cohorts, import applications from your spreadsheet, match members and
+        guides, and keep an eye on how pairs are doing — without ever reading anyone’s private notes.
+      </Text>
+      {programs.isPending && <CenteredLoader label="Loading programs" />}
+      <ProblemAlert error={programs.error} />
+      {programs.data?.programs.length === 0 && <Text>You don’t run a program yet. Create one below.</Text>}
+      {programs.data?.programs.map((program) => (
+        <Card key={program.id} withBorder component="article">
+          <Anchor component={Link} to={`/programs/${program.id}`} fw={600} size="lg">
+            {program.name}
+          </Anchor>
+          <Text size="sm">
+            {program.cohorts} cohort{program.cohorts === 1 ? '' : 's'}
+            {program.description ? ` · ${program.description}` : ''}
+          </Text>
+        </Card>
+      ))}
+      <Card withBorder component="section" aria-labelledby="new-program">
+        <form onSubmit={form.onSubmit((values) => create.mutate(values))}>
+          <Stack>
+            <Title order={2} size="h3" id="new-program">
+              Create a program
+            </Title>
+            <TextInput label="Program name" required {...form.getInputProps('name')} />
+            <Textarea
+              label="What it is for (optional)"
+              autosize
+              minRows={2}
+              {...form.getInputProps('description')}
+            />
+            <ProblemAlert error={create.error} title="Could not create the program" />
+            <Group>
+              <Button type="submit" loading={create.isPending}>
+                Create program
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Card>
+    </Stack>
+  );
+}

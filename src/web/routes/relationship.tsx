@@ -1,0 +1,77 @@
+import { Anchor, Badge, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { useRelationship } from '../api/relationship-queries';
+import { CenteredLoader } from '../components/centered-loader';
+import { ProblemAlert } from '../components/problem-alert';
+import { ActionsPanel } from '../components/relationships/actions-panel';
+import { AgreementPanel } from '../components/relationships/agreement-panel';
+import { ClosingPanel } from '../components/relationships/closing-panel';
+import { JournalPanel } from '../components/relationships/journal-panel';
+import { MessagesPanel } from '../components/relationships/messages-panel';
+import { MomentumCard } from '../components/relationships/momentum-card';
+import { PlanPanel } from '../components/relationships/plan-panel';
+import { SessionsPanel } from '../components/relationships/sessions-panel';
+import { formatDate } from '../format';
+
+export function RelationshipPage() {
+  const { relationshipId = '' } = useParams();
+  const rel = useRelationship(relationshipId);
+  if (rel.isPending) return <CenteredLoader label="Loading the relationship" />;
+  if (rel.error) return <ProblemAlert error={rel.error} title="Could not load this relationship" />;
+  const data = rel.data;
+  const other = data.myRole === 'member' ? data.guide : data.member;
+  return (
+    <Stack maw={960}>
+      <Anchor component={Link} to="/relationships" size="sm">
+        ← All relationships
+      </Anchor>
+      <Group justify="space-between">
+        <Title order={1}>
+          {data.kind[0]?.toUpperCase()}
+          {data.kind.slice(1)} with {other?.name ?? data.inviteeEmail}
+        </Title>
+        <Badge size="lg" variant="light">
+          {data.status}
+        </Badge>
+      </Group>
+      <Text>
+        You are the {data.myRole} · {data.framing}
+        {data.startDate ? ` · started ${formatDate(data.startDate)}` : ''}
+        {data.plannedEndDate ? ` · planned end ${formatDate(data.plannedEndDate)}` : ''}
+        {other ? ` · ${other.name} is in ${other.timeZone}` : ''}
+      </Text>
+      {data.status === 'invited' && <Text>Waiting for {data.inviteeEmail} to accept the invitation.</Text>}
+      {data.status === 'declined' && <Text>Declined: {data.declineReason}</Text>}
+      {data.goals.length > 0 && (
+        <Stack gap={4} component="section" aria-labelledby="goals-title">
+          <Title order={2} size="h3" id="goals-title">
+            Goals we work on
+          </Title>
+          {data.goals.map((goal) =>
+            data.myRole === 'member' ? (
+              <Anchor key={goal.id} component={Link} to={`/goals/${goal.id}`}>
+                {goal.title}
+              </Anchor>
+            ) : (
+              <Text key={goal.id}>{goal.title}</Text>
+            ),
+          )}
+        </Stack>
+      )}
+      {(data.status === 'active' || data.status === 'closed') && (
+        <>
+          <MomentumCard rel={data} />
+          <AgreementPanel rel={data} />
+          {data.kind === 'coaching' && <PlanPanel rel={data} />}
+          <SessionsPanel rel={data} />
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            <ActionsPanel rel={data} />
+            <MessagesPanel rel={data} />
+          </SimpleGrid>
+          <JournalPanel rel={data} />
+          <ClosingPanel rel={data} />
+        </>
+      )}
+    </Stack>
+  );
+}

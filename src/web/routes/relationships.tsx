@@ -1,0 +1,175 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  MultiSelect,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { useGoals } from '../api/queries';
+import { relKeys, useRelationships } from '../api/relationship-queries';
+import { CenteredLoader } from '../components/centered-loader';
+import { ProblemAlert } from '../components/problem-alert';
+import { formatDate } from '../format';
+
+const statusColor = { invited: 'yellow', active: 'teal', declined: 'gray', closed: 'gray' } as const;
+
+export function RelationshipsPage() {
+  const list = useRelationships();
+  return (
+    <Stack maw={900}>
+      <Title order={1}>Relationships</Title>
+      <Text>
+        Each relationship joins a member and a guide — a mentor, a coach or a peer — with an agreement you
+        both accept, sessions, actions between sessions and a shared view of how it is going.
+      </Text>
+      {list.isPending && <CenteredLoader label="Loading relationships" />}
+      <ProblemAlert error={list.error} />
+      {list.data && list.data.relationships.length === 0 && (
+        <Card withBorder>
+          <Title order={2} size="h4">
+            No relationships yet
+          </Title>
+          <Text mt="xs">
+            Invite someone you want to learn from (or someone you will guide) below. They get a link by email
+            and can create an account from it.
+          </Text>
+        </Card>
+      )}
+      {list.data && list.data.relationships.length > 0 && (
+        <Stack component="ul" p={0} style={{ listStyle: 'none' }} aria-label="Your relationships">
+          {list.data.relationships.map((rel) => (
+            <Card key={rel.id} withBorder component="li">
+              <Group justify="space-between">
+                <Anchor component={Link} to={`/relationships/${rel.id}`} fw={600}>
+                  {rel.kind} with {rel.other?.name ?? rel.inviteeEmail}
+                </Anchor>
+                <Badge variant="light" color={statusColor[rel.status]}>
+                  {rel.status}
+                </Badge>
+              </Group>
+              <Text size="sm">
+                You are the {rel.myRole} · {rel.framing} · since {formatDate(rel.createdAt)}
+              </Text>
+            </Card>
+          ))}
+        </Stack>
+      )}
+      <InviteForm />
+    </Stack>
+  );
+}
+
+function InviteForm() {
+  const queryClient = useQueryClient();
+  const goals = useGoals('active');
+  const [link, setLink] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: {
+      inviteeEmail: '',
+      myRole: 'member' as 'member' | 'guide',
+      kind: 'mentoring' as 'mentoring' | 'coaching' | 'peer',
+      framing: 'goal-oriented' as 'ad-hoc' | 'goal-oriented' | 'time-framed',
+      goalIds: [] as string[],
+      startDate: '',
+      plannedEndDate: '',
+      message: '',
+    },
+  });
+  const invite = useMutation({
+    mutationFn: (values: typeof form.values) =>
+      unwrap(
+        api.relationships.$post({
+          json: {
+            ...values,
+            goalIds: values.myRole === 'member' ? values.goalIds : [],
+            startDate: values.startDate || null,
+            plannedEndDate: values.plannedEndDate || null,
+          },
+        }),
+      ),
+    onSuccess: async (result) => {
+      setLink(result.invitationLink);
+      form.reset();
+      await queryClient.invalidateQueries({ queryKey: relKeys.list });
+    },
+  });
+  return (
+    <Card withBorder component="section" aria-labelledby="invite-title">
+      <form onSubmit={form.onSubmit((values) => invite.mutate(values))}>
+        <Stack>
+          <Title order={2} size="h3" id="invite-title">
+            Invite someone
+          </Title>
+          <TextInput label="Their email" type="email" required {...form.getInputProps('inviteeEmail')} />
+          <Select
+            label="I will be the"
+            data={[
+              { value: 'member', label: 'Member (I want to grow)' },
+              { value: 'guide', label: 'Guide (I will mentor or coach)' },
+            ]}
+            allowDeselect={false}
+            {...form.getInputProps('myRole')}
+          />
+          <Select
+            label="Kind of relationship"
+            data={[
+              { value: 'mentoring', label: 'Mentoring' },
+              { value: 'coaching', label: 'Coaching' },
+              { value: 'peer', label: 'Peer' },
+            ]}
+            allowDeselect={false}
+            {...form.getInputProps('kind')}
+          />
+          <Select
+            label="Framing"
+            description="Ad-hoc: meet when needed. Goal-oriented: ends when the goal is met. Time-framed: a set period."
+            data={[
+              { value: 'ad-hoc', label: 'Ad-hoc' },
+              { value: 'goal-oriented', label: 'Goal-oriented' },
+              { value: 'time-framed', label: 'Time-framed' },
+            ]}
+            allowDeselect={false}
+            {...form.getInputProps('framing')}
+          />
+          {form.values.myRole === 'member' && (goals.data?.goals.length ?? 0) > 0 && (
+            <MultiSelect
+              label="Goals to work on together"
+              data={(goals.data?.goals ?? []).map((goal) => ({ value: goal.id, label: goal.title }))}
+              {...form.getInputProps('goalIds')}
+            />
+          )}
+          <Group grow>
+            <TextInput label="Start date" type="date" {...form.getInputProps('startDate')} />
+            <TextInput label="Planned end" type="date" {...form.getInputProps('plannedEndDate')} />
+          </Group>
+          <Textarea label="A short message" autosize minRows={2} {...form.getInputProps('message')} />
+          <ProblemAlert error={invite.error} title="Could not send the invitation" />
+          <Button type="submit" loading={invite.isPending}>
+            Send invitation
+          </Button>
+          {link && (
+            <Stack gap={4} role="status">
+              <Text fw={600}>Invitation sent. You can also share this link directly:</Text>
+              <Code data-testid="invitation-link" block>
+                {link}
+              </Code>
+            </Stack>
+          )}
+        </Stack>
+      </form>
+    </Card>
+  );
+}

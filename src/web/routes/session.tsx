@@ -1,0 +1,253 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  NumberInput,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { relKeys, type SessionDetail, useSession } from '../api/relationship-queries';
+import { CenteredLoader } from '../components/centered-loader';
+import { ProblemAlert } from '../components/problem-alert';
+import { CloseSessionForm } from '../components/sessions/close-session-form';
+import { SharedNotes } from '../components/sessions/shared-notes';
+
+function useSessionMutation<T>(session: SessionDetail, fn: (input: T) => Promise<SessionDetail>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(relKeys.session(session.id), updated);
+      await queryClient.invalidateQueries({ queryKey: ['relationship', session.relationshipId] });
+    },
+  });
+}
+
+export function SessionPage() {
+  const { sessionId = '' } = useParams();
+  const session = useSession(sessionId);
+  if (session.isPending) return <CenteredLoader label="Loading the session" />;
+  if (session.error) return <ProblemAlert error={session.error} title="Could not load this session" />;
+  const s = session.data;
+  const other = s.myRole === 'member' ? 'guide' : 'member';
+  return (
+    <Stack maw={900}>
+      <Anchor component={Link} to={`/relationships/${s.relationshipId}`} size="sm">
+        ← Back to the relationship
+      </Anchor>
+      <Group justify="space-between">
+        <Title order={1}>{s.templateTitle}</Title>
+        <Badge size="lg" variant="light">
+          {s.status}
+        </Badge>
+      </Group>
+      <Text data-testid="session-time-mine">Your time: {s.times[s.myRole]}</Text>
+      <Text data-testid="session-time-other">
+        For the {other}: {s.times[other]}
+      </Text>
+      {s.meetingLink && (
+        <Anchor href={s.meetingLink} target="_blank" rel="noreferrer">
+          Join the meeting
+        </Anchor>
+      )}
+      {s.place && <Text>Place: {s.place}</Text>}
+      {s.statusReason && <Text>Reason: {s.statusReason}</Text>}
+      <Text size="sm">{s.templateSummary}</Text>
+      <Card withBorder component="section" aria-labelledby="agenda-title">
+        <Title order={2} size="h3" id="agenda-title">
+          Agenda
+        </Title>
+        {s.agendaTopic && <Text mt="xs">Topic: {s.agendaTopic}</Text>}
+        {s.preNote && (
+          <Text mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
+            The member’s note: {s.preNote}
+          </Text>
+        )}
+        <List mt="sm" spacing="xs">
+          {s.agenda.map((item) => (
+            <List.Item key={item.key}>
+              <Text fw={600}>
+                {item.source === 'open-action'
+                  ? 'Open action: '
+                  : item.source === 'journal-note'
+                    ? 'Brought from the journal: '
+                    : ''}
+                {item.title}
+              </Text>
+              <Text size="sm">{item.prompts.join(' ')}</Text>
+            </List.Item>
+          ))}
+        </List>
+      </Card>
+      {s.status === 'scheduled' && s.relationshipStatus === 'active' && <Preparation session={s} />}
+      {s.status !== 'cancelled' && s.relationshipStatus === 'active' && <SharedNotes session={s} />}
+      {s.status !== 'cancelled' && s.status === 'held' && s.relationshipStatus !== 'active' && (
+        <Card withBorder>
+          <Title order={2} size="h3">
+            Shared notes
+          </Title>
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{s.sharedNotes.body || 'No notes.'}</Text>
+        </Card>
+      )}
+      {s.relationshipStatus === 'active' && <PrivateNote session={s} />}
+      {s.nextSteps.length > 0 && (
+        <Card withBorder component="section" aria-labelledby="next-steps-title">
+          <Title order={2} size="h3" id="next-steps-title">
+            Next steps
+          </Title>
+          <List>
+            {s.nextSteps.map((step) => (
+              <List.Item key={step.id}>
+                {step.title} ({step.kind}, {step.status})
+              </List.Item>
+            ))}
+          </List>
+          {s.insights && <Text mt="xs">Insights: {s.insights}</Text>}
+        </Card>
+      )}
+      {s.status === 'scheduled' && s.relationshipStatus === 'active' && <CloseSessionForm session={s} />}
+      {s.status === 'held' && <Pulse session={s} />}
+    </Stack>
+  );
+}
+
+function Preparation({ session }: { session: SessionDetail }) {
+  const [topic, setTopic] = useState(session.agendaTopic);
+  const [preNote, setPreNote] = useState(session.preNote);
+  const save = useSessionMutation(session, () =>
+    unwrap(
+      api.sessions[':sessionId'].preparation.$patch({
+        param: { sessionId: session.id },
+        json: session.myRole === 'member' ? { agendaTopic: topic, preNote } : { agendaTopic: topic },
+      }),
+    ),
+  );
+  return (
+    <Card withBorder component="section" aria-labelledby="prep-title">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate(undefined);
+        }}
+      >
+        <Stack gap="xs">
+          <Title order={2} size="h3" id="prep-title">
+            Before the session
+          </Title>
+          <TextInput label="Agenda topic" value={topic} onChange={(e) => setTopic(e.currentTarget.value)} />
+          {session.myRole === 'member' && (
+            <Textarea
+              label="Pre-session note"
+              description="What you want to talk about and your thoughts so far."
+              autosize
+              minRows={3}
+              value={preNote}
+              onChange={(e) => setPreNote(e.currentTarget.value)}
+            />
+          )}
+          <ProblemAlert error={save.error} />
+          {save.isSuccess && <Text role="status">Saved.</Text>}
+          <Button type="submit" variant="light" loading={save.isPending}>
+            Save preparation
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function PrivateNote({ session }: { session: SessionDetail }) {
+  const [body, setBody] = useState(session.myPrivateNote);
+  const save = useSessionMutation(session, () =>
+    unwrap(
+      api.sessions[':sessionId']['private-note'].$put({ param: { sessionId: session.id }, json: { body } }),
+    ),
+  );
+  return (
+    <Card withBorder component="section" aria-labelledby="private-title">
+      <Stack gap="xs">
+        <Title order={2} size="h3" id="private-title">
+          My private note
+        </Title>
+        <Text size="sm">Only you can see this, never the other person.</Text>
+        <Textarea
+          label="Private note"
+          autosize
+          minRows={2}
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+        />
+        <ProblemAlert error={save.error} />
+        <Group>
+          <Button variant="light" onClick={() => save.mutate(undefined)} loading={save.isPending}>
+            Save private note
+          </Button>
+          {save.isSuccess && <Text role="status">Saved.</Text>}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function Pulse({ session }: { session: SessionDetail }) {
+  const [score, setScore] = useState(4);
+  const [word, setWord] = useState('');
+  const save = useSessionMutation(session, () =>
+    unwrap(
+      api.sessions[':sessionId'].pulse.$post({ param: { sessionId: session.id }, json: { score, word } }),
+    ),
+  );
+  const { mine, theirs, theyAnswered } = session.pulse;
+  return (
+    <Card withBorder component="section" aria-labelledby="pulse-title">
+      <Stack gap="xs">
+        <Title order={2} size="h3" id="pulse-title">
+          Session pulse
+        </Title>
+        {mine ? (
+          <Text>
+            You rated it {mine.score} of 5: “{mine.word}”.{' '}
+            {theirs
+              ? `The other side rated it ${theirs.score} of 5: “${theirs.word}”.`
+              : 'The other side’s rating appears once they have answered.'}
+          </Text>
+        ) : (
+          <>
+            <Text size="sm">
+              Thirty seconds. {theyAnswered ? 'The other side has answered; ' : ''}you see each other’s rating
+              once both have answered.
+            </Text>
+            <Group align="flex-end">
+              <NumberInput
+                label="How valuable was it? (1–5)"
+                min={1}
+                max={5}
+                value={score}
+                onChange={(v) => setScore(Number(v) || 1)}
+              />
+              <TextInput
+                label="One word on how it felt"
+                value={word}
+                onChange={(e) => setWord(e.currentTarget.value)}
+              />
+              <Button onClick={() => save.mutate(undefined)} loading={save.isPending}>
+                Send pulse
+              </Button>
+            </Group>
+            <ProblemAlert error={save.error} />
+          </>
+        )}
+      </Stack>
+    </Card>
+  );
+}
