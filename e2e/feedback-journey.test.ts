@@ -90,6 +90,7 @@ describe('feedback journey', () => {
 
     await page.reload();
     await page.getByText(answer).waitFor();
+    await page.getByRole('link', { name: /Mirror feedback.*1 answer to thank/ }).waitFor();
     await page.getByText('Thank them first').waitFor();
     await visit(page, 'feedback answered');
     await page
@@ -97,6 +98,7 @@ describe('feedback journey', () => {
       .fill('Thank you, Sam. That is exactly what I needed to hear.');
     await page.getByRole('button', { name: 'Log my thank-you' }).click();
     await page.getByText(/You thanked Sam on/).waitFor();
+    expect(await page.getByLabel(/answers? to thank/).count()).toBe(0);
     await visit(page, 'feedback thanked');
 
     const again = await newPage(browser, { baseURL: server.url });
@@ -143,7 +145,7 @@ describe('feedback journey', () => {
       .getByRole('button', { name: 'Use Weekly exec update from the payments team as template' })
       .click();
     await page.getByRole('heading', { name: 'My draft' }).waitFor();
-    expect(await page.getByLabel('Draft').inputValue()).toBe(
+    expect(await page.getByRole('textbox', { name: 'Draft' }).inputValue()).toBe(
       '## What changed?\n\n## What do you need from me?\n\n',
     );
     await visit(page, 'artifact draft');
