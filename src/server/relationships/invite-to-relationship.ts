@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
+import type { AgreementTerms } from '../../domain/agreements/agreement-terms';
 import { INVITE_TOKEN_BYTES } from '../../domain/settings/relationships';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
-import { goals, relationshipGoals, relationships } from '../db/schema';
+import { agreements, goals, relationshipGoals, relationships } from '../db/schema';
 import { Problem } from '../http/problem';
 import type { Mailer } from '../mail/mailer';
 import type { InviteInput } from './schemas';
@@ -19,6 +20,9 @@ export async function inviteToRelationship(
   input: InviteInput,
   now: Date,
   baseUrl: string,
+  // Terms proposed with the invitation (choosing a guide from the directory prefills them); the other
+  // side accepts them like any proposal once they have accepted the invitation.
+  proposedTerms?: AgreementTerms,
 ): Promise<{ relationshipId: string; token: string }> {
   if (input.inviteeEmail.toLowerCase() === actor.email.toLowerCase()) {
     throw new Problem(
@@ -64,6 +68,16 @@ export async function inviteToRelationship(
       })
       .returning({ id: relationships.id });
     if (!rel) throw new Error('insert returned no relationship');
+    if (proposedTerms) {
+      await tx.insert(agreements).values({
+        relationshipId: rel.id,
+        version: 1,
+        terms: proposedTerms,
+        status: 'proposed',
+        proposedBy: actor.userId,
+        proposedAt: now,
+      });
+    }
     const goalIds = [...new Set(input.goalIds)];
     if (goalIds.length > 0) {
       await tx

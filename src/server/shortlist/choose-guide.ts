@@ -6,6 +6,8 @@ import type { Db } from '../db/client';
 import { guideChoices } from '../db/schema';
 import { loadGuide } from '../guide-profiles/get-guide-profile';
 import { notFound } from '../http/problem';
+import type { Mailer } from '../mail/mailer';
+import { inviteToRelationship } from '../relationships/invite-to-relationship';
 import { presentChoice } from './present';
 import type { ChoiceView } from './schemas';
 import { loadShortlistState } from './shortlist-state';
@@ -17,9 +19,11 @@ import { loadShortlistState } from './shortlist-state';
  */
 export async function chooseGuide(
   db: Db,
+  mailer: Mailer,
   actor: Actor,
   input: { guideId: string; kind?: 'mentoring' | 'coaching' },
   now: Date,
+  baseUrl: string,
 ): Promise<ChoiceView> {
   if (input.guideId === actor.userId) throw notFound('guide');
   const guide = await loadGuide(db, input.guideId);
@@ -41,11 +45,30 @@ export async function chooseGuide(
       })
       .returning();
     if (!row) throw new Error('insert returned no choice');
-    // LEAD: after merging relationships, start the relationship here inside this transaction
-    // (member = actor, guide = input.guideId, kind, agreement terms = row.agreementTerms) and store its
-    // id: `await tx.update(guideChoices).set({ relationshipId }).where(eq(guideChoices.id, row.id))`.
     return row;
   });
+  // Choosing starts the relationship: the guide is invited with the prefilled agreement proposed, and
+  // accepts both (or declines) from the invitation.
+  const { relationshipId } = await inviteToRelationship(
+    db,
+    mailer,
+    actor,
+    {
+      inviteeEmail: guide.email,
+      myRole: 'member',
+      kind,
+      framing: 'goal-oriented',
+      goalIds: [],
+      startDate: null,
+      plannedEndDate: null,
+      message: `After our intro conversation I would like to work with you. I have proposed the terms you usually offer.`,
+    },
+    now,
+    baseUrl,
+    choice.agreementTerms,
+  );
+  await db.update(guideChoices).set({ relationshipId }).where(eq(guideChoices.id, choice.id));
+  choice.relationshipId = relationshipId;
   const state = await loadShortlistState(db, actor.userId, now);
   return presentChoice(db, choice, guide.name, shortlistNudges(state.nudgeState));
 }

@@ -123,8 +123,14 @@ export const shortlistRoutes = createRouter()
       request: jsonBody(chooseGuideSchema),
       responses: { 201: json(choiceSchema, 'The recorded choice'), ...problemResponses },
     }),
-    async (c) =>
-      c.json(await chooseGuide(c.var.deps.db, actorOf(c), c.req.valid('json'), c.var.deps.clock()), 201),
+    async (c) => {
+      const { deps } = c.var;
+      const origin = new URL(c.req.url).origin;
+      return c.json(
+        await chooseGuide(deps.db, deps.mailer, actorOf(c), c.req.valid('json'), deps.clock(), origin),
+        201,
+      );
+    },
   )
   .openapi(
     createRoute({

@@ -164,13 +164,17 @@ describe('intro sessions, scorecards, comparison and choice', () => {
       agreementTerms: { cadence: string };
       relationshipId: string | null;
     };
-    expect(choice).toMatchObject({
-      kind: 'mentoring',
-      termsFrom: 'method-defaults',
-      introsHeld: 2,
-      relationshipId: null,
-    });
+    expect(choice).toMatchObject({ kind: 'mentoring', termsFrom: 'method-defaults', introsHeld: 2 });
     expect(choice.agreementTerms.cadence).toBeTruthy();
+    // Choosing starts the relationship: the guide is invited, with the prefilled agreement proposed.
+    expect(choice.relationshipId).toMatch(/^[0-9a-f-]{36}$/);
+    const relationship = (await (
+      await member.request(`/api/v1/relationships/${choice.relationshipId}`)
+    ).json()) as {
+      status: string;
+      agreements?: { version: number; status: string; terms: { cadence: string } }[];
+    };
+    expect(relationship.status).toBe('invited');
   });
 
   it('prefills the agreement from the guide’s own default commitments', async () => {
