@@ -9,6 +9,7 @@ import { GoalsPage } from './routes/goals';
 import { GuideBasicsPage } from './routes/guide-basics';
 import { HomePage } from './routes/home';
 import { InvitationPage } from './routes/invitation';
+import { JournalPage } from './routes/journal';
 import { NewGoalPage } from './routes/new-goal';
 import { ReadinessPage } from './routes/readiness';
 import { ReadinessResultPage } from './routes/readiness-result';
@@ -64,6 +65,7 @@ function SessionGate() {
         <Route path="/sessions/:sessionId" element={<SessionPage />} />
         <Route path="/invitations/:token" element={<InvitationPage signedIn />} />
         <Route path="/guide-profile" element={<GuideBasicsPage />} />
+        <Route path="/journal" element={<JournalPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </AppLayout>

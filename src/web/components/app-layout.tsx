@@ -9,6 +9,7 @@ const links = [
   { to: '/readiness', label: 'What help do I need?' },
   { to: '/goals', label: 'Goals' },
   { to: '/relationships', label: 'Relationships' },
+  { to: '/journal', label: 'Journal' },
   { to: '/guide-profile', label: 'Guide profile' },
 ];
 
