@@ -203,6 +203,10 @@ describe('relationship journey', () => {
     await m.getByRole('heading', { name: 'End report' }).waitFor();
     await m.getByText(/Sessions held: 1 of about/).waitFor();
     await visit(m, 'end report');
+    await m.getByRole('link', { name: 'Journal', exact: true }).click();
+    await m.getByRole('heading', { name: 'Journal', level: 1 }).waitFor();
+    await m.getByText('Private: I am scared my manager').waitFor();
+    await visit(m, 'journal');
     await g.getByRole('link', { name: 'Guide profile' }).click();
     await g.getByRole('heading', { name: 'Guide profile basics' }).waitFor();
     await g.getByLabel('Headline').fill('Group PM coach for first-time managers');

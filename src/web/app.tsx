@@ -23,6 +23,7 @@ import { GoalsPage } from './routes/goals';
 import { GuideBasicsPage } from './routes/guide-basics';
 import { HomePage } from './routes/home';
 import { InvitationPage } from './routes/invitation';
+import { JournalPage } from './routes/journal';
 import { NewGoalPage } from './routes/new-goal';
 import { NotificationsPage } from './routes/notifications';
 import { OutboxPage } from './routes/outbox';
@@ -112,6 +113,7 @@ function SessionGate() {
         <Route path="/intros" element={<IntrosPage />} />
         <Route path="/outreach" element={<OutreachPage />} />
         <Route path="/my-guide-profile" element={<MyGuideProfilePage />} />
+        <Route path="/journal" element={<JournalPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </AppLayout>

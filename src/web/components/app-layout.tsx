@@ -13,6 +13,7 @@ const sections = [
       { to: '/', label: 'Home' },
       { to: '/readiness', label: 'What help do I need?' },
       { to: '/goals', label: 'Goals' },
+      { to: '/journal', label: 'Journal' },
       { to: '/feedback-requests', label: 'Mirror feedback' },
       { to: '/shadow-map', label: 'Shadow-side map' },
       { to: '/artifacts', label: 'Artifact library' },

@@ -1,0 +1,102 @@
+import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../api/client';
+import { CenteredLoader } from '../components/centered-loader';
+import { ProblemAlert } from '../components/problem-alert';
+import { formatDate } from '../format';
+
+// Everything I wrote, across relationships. Decisions whose 30- or 90-day question is due come first,
+// so "what actually happened?" is answered while it is still fresh.
+export function JournalPage() {
+  const queryClient = useQueryClient();
+  const journal = useQuery({ queryKey: ['journal'], queryFn: () => unwrap(api.journal.$get({ query: {} })) });
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const answer = useMutation({
+    mutationFn: ({ id, afterDays }: { id: string; afterDays: number }) =>
+      unwrap(
+        api.journal[':entryId']['follow-ups'].$post({
+          param: { entryId: id },
+          json: { afterDays, answer: answers[id] ?? '' },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['journal'] }),
+  });
+  if (journal.isPending) return <CenteredLoader label="Loading your journal" />;
+  if (journal.error) return <ProblemAlert error={journal.error} title="Could not load your journal" />;
+  const entries = journal.data.entries;
+  const due = entries.filter((entry) => entry.dueFollowUps.length > 0);
+  return (
+    <Stack maw={860}>
+      <Title order={1}>Journal</Title>
+      <Text>
+        Your entries are private unless you share one with a guide. Write from a relationship’s page to pin
+        something for the next session.
+      </Text>
+      {due.length > 0 && (
+        <Card withBorder component="section" aria-labelledby="due-title">
+          <Stack>
+            <Title order={2} size="h3" id="due-title">
+              Decisions to look back on
+            </Title>
+            {due.map((entry) =>
+              entry.dueFollowUps.map((followUp) => (
+                <Stack key={`${entry.id}-${followUp.afterDays}`} gap="xs">
+                  <Text fw={600}>{entry.decision?.decision}</Text>
+                  <Text size="sm">You expected: {entry.decision?.expectation}</Text>
+                  <Textarea
+                    label={followUp.question}
+                    value={answers[entry.id] ?? ''}
+                    onChange={(e) => setAnswers({ ...answers, [entry.id]: e.currentTarget.value })}
+                  />
+                  <Button
+                    variant="light"
+                    onClick={() => answer.mutate({ id: entry.id, afterDays: followUp.afterDays })}
+                  >
+                    Save what happened
+                  </Button>
+                </Stack>
+              )),
+            )}
+            <ProblemAlert error={answer.error} />
+          </Stack>
+        </Card>
+      )}
+      {entries.length === 0 && (
+        <Alert color="gray" title="Nothing written yet">
+          Open a relationship and write your first entry; a self-coaching question helps you start.
+        </Alert>
+      )}
+      <Stack component="ul" p={0} style={{ listStyle: 'none' }} aria-label="Journal entries">
+        {entries.map((entry) => (
+          <Card key={entry.id} withBorder component="li">
+            <Group gap="xs">
+              <Text size="sm" c="dimmed">
+                {formatDate(entry.createdAt)}
+              </Text>
+              <Badge variant="light" color={entry.sharedWithGuide ? 'teal' : 'gray'}>
+                {entry.sharedWithGuide ? 'shared' : 'private'}
+              </Badge>
+              {entry.kind === 'decision' && <Badge variant="light">decision</Badge>}
+            </Group>
+            {entry.promptText && (
+              <Text size="sm" fs="italic">
+                {entry.promptText}
+              </Text>
+            )}
+            <Text style={{ whiteSpace: 'pre-wrap' }}>
+              {entry.decision
+                ? `${entry.decision.decision}\nOptions: ${entry.decision.options}\nI expect: ${entry.decision.expectation}`
+                : entry.body}
+            </Text>
+            {entry.followUpAnswers.map((a) => (
+              <Text key={a.afterDays} size="sm">
+                After {a.afterDays} days: {a.answer}
+              </Text>
+            ))}
+          </Card>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
