@@ -42,7 +42,8 @@ export function checkCertificate(
   } = solution.duals;
 
   let maxAbs = 1;
-  for (let e = 0; e < input.edgeScore.length; e++) maxAbs = Math.max(maxAbs, Math.abs((input.edgeScore[e] ?? 0)));
+  for (let e = 0; e < input.edgeScore.length; e++)
+    maxAbs = Math.max(maxAbs, Math.abs(input.edgeScore[e] ?? 0));
   const tol = CERTIFICATE_RELATIVE_TOLERANCE * maxAbs;
   const atLeastZero = (c: number, s: number): boolean => c > 0 || (c === 0 && s >= -tol);
   const positive = (c: number, s: number): boolean => c > 0 || (c === 0 && s > tol);
@@ -55,10 +56,10 @@ export function checkCertificate(
   let primalCount = 0;
   let primalScore = 0;
   for (let i = 0; i < n; i++) {
-    const e = (solution.menteeEdge[i] ?? 0);
-    const pinned = (prepared.pinnedEdge[i] ?? 0);
+    const e = solution.menteeEdge[i] ?? 0;
+    const pinned = prepared.pinnedEdge[i] ?? 0;
     if (pinned >= 0 && (e < 0 || (input.edgeMentor[e] ?? 0) !== (input.edgeMentor[pinned] ?? 0))) {
-      fail(`mentee ${i} is pinned to mentor ${(input.edgeMentor[pinned] ?? 0)} but not matched to it`);
+      fail(`mentee ${i} is pinned to mentor ${input.edgeMentor[pinned] ?? 0} but not matched to it`);
     }
     if (e < 0) {
       if ((solution.menteeMentor[i] ?? 0) !== -1) fail(`mentee ${i} has a mentor but no edge`);
@@ -68,18 +69,18 @@ export function checkCertificate(
       fail(`mentee ${i} is matched through edge ${e}, which is not one of its pairs`);
       continue;
     }
-    const j = (input.edgeMentor[e] ?? 0);
+    const j = input.edgeMentor[e] ?? 0;
     if ((solution.menteeMentor[i] ?? 0) !== j)
-      fail(`mentee ${i}: mentor ${(solution.menteeMentor[i] ?? 0)} ≠ edge mentor ${j}`);
+      fail(`mentee ${i}: mentor ${solution.menteeMentor[i] ?? 0} ≠ edge mentor ${j}`);
     if (pinned < 0 && prepared.active !== null && (prepared.active[e] ?? 0) === 0)
       fail(`mentee ${i}: edge ${e} is blocked`);
     seatsUsed[j] = (seatsUsed[j] ?? 0) + 1;
     matched++;
-    objective += (input.edgeScore[e] ?? 0);
+    objective += input.edgeScore[e] ?? 0;
     if (pinned < 0) {
       freeSeatsUsed[j] = (freeSeatsUsed[j] ?? 0) + 1;
       primalCount++;
-      primalScore += (input.edgeScore[e] ?? 0);
+      primalScore += input.edgeScore[e] ?? 0;
       const r1 = (u1[i] ?? 0) + (v1[j] ?? 0) - 1;
       const r2 = (u2[i] ?? 0) + (v2[j] ?? 0) - (input.edgeScore[e] ?? 0);
       if (r1 !== 0 || Math.abs(r2) > tol)
@@ -88,7 +89,7 @@ export function checkCertificate(
   }
   for (let j = 0; j < m; j++) {
     if ((seatsUsed[j] ?? 0) > (input.capacity[j] ?? 0))
-      fail(`mentor ${j} has ${(seatsUsed[j] ?? 0)} mentees for capacity ${(input.capacity[j] ?? 0)}`);
+      fail(`mentor ${j} has ${seatsUsed[j] ?? 0} mentees for capacity ${input.capacity[j] ?? 0}`);
   }
   if (matched !== solution.matched)
     fail(`matched is ${solution.matched} but ${matched} mentees have a mentor`);
@@ -99,9 +100,11 @@ export function checkCertificate(
   // Dual feasibility on every pair the optimiser was allowed to use.
   for (let e = 0; e < input.edgeMentee.length; e++) {
     if (prepared.active !== null && (prepared.active[e] ?? 0) === 0) continue;
-    const i = (input.edgeMentee[e] ?? 0);
-    const j = (input.edgeMentor[e] ?? 0);
-    if (!atLeastZero((u1[i] ?? 0) + (v1[j] ?? 0) - 1, (u2[i] ?? 0) + (v2[j] ?? 0) - (input.edgeScore[e] ?? 0))) {
+    const i = input.edgeMentee[e] ?? 0;
+    const j = input.edgeMentor[e] ?? 0;
+    if (
+      !atLeastZero((u1[i] ?? 0) + (v1[j] ?? 0) - 1, (u2[i] ?? 0) + (v2[j] ?? 0) - (input.edgeScore[e] ?? 0))
+    ) {
       fail(`pair (${i}, ${j}) has a negative reduced cost: the duals are infeasible`);
     }
   }
@@ -110,17 +113,19 @@ export function checkCertificate(
   let dualCount = 0;
   let dualScore = 0;
   for (let i = 0; i < n; i++) {
-    if (!atLeastZero((u1[i] ?? 0), (u2[i] ?? 0))) fail(`mentee ${i} has a negative value (${(u1[i] ?? 0)}, ${(u2[i] ?? 0)})`);
+    if (!atLeastZero(u1[i] ?? 0, u2[i] ?? 0))
+      fail(`mentee ${i} has a negative value (${u1[i] ?? 0}, ${u2[i] ?? 0})`);
     const free = (solution.menteeEdge[i] ?? 0) < 0 || (prepared.pinnedEdge[i] ?? 0) >= 0;
-    if (free && positive((u1[i] ?? 0), (u2[i] ?? 0)))
+    if (free && positive(u1[i] ?? 0, u2[i] ?? 0))
       fail(`mentee ${i} is not matched by the optimiser but has a positive value`);
-    dualCount += (u1[i] ?? 0);
-    dualScore += (u2[i] ?? 0);
+    dualCount += u1[i] ?? 0;
+    dualScore += u2[i] ?? 0;
   }
   for (let j = 0; j < m; j++) {
-    if (!atLeastZero((v1[j] ?? 0), (v2[j] ?? 0))) fail(`mentor ${j} has a negative price (${(v1[j] ?? 0)}, ${(v2[j] ?? 0)})`);
-    const cap = (prepared.capacity[j] ?? 0);
-    if ((freeSeatsUsed[j] ?? 0) < cap && positive((v1[j] ?? 0), (v2[j] ?? 0)))
+    if (!atLeastZero(v1[j] ?? 0, v2[j] ?? 0))
+      fail(`mentor ${j} has a negative price (${v1[j] ?? 0}, ${v2[j] ?? 0})`);
+    const cap = prepared.capacity[j] ?? 0;
+    if ((freeSeatsUsed[j] ?? 0) < cap && positive(v1[j] ?? 0, v2[j] ?? 0))
       fail(`mentor ${j} has a free seat but a positive price`);
     dualCount += cap * (v1[j] ?? 0);
     dualScore += cap * (v2[j] ?? 0);

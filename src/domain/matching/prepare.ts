@@ -30,21 +30,22 @@ export function validateMatchingInput(input: MatchingInput): void {
     throw new MatchingInputError(`capacity has ${capacity.length} entries for ${mentorCount} mentors.`);
   }
   for (let j = 0; j < mentorCount; j++) {
-    if ((capacity[j] ?? 0) < 0) throw new MatchingInputError(`(capacity[${j}] ?? 0) is negative (${(capacity[j] ?? 0)}).`);
+    if ((capacity[j] ?? 0) < 0)
+      throw new MatchingInputError(`(capacity[${j}] ?? 0) is negative (${capacity[j] ?? 0}).`);
   }
   const edgeCount = edgeMentee.length;
   if (edgeMentor.length !== edgeCount || edgeScore.length !== edgeCount) {
     throw new MatchingInputError('edgeMentee, edgeMentor and edgeScore must have the same length.');
   }
   for (let e = 0; e < edgeCount; e++) {
-    const i = (edgeMentee[e] ?? 0);
-    const j = (edgeMentor[e] ?? 0);
+    const i = edgeMentee[e] ?? 0;
+    const j = edgeMentor[e] ?? 0;
     if (i < 0 || i >= menteeCount)
       throw new MatchingInputError(`edge ${e}: mentee index ${i} is out of range.`);
     if (j < 0 || j >= mentorCount)
       throw new MatchingInputError(`edge ${e}: mentor index ${j} is out of range.`);
-    if (!Number.isFinite((edgeScore[e] ?? 0))) {
-      throw new MatchingInputError(`edge ${e}: score must be a finite number, got ${(edgeScore[e] ?? 0)}.`);
+    if (!Number.isFinite(edgeScore[e] ?? 0)) {
+      throw new MatchingInputError(`edge ${e}: score must be a finite number, got ${edgeScore[e] ?? 0}.`);
     }
   }
 }
@@ -59,13 +60,13 @@ function findEdges(input: MatchingInput, pairs: readonly IndexPair[]): Int32Arra
   for (let e = 0; e < input.edgeMentee.length; e++) {
     const k = wanted.get((input.edgeMentee[e] ?? 0) * input.mentorCount + (input.edgeMentor[e] ?? 0));
     if (k === undefined) continue;
-    const previous = (found[k] ?? 0);
+    const previous = found[k] ?? 0;
     if (previous < 0 || (input.edgeScore[e] ?? 0) > (input.edgeScore[previous] ?? 0)) found[k] = e;
   }
   // A pair listed twice points at the same edge through its last listing; copy it to the others.
   pairs.forEach(([i, j], k) => {
     const last = wanted.get(i * input.mentorCount + j);
-    if (last !== undefined) found[k] = (found[last] ?? 0);
+    if (last !== undefined) found[k] = found[last] ?? 0;
   });
   return found;
 }
@@ -87,8 +88,12 @@ export function prepareProblem(input: MatchingInput, constraints: MatchingConstr
   const capacity = Int32Array.from(input.capacity);
   if (pinned.length === 0 && blocked.length === 0) return { active: null, capacity, pinnedEdge };
 
-  pinned.forEach((pair, k) => checkPair(input, pair, 'pinned', k));
-  blocked.forEach((pair, k) => checkPair(input, pair, 'blocked', k));
+  pinned.forEach((pair, k) => {
+    checkPair(input, pair, 'pinned', k);
+  });
+  blocked.forEach((pair, k) => {
+    checkPair(input, pair, 'blocked', k);
+  });
   const blockedKeys = new Set(blocked.map(([i, j]) => i * input.mentorCount + j));
   const pinnedEdges = findEdges(input, pinned);
   pinned.forEach(([i, j], k) => {
@@ -98,10 +103,10 @@ export function prepareProblem(input: MatchingInput, constraints: MatchingConstr
     if (blockedKeys.has(i * input.mentorCount + j)) {
       throw new MatchingInputError(`pinned[${k}]: mentee ${i} and mentor ${j} are both pinned and blocked.`);
     }
-    const earlier = (pinnedEdge[i] ?? 0);
+    const earlier = pinnedEdge[i] ?? 0;
     if (earlier >= 0 && (input.edgeMentor[earlier] ?? 0) !== j) {
       throw new MatchingInputError(
-        `pinned[${k}]: mentee ${i} is already pinned to mentor ${(input.edgeMentor[earlier] ?? 0)}.`,
+        `pinned[${k}]: mentee ${i} is already pinned to mentor ${input.edgeMentor[earlier] ?? 0}.`,
       );
     }
     if (earlier >= 0) return;
@@ -114,8 +119,11 @@ export function prepareProblem(input: MatchingInput, constraints: MatchingConstr
 
   const active = new Uint8Array(input.edgeMentee.length);
   for (let e = 0; e < active.length; e++) {
-    const i = (input.edgeMentee[e] ?? 0);
-    active[e] = (pinnedEdge[i] ?? 0) < 0 && !blockedKeys.has(i * input.mentorCount + (input.edgeMentor[e] ?? 0)) ? 1 : 0;
+    const i = input.edgeMentee[e] ?? 0;
+    active[e] =
+      (pinnedEdge[i] ?? 0) < 0 && !blockedKeys.has(i * input.mentorCount + (input.edgeMentor[e] ?? 0))
+        ? 1
+        : 0;
   }
   return { active, capacity, pinnedEdge };
 }

@@ -16,16 +16,13 @@ export function releasePrices(seats: SeatState): number {
   const m = seats.mentorCount;
   const overpriced: number[] = [];
   for (let j = 0; j < m; j++) {
-    if ((used[j] ?? 0) < (capacity[j] ?? 0) && ((v1[j] ?? 0) > 0 || ((v1[j] ?? 0) === 0 && (v2[j] ?? 0) > 0))) overpriced.push(j);
+    if ((used[j] ?? 0) < (capacity[j] ?? 0) && ((v1[j] ?? 0) > 0 || ((v1[j] ?? 0) === 0 && (v2[j] ?? 0) > 0)))
+      overpriced.push(j);
   }
   if (overpriced.length === 0) return 0;
-  const T0 = performance.now();
-  let searches = 0,
-    pops = 0,
-    zero = 0;
 
   // Mentees by mentor (the transpose of the adjacency), with their adjacency positions.
-  const positions = (rowStart[n] ?? 0);
+  const positions = rowStart[n] ?? 0;
   const colStart = new Int32Array(m + 1);
   for (let p = 0; p < positions; p++) colStart[(col[p] ?? 0) + 1] = (colStart[(col[p] ?? 0) + 1] ?? 0) + 1;
   for (let j = 0; j < m; j++) colStart[j + 1] = (colStart[j + 1] ?? 0) + (colStart[j] ?? 0);
@@ -33,14 +30,15 @@ export function releasePrices(seats: SeatState): number {
   const byColRow = new Int32Array(positions);
   const next = colStart.slice(0, m);
   for (let i = 0; i < n; i++) {
-    for (let p = (rowStart[i] ?? 0); p < (rowStart[i + 1] ?? 0); p++) {
-      const at = next[(col[p] ?? 0)]++;
+    for (let p = rowStart[i] ?? 0; p < (rowStart[i + 1] ?? 0); p++) {
+      const j = col[p] ?? 0;
+      const at = next[j] ?? 0;
+      next[j] = at + 1;
       byColPos[at] = p;
       byColRow[at] = i;
     }
   }
 
-  const T1 = performance.now();
   const d1 = new Int32Array(m);
   const d2 = new Float64Array(m);
   const state = new Uint8Array(m);
@@ -52,11 +50,13 @@ export function releasePrices(seats: SeatState): number {
   let gained = 0;
 
   for (const j0 of overpriced) {
-    while ((used[j0] ?? 0) < (capacity[j0] ?? 0) && ((v1[j0] ?? 0) > 0 || ((v1[j0] ?? 0) === 0 && (v2[j0] ?? 0) > 0))) {
+    while (
+      (used[j0] ?? 0) < (capacity[j0] ?? 0) &&
+      ((v1[j0] ?? 0) > 0 || ((v1[j0] ?? 0) === 0 && (v2[j0] ?? 0) > 0))
+    ) {
       // Best terminal so far: j0's own price dropping to zero.
-      searches++;
-      let t1 = (v1[j0] ?? 0);
-      let t2 = (v2[j0] ?? 0);
+      let t1 = v1[j0] ?? 0;
+      let t2 = v2[j0] ?? 0;
       let tCol = j0;
       let tRow = -1;
       let tPos = -1;
@@ -68,18 +68,19 @@ export function releasePrices(seats: SeatState): number {
       d2[j0] = 0;
       let c = j0;
       for (;;) {
-        const c1 = (d1[c] ?? 0);
-        const c2 = (d2[c] ?? 0);
-        const end = (colStart[c + 1] ?? 0);
-        for (let t = (colStart[c] ?? 0); t < end; t++) {
-          const k = (byColRow[t] ?? 0);
-          const kp = (rowPos[k] ?? 0);
+        const c1 = d1[c] ?? 0;
+        const c2 = d2[c] ?? 0;
+        const end = colStart[c + 1] ?? 0;
+        for (let t = colStart[c] ?? 0; t < end; t++) {
+          const k = byColRow[t] ?? 0;
+          const kp = rowPos[k] ?? 0;
           const seat = kp >= 0 ? (col[kp] ?? 0) : -1;
           if (seat === c) continue;
-          const pos = (byColPos[t] ?? 0);
+          const pos = byColPos[t] ?? 0;
           // Reduced cost of k moving to c: its current value plus c's price minus what (k, c) is worth.
           const r1 = c1 + (seat >= 0 ? 1 - (v1[seat] ?? 0) : 0) + (v1[c] ?? 0) - 1;
-          const r2 = c2 + (seat >= 0 ? (score[kp] ?? 0) - (v2[seat] ?? 0) : 0) + (v2[c] ?? 0) - (score[pos] ?? 0);
+          const r2 =
+            c2 + (seat >= 0 ? (score[kp] ?? 0) - (v2[seat] ?? 0) : 0) + (v2[c] ?? 0) - (score[pos] ?? 0);
           if (!(r1 < t1 || (r1 === t1 && r2 < t2))) continue;
           if (seat < 0) {
             t1 = r1;
@@ -96,7 +97,7 @@ export function releasePrices(seats: SeatState): number {
             touched[touchedCount++] = seat;
             at = heapSize++;
           } else if (r1 < (d1[seat] ?? 0) || (r1 === (d1[seat] ?? 0) && r2 < (d2[seat] ?? 0))) {
-            at = (heapPos[seat] ?? 0);
+            at = heapPos[seat] ?? 0;
           } else {
             continue;
           }
@@ -115,7 +116,7 @@ export function releasePrices(seats: SeatState): number {
           }
           while (at > 0) {
             const parentAt = (at - 1) >> 1;
-            const parent = (heap[parentAt] ?? 0);
+            const parent = heap[parentAt] ?? 0;
             if ((d1[parent] ?? 0) < r1 || ((d1[parent] ?? 0) === r1 && (d2[parent] ?? 0) <= r2)) break;
             heap[at] = parent;
             heapPos[parent] = at;
@@ -125,24 +126,28 @@ export function releasePrices(seats: SeatState): number {
           heapPos[seat] = at;
         }
         if (heapSize === 0) break;
-        c = (heap[0] ?? 0);
+        c = heap[0] ?? 0;
         if (!((d1[c] ?? 0) < t1 || ((d1[c] ?? 0) === t1 && (d2[c] ?? 0) < t2))) break;
         heapSize--;
         if (heapSize > 0) {
-          const last = (heap[heapSize] ?? 0);
-          const l1 = (d1[last] ?? 0);
-          const l2 = (d2[last] ?? 0);
+          const last = heap[heapSize] ?? 0;
+          const l1 = d1[last] ?? 0;
+          const l2 = d2[last] ?? 0;
           let at = 0;
           for (;;) {
             let child = 2 * at + 1;
             if (child >= heapSize) break;
             const right = child + 1;
             if (right < heapSize) {
-              const a = (heap[child] ?? 0);
-              const b = (heap[right] ?? 0);
-              if ((d1[b] ?? 0) < (d1[a] ?? 0) || ((d1[b] ?? 0) === (d1[a] ?? 0) && (d2[b] ?? 0) < (d2[a] ?? 0))) child = right;
+              const a = heap[child] ?? 0;
+              const b = heap[right] ?? 0;
+              if (
+                (d1[b] ?? 0) < (d1[a] ?? 0) ||
+                ((d1[b] ?? 0) === (d1[a] ?? 0) && (d2[b] ?? 0) < (d2[a] ?? 0))
+              )
+                child = right;
             }
-            const a = (heap[child] ?? 0);
+            const a = heap[child] ?? 0;
             if (l1 < (d1[a] ?? 0) || (l1 === (d1[a] ?? 0) && l2 <= (d2[a] ?? 0))) break;
             heap[at] = a;
             heapPos[a] = at;
@@ -152,14 +157,13 @@ export function releasePrices(seats: SeatState): number {
           heapPos[last] = at;
         }
         state[c] = 2;
-        pops++;
       }
 
       for (let k = 0; k < touchedCount; k++) {
-        const j = (touched[k] ?? 0);
+        const j = touched[k] ?? 0;
         if ((state[j] ?? 0) === 2) {
-          v1[j] = (v1[j] ?? 0) - t1 - (d1[j] ?? 0);
-          v2[j] = (v2[j] ?? 0) - t2 - (d2[j] ?? 0);
+          v1[j] = (v1[j] ?? 0) - (t1 - (d1[j] ?? 0));
+          v2[j] = (v2[j] ?? 0) - (t2 - (d2[j] ?? 0));
         }
         state[j] = 0;
       }
@@ -169,15 +173,14 @@ export function releasePrices(seats: SeatState): number {
       let pos = tPos;
       if (tCol >= 0) {
         if (tCol === j0) {
-          zero++;
           continue;
         }
         // The terminal mentor gives up one mentee (at price zero it may have a free seat).
-        mover = (predRow[tCol] ?? 0);
-        pos = (predPos[tCol] ?? 0);
-        const slot = (rowSlot[mover] ?? 0);
+        mover = predRow[tCol] ?? 0;
+        pos = predPos[tCol] ?? 0;
+        const slot = rowSlot[mover] ?? 0;
         const lastSlot = (slotStart[tCol] ?? 0) + (used[tCol] ?? 0) - 1;
-        const moved = (slotRow[lastSlot] ?? 0);
+        const moved = slotRow[lastSlot] ?? 0;
         slotRow[slot] = moved;
         rowSlot[moved] = slot;
         used[tCol] = (used[tCol] ?? 0) - 1;
@@ -185,7 +188,7 @@ export function releasePrices(seats: SeatState): number {
         gained++;
       }
       for (;;) {
-        const target = (col[pos] ?? 0);
+        const target = col[pos] ?? 0;
         rowPos[mover] = pos;
         if (target === j0) {
           const slot = (slotStart[j0] ?? 0) + (used[j0] ?? 0);
@@ -194,27 +197,14 @@ export function releasePrices(seats: SeatState): number {
           rowSlot[mover] = slot;
           break;
         }
-        const leaving = (predRow[target] ?? 0);
-        const slot = (rowSlot[leaving] ?? 0);
+        const leaving = predRow[target] ?? 0;
+        const slot = rowSlot[leaving] ?? 0;
         slotRow[slot] = mover;
         rowSlot[mover] = slot;
-        pos = (predPos[target] ?? 0);
+        pos = predPos[target] ?? 0;
         mover = leaving;
       }
     }
   }
-  console.error(
-    'release',
-    overpriced.length,
-    'transpose',
-    (T1 - T0).toFixed(0),
-    'searches',
-    searches,
-    'pops',
-    pops,
-    'zeroed',
-    zero,
-    (performance.now() - T1).toFixed(0),
-  );
   return gained;
 }

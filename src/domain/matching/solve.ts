@@ -1,5 +1,5 @@
 import { buildAdjacency } from './adjacency';
-import { solveAssignment } from './assignment';
+import { type AssignmentTuning, DEFAULT_TUNING, solveAssignment } from './assignment';
 import { prepareProblem, validateMatchingInput } from './prepare';
 import type { MatchingConstraints, MatchingInput, MatchingSolution } from './types';
 
@@ -8,12 +8,17 @@ import type { MatchingConstraints, MatchingInput, MatchingSolution } from './typ
  * each mentee at most once, each mentor within capacity, pinned pairs always in, blocked pairs never.
  * Pure and synchronous (the server runs it in a worker thread); the same input gives the same output.
  * Throws MatchingInputError on malformed input or contradictory pins and blocks.
+ * `tuning` only changes speed (tests use it to drive every phase); the optimum is the same.
  */
-export function solveMatching(input: MatchingInput, constraints: MatchingConstraints = {}): MatchingSolution {
+export function solveMatching(
+  input: MatchingInput,
+  constraints: MatchingConstraints = {},
+  tuning: AssignmentTuning = DEFAULT_TUNING,
+): MatchingSolution {
   validateMatchingInput(input);
   const prepared = prepareProblem(input, constraints);
   const adjacency = buildAdjacency(input, prepared.active);
-  const core = solveAssignment(adjacency, prepared.capacity, input.menteeCount, input.mentorCount);
+  const core = solveAssignment(adjacency, prepared.capacity, input.menteeCount, input.mentorCount, tuning);
 
   const n = input.menteeCount;
   const menteeMentor = new Int32Array(n).fill(-1);
@@ -25,24 +30,24 @@ export function solveMatching(input: MatchingInput, constraints: MatchingConstra
   let matched = 0;
   let objective = 0;
   for (let i = 0; i < n; i++) {
-    const pinned = (prepared.pinnedEdge[i] ?? 0);
-    const pos = (core.rowPos[i] ?? 0);
+    const pinned = prepared.pinnedEdge[i] ?? 0;
+    const pos = core.rowPos[i] ?? 0;
     let e = -1;
     if (pinned >= 0) {
       e = pinned;
       menteePinned[i] = 1;
     } else if (pos >= 0) {
       e = adjacency.edge === null ? pos : (adjacency.edge[pos] ?? 0);
-      const j = (input.edgeMentor[e] ?? 0);
+      const j = input.edgeMentor[e] ?? 0;
       // A seated mentee's value is its pair's value minus the mentor's price (tight by construction).
       menteeValueCount[i] = 1 - (priceCount[j] ?? 0);
       menteeValueScore[i] = (input.edgeScore[e] ?? 0) - (priceScore[j] ?? 0);
     }
     if (e < 0) continue;
     menteeEdge[i] = e;
-    menteeMentor[i] = (input.edgeMentor[e] ?? 0);
+    menteeMentor[i] = input.edgeMentor[e] ?? 0;
     matched++;
-    objective += (input.edgeScore[e] ?? 0);
+    objective += input.edgeScore[e] ?? 0;
   }
   return {
     menteeMentor,

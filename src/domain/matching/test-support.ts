@@ -83,3 +83,52 @@ export function bruteForce(
   visit(0, 0, 0);
   return best;
 }
+
+/**
+ * The b-matching LP in CPLEX LP format, for checking against an independent solver (HiGHS).
+ * `objective: 'count'` maximises the number of matches; 'score' maximises the total score, optionally
+ * with at least `minCount` matches (the second step of the lexicographic objective).
+ */
+export function toCplexLp(input: MatchingInput, objective: 'count' | 'score', minCount?: number): string {
+  const lines: string[] = ['Maximize', ' obj:'];
+  const terms = (entries: string[]): void => {
+    for (let k = 0; k < entries.length; k += 8) lines.push(`  ${entries.slice(k, k + 8).join(' ')}`);
+  };
+  const edgeCount = input.edgeMentee.length;
+  const all = Array.from({ length: edgeCount }, (_, e) => e);
+  terms(
+    all.map((e) =>
+      objective === 'count'
+        ? `+ x${e}`
+        : `${(input.edgeScore[e] ?? 0) < 0 ? '-' : '+'} ${Math.abs(input.edgeScore[e] ?? 0)} x${e}`,
+    ),
+  );
+  lines.push('Subject To');
+  const byMentee: number[][] = Array.from({ length: input.menteeCount }, () => []);
+  const byMentor: number[][] = Array.from({ length: input.mentorCount }, () => []);
+  for (let e = 0; e < edgeCount; e++) {
+    byMentee[input.edgeMentee[e] ?? 0]?.push(e);
+    byMentor[input.edgeMentor[e] ?? 0]?.push(e);
+  }
+  byMentee.forEach((edges, i) => {
+    if (edges.length === 0) return;
+    lines.push(` mentee${i}:`);
+    terms(edges.map((e) => `+ x${e}`));
+    lines.push('  <= 1');
+  });
+  byMentor.forEach((edges, j) => {
+    if (edges.length === 0) return;
+    lines.push(` mentor${j}:`);
+    terms(edges.map((e) => `+ x${e}`));
+    lines.push(`  <= ${input.capacity[j] ?? 0}`);
+  });
+  if (minCount !== undefined && edgeCount > 0) {
+    lines.push(' matches:');
+    terms(all.map((e) => `+ x${e}`));
+    lines.push(`  >= ${minCount}`);
+  }
+  lines.push('Bounds');
+  for (let e = 0; e < edgeCount; e++) lines.push(` 0 <= x${e} <= 1`);
+  lines.push('End');
+  return lines.join('\n');
+}

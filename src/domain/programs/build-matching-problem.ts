@@ -45,9 +45,15 @@ export function buildMatchingProblem(
       const facts = guideFacts[j];
       if (!facts) return;
       const choice = decision.get(`${member.id}|${guide.id}`);
-      if (choice === 'block') return reasons.add('an admin blocked the pair');
+      if (choice === 'block') {
+        reasons.add('an admin blocked the pair');
+        return;
+      }
       const exclusion = excludedBecause(member.profile, guide.profile, needs, facts);
-      if (exclusion && choice !== 'pin') return reasons.add(exclusion);
+      if (exclusion && choice !== 'pin') {
+        reasons.add(exclusion);
+        return;
+      }
       const fit = scoreFit(needs, facts);
       if (choice === 'pin') pinned.push([i, j]);
       edgeMentee.push(i);

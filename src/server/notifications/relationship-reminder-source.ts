@@ -19,7 +19,8 @@ import type { ReminderFactsSource } from './reminder-source';
 // The reminder sweep's view of every active relationship: the same facts momentum is computed from,
 // plus ids so each reminder is sent once.
 export function relationshipReminderSource(db: Db): ReminderFactsSource {
-  return async (now) => {
+  // Every active relationship counts whatever the time; the rules themselves apply `now`.
+  return async () => {
     const active = await db.select().from(relationships).where(eq(relationships.status, 'active'));
     const inputs = [];
     for (const rel of active) {

@@ -57,8 +57,8 @@ export function CohortPage() {
         {data.members} members · {data.guides} guides with {data.guideSeats} seats
       </Text>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <CsvImportCard cohortId={cohortId} role="member" onImported={refresh} />
-        <CsvImportCard cohortId={cohortId} role="guide" onImported={refresh} />
+        <CsvImportCard cohortId={cohortId} applicantRole="member" onImported={refresh} />
+        <CsvImportCard cohortId={cohortId} applicantRole="guide" onImported={refresh} />
       </SimpleGrid>
       <Card withBorder component="section" aria-labelledby="matching-title">
         <Stack>

@@ -8,11 +8,11 @@ type Role = 'member' | 'guide';
 // Upload a spreadsheet export. Problems come back per line and column, so the admin can fix the file.
 export function CsvImportCard({
   cohortId,
-  role,
+  applicantRole: role,
   onImported,
 }: {
   cohortId: string;
-  role: Role;
+  applicantRole: Role;
   onImported: () => void;
 }) {
   const [file, setFile] = useState<File | null>(null);
