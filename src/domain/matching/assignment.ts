@@ -50,8 +50,8 @@ export const DEFAULT_TUNING: AssignmentTuning = {
   warmUpBids: 2,
   priceWarShare: 0.05,
   bids: 60,
-  searchBelow: 4,
-  auction: { startFraction: 0.05, endFraction: 0.0005, shrink: 10, bidsPerMentee: 20, discount: 0 },
+  searchBelow: 6,
+  auction: { startFraction: 0.05, endFraction: 0.0005, shrink: 10, bidsPerMentee: 5, discount: 0 },
 };
 
 export function solveAssignment(

@@ -1,21 +1,24 @@
-import { and, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { guideProfiles, introRequests } from '../db/schema';
+import { guideProfiles, introRequests, relationships } from '../db/schema';
 import type { Reliability } from './schemas';
 
 const SECONDS_PER_HOUR = 3600;
 
-/**
- * Active relationships per guide, for "capacity left". The relationships capability is built in a
- * separate branch: until it is merged this answers 0 for everyone.
- * LEAD: after merging relationships, count rows of the relationships table with an active status per
- * guide id here (one grouped query); nothing else needs to change.
- */
+// Active relationships per guide, for "capacity left".
 export async function countActiveRelationships(
-  _db: Db | Tx,
+  db: Db | Tx,
   guideIds: readonly string[],
 ): Promise<Map<string, number>> {
-  return new Map(guideIds.map((id) => [id, 0]));
+  const counts = new Map(guideIds.map((id) => [id, 0]));
+  if (guideIds.length === 0) return counts;
+  const rows = await db
+    .select({ guideId: relationships.guideId, n: count() })
+    .from(relationships)
+    .where(and(inArray(relationships.guideId, [...guideIds]), eq(relationships.status, 'active')))
+    .groupBy(relationships.guideId);
+  for (const row of rows) if (row.guideId) counts.set(row.guideId, row.n);
+  return counts;
 }
 
 // Reliability is measured from what guides actually do: how fast they answer intro requests, intros

@@ -1,21 +1,25 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../auth/actor';
 import { createRouter, json, jsonBody, problemResponses } from '../http/openapi';
+import { cohortDashboard } from './cohort-dashboard';
 import { exportApplications } from './export-applications';
 import { importApplications } from './import-applications';
 import { getMatchRun, runMatching } from './match-cohort';
 import { createCohort, createProgram, getCohort, listCohorts, listMyPrograms } from './programs';
+import { publishMatchRun } from './publish-match-run';
 import {
   cohortIdParams,
   cohortSchema,
   createCohortSchema,
   createProgramSchema,
+  dashboardSchema,
   importResultSchema,
   importSchema,
   matchRunSchema,
   overrideSchema,
   programIdParams,
   programSchema,
+  publishResultSchema,
   runIdParams,
 } from './schemas';
 import { setOverride } from './set-override';
@@ -184,4 +188,41 @@ export const programRoutes = createRouter()
       await setOverride(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId, c.req.valid('json'));
       return c.body(null, 204);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/cohorts/{cohortId}/match-runs/{runId}/publish',
+      tags,
+      summary: 'Publish a match run: each pair starts a relationship on the cohort’s agreement',
+      request: { params: runIdParams },
+      responses: {
+        200: json(publishResultSchema, 'Relationships started, and pairs waiting for sign-up'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { deps } = c.var;
+      const { cohortId, runId } = c.req.valid('param');
+      const origin = new URL(c.req.url).origin;
+      return c.json(
+        await publishMatchRun(deps.db, deps.mailer, actorOf(c), cohortId, runId, deps.clock(), origin),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cohorts/{cohortId}/dashboard',
+      tags,
+      summary: 'Pair health, sessions, actions, pulse and goals for the cohort: states and counts only',
+      request: { params: cohortIdParams },
+      responses: { 200: json(dashboardSchema, 'The dashboard'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await cohortDashboard(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId, c.var.deps.clock()),
+        200,
+      ),
   );

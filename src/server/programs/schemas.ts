@@ -139,3 +139,40 @@ export const matchRunSchema = z
 
 export type CreateCohortInput = z.infer<typeof createCohortSchema>;
 export type MatchRunView = z.infer<typeof matchRunSchema>;
+
+export const publishResultSchema = z
+  .object({
+    started: z.number(),
+    waitingForSignUp: z.array(
+      z.object({ memberName: z.string(), guideName: z.string(), missing: z.array(z.string()) }),
+    ),
+  })
+  .openapi('PublishResult');
+
+export const dashboardSchema = z
+  .object({
+    pairs: z.number(),
+    states: z.object({ 'on-track': z.number(), slipping: z.number(), 'at-risk': z.number() }),
+    sessionsPerPairPerMonth: z.object({ actual: z.number(), target: z.number() }),
+    actions: z.object({ done: z.number(), total: z.number() }),
+    pulse: z.object({ average: z.number().nullable(), answers: z.number() }),
+    goals: z.object({ yes: z.number(), partly: z.number(), no: z.number(), open: z.number() }),
+    months: z.array(
+      z.object({
+        month: z.string(),
+        sessions: z.number(),
+        actionsDone: z.number(),
+        pulseAverage: z.number().nullable(),
+      }),
+    ),
+    pairList: z.array(
+      z.object({
+        relationshipId: z.string(),
+        member: z.string(),
+        guide: z.string(),
+        state: z.string(),
+        sessionsLast30Days: z.number(),
+      }),
+    ),
+  })
+  .openapi('CohortDashboard');

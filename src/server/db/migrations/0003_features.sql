@@ -304,7 +304,8 @@ CREATE TABLE "relationships" (
 	"decline_reason" text,
 	"created_at" timestamp with time zone NOT NULL,
 	"accepted_at" timestamp with time zone,
-	"closed_at" timestamp with time zone
+	"closed_at" timestamp with time zone,
+	"cohort_id" uuid
 );
 --> statement-breakpoint
 CREATE TABLE "actions" (
@@ -417,6 +418,7 @@ ALTER TABLE "relationship_messages" ADD CONSTRAINT "relationship_messages_author
 ALTER TABLE "relationships" ADD CONSTRAINT "relationships_member_id_user_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "relationships" ADD CONSTRAINT "relationships_guide_id_user_id_fk" FOREIGN KEY ("guide_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "relationships" ADD CONSTRAINT "relationships_invited_by_user_id_fk" FOREIGN KEY ("invited_by") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "relationships" ADD CONSTRAINT "relationships_cohort_id_cohorts_id_fk" FOREIGN KEY ("cohort_id") REFERENCES "public"."cohorts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "actions" ADD CONSTRAINT "actions_relationship_id_relationships_id_fk" FOREIGN KEY ("relationship_id") REFERENCES "public"."relationships"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "actions" ADD CONSTRAINT "actions_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "actions" ADD CONSTRAINT "actions_owner_id_user_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -453,6 +455,7 @@ CREATE INDEX "journal_entries_user_idx" ON "journal_entries" USING btree ("user_
 CREATE UNIQUE INDEX "reflections_once_idx" ON "relationship_reflections" USING btree ("relationship_id","author_id","kind");--> statement-breakpoint
 CREATE INDEX "relationship_messages_idx" ON "relationship_messages" USING btree ("relationship_id","created_at");--> statement-breakpoint
 CREATE INDEX "relationships_member_idx" ON "relationships" USING btree ("member_id");--> statement-breakpoint
+CREATE INDEX "relationships_cohort_idx" ON "relationships" USING btree ("cohort_id");--> statement-breakpoint
 CREATE INDEX "relationships_guide_idx" ON "relationships" USING btree ("guide_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "relationships_token_idx" ON "relationships" USING btree ("invite_token_hash");--> statement-breakpoint
 CREATE INDEX "actions_relationship_idx" ON "actions" USING btree ("relationship_id","status");--> statement-breakpoint

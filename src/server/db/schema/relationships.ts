@@ -14,6 +14,7 @@ import {
 import type { AgreementTerms } from '../../../domain/agreements/agreement-terms';
 import { user } from './auth';
 import { goals } from './growth';
+import { cohorts } from './programs';
 
 // A relationship joins a member and a guide. Until the invitation is accepted one side is empty: the
 // invitee may not even have an account yet, so only the hash of the link's token is kept.
@@ -40,9 +41,12 @@ export const relationships = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    // Set when a program published the pair; the program's admins see its health, never its content.
+    cohortId: uuid('cohort_id').references(() => cohorts.id, { onDelete: 'set null' }),
   },
   (t) => [
     index('relationships_member_idx').on(t.memberId),
+    index('relationships_cohort_idx').on(t.cohortId),
     index('relationships_guide_idx').on(t.guideId),
     uniqueIndex('relationships_token_idx').on(t.inviteTokenHash),
   ],
