@@ -15,7 +15,9 @@ import { createOutboxMailer } from '../src/server/mail/mailer';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const GUIDES = 50_000;
-const SEARCHES = 1_000;
+const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 1_000);
+// Keeps the database afterwards, to look at query plans.
+const KEEP_DATABASE = process.env.BENCH_KEEP_DATABASE === '1';
 const BATCH = 1_000;
 const BASE_URL = 'http://localhost:3000';
 
@@ -78,7 +80,7 @@ const firstNames = [
   'Kai',
   'Lena',
 ] as const;
-const words = [
+const themes = [
   'coaching',
   'mentoring',
   'marketplace',
@@ -91,6 +93,14 @@ const words = [
   'managers',
   'founders',
   'transitions',
+] as const;
+
+// Profiles are written freely: a few hundred distinct words, so a search word matches a realistic
+// share of guides rather than half of them.
+const syllables = ['ka', 'lo', 'mi', 'ra', 'ten', 'vo', 'shi', 'dan', 'pel', 'gro', 'zu', 'ne'] as const;
+const words = [
+  ...themes,
+  ...syllables.flatMap((a) => syllables.map((b) => `${a}${b}${a === b ? 'x' : ''}`)),
 ] as const;
 
 function guideRow(index: number, now: Date) {
@@ -109,7 +119,7 @@ function guideRow(index: number, now: Date) {
   const offered = some(formats, 2);
   const volunteer = rand() < 0.6;
   const priceMin = volunteer ? null : 50 + Math.floor(rand() * 20) * 10;
-  const headline = `${pick(words)} and ${expertise.join(', ')}`;
+  const headline = `${pick(themes)} and ${expertise.join(', ')}`;
   const bio = Array.from({ length: 12 }, () => pick(words)).join(' ');
   return {
     userRow: { id, name, email: `${id}@bench.test`, timeZone, createdAt: now, updatedAt: now },
@@ -145,7 +155,7 @@ function guideRow(index: number, now: Date) {
 
 function searchParams(): Record<string, string> {
   const params: Record<string, string> = { kind: pick(['any', 'mentor', 'coach']) };
-  if (rand() < 0.5) params.q = pick([...words, ...areas]);
+  if (rand() < 0.5) params.q = pick([...themes, ...areas]);
   if (rand() < 0.4) params.expertise = some(areas, 2).join(',');
   if (rand() < 0.3) params.language = pick(languages);
   if (rand() < 0.3) params.format = pick(formats);
@@ -271,9 +281,11 @@ async function main() {
     await database.close();
     // Every pool is closed by now, so a plain drop works; forcing it would kill connections that are
     // still shutting down and crash the process after the figures are printed.
-    await admin.query(`drop database if exists ${name}`).catch((error: Error) => {
-      console.error(`Could not drop ${name}: ${error.message}`);
-    });
+    if (KEEP_DATABASE) console.log(`Kept database ${name}`);
+    else
+      await admin.query(`drop database if exists ${name}`).catch((error: Error) => {
+        console.error(`Could not drop ${name}: ${error.message}`);
+      });
     await admin.end();
   }
 }

@@ -77,6 +77,13 @@ describe('directory search', () => {
     expect(names(optedIn)).toContain('Ada Acme');
     const other = await signUp(t, 'Olly Other');
     expect(names(await search(other, ''))).toContain('Ada Acme');
+    const saved = await other.request('/api/v1/me/organization', {
+      method: 'PUT',
+      body: { organization: ' acme ' },
+    });
+    expect(await saved.json()).toEqual({ organization: 'acme' });
+    expect(await (await other.request('/api/v1/me/organization')).json()).toEqual({ organization: 'acme' });
+    expect(names(await search(other, ''))).not.toContain('Ada Acme');
   });
 
   it.each([

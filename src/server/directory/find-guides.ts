@@ -58,14 +58,8 @@ export async function findGuides(
     .sort((a, b) => b.fit.score - a.fit.score || a.row.userId.localeCompare(b.row.userId));
   const offset = (query.page - 1) * query.limit;
   const pageItems = ranked.slice(offset, offset + query.limit);
-  const names = await loadNames(
-    db,
-    pageItems.map((item) => item.row.userId),
-  );
-  const reliability = await loadReliability(
-    db,
-    pageItems.map((item) => item.row.userId),
-  );
+  const pageIds = pageItems.map((item) => item.row.userId);
+  const [names, reliability] = await Promise.all([loadNames(db, pageIds), loadReliability(db, pageIds)]);
   const removedForCapacity = pool.length - ranked.length;
   return {
     results: pageItems.map((item) =>

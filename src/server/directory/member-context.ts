@@ -24,16 +24,18 @@ export function kindFromReadiness(result: unknown): 'mentor' | 'coach' | 'any' {
 }
 
 export async function loadMemberContext(db: Db | Tx, actor: Actor) {
-  const [member] = await db
-    .select({ organization: user.organization, timeZone: user.timeZone })
-    .from(user)
-    .where(eq(user.id, actor.userId));
-  const [latest] = await db
-    .select({ result: readinessResults.result })
-    .from(readinessResults)
-    .where(eq(readinessResults.userId, actor.userId))
-    .orderBy(desc(readinessResults.createdAt))
-    .limit(1);
+  const [[member], [latest]] = await Promise.all([
+    db
+      .select({ organization: user.organization, timeZone: user.timeZone })
+      .from(user)
+      .where(eq(user.id, actor.userId)),
+    db
+      .select({ result: readinessResults.result })
+      .from(readinessResults)
+      .where(eq(readinessResults.userId, actor.userId))
+      .orderBy(desc(readinessResults.createdAt))
+      .limit(1),
+  ]);
   return {
     organization: member?.organization?.trim() || null,
     timeZone: member?.timeZone ?? actor.timeZone,

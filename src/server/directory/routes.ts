@@ -3,7 +3,7 @@ import { actorOf } from '../auth/actor';
 import { createRouter, json, jsonBody, problemResponses } from '../http/openapi';
 import { findGuides } from './find-guides';
 import { directoryPageSchema, directoryQuery, organizationInputSchema } from './schemas';
-import { setOrganization } from './set-organization';
+import { getOrganization, setOrganization } from './set-organization';
 
 const tags = ['Directory'];
 
@@ -19,6 +19,19 @@ export const directoryRoutes = createRouter()
     }),
     async (c) =>
       c.json(await findGuides(c.var.deps.db, actorOf(c), c.req.valid('query'), c.var.deps.clock()), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/me/organization',
+      tags,
+      summary: 'Where I work, as used for conflict of interest',
+      responses: {
+        200: json(z.object({ organization: z.string().nullable() }), 'My organization'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await getOrganization(c.var.deps.db, actorOf(c)), 200),
   )
   .openapi(
     createRoute({

@@ -9,3 +9,11 @@ export async function setOrganization(db: Db, actor: Actor, organization: string
   await db.update(user).set({ organization: value, updatedAt: now }).where(eq(user.id, actor.userId));
   return { organization: value };
 }
+
+export async function getOrganization(db: Db, actor: Actor) {
+  const [found] = await db
+    .select({ organization: user.organization })
+    .from(user)
+    .where(eq(user.id, actor.userId));
+  return { organization: found?.organization ?? null };
+}

@@ -29,25 +29,27 @@ export async function loadReliability(
 ): Promise<Map<string, Reliability>> {
   if (guideIds.length === 0) return new Map();
   const ids = [...guideIds];
-  const replies = await db
-    .select({
-      guideId: introRequests.guideId,
-      medianSeconds: sql<
-        string | null
-      >`percentile_cont(0.5) within group (order by extract(epoch from ${introRequests.respondedAt} - ${introRequests.createdAt}))`,
-      answered: sql<number>`count(*)::int`,
-    })
-    .from(introRequests)
-    .where(and(inArray(introRequests.guideId, ids), isNotNull(introRequests.respondedAt)))
-    .groupBy(introRequests.guideId);
-  const profiles = await db
-    .select({
-      userId: guideProfiles.userId,
-      noShows: guideProfiles.noShows,
-      lastActiveAt: guideProfiles.lastActiveAt,
-    })
-    .from(guideProfiles)
-    .where(inArray(guideProfiles.userId, ids));
+  const [replies, profiles] = await Promise.all([
+    db
+      .select({
+        guideId: introRequests.guideId,
+        medianSeconds: sql<
+          string | null
+        >`percentile_cont(0.5) within group (order by extract(epoch from ${introRequests.respondedAt} - ${introRequests.createdAt}))`,
+        answered: sql<number>`count(*)::int`,
+      })
+      .from(introRequests)
+      .where(and(inArray(introRequests.guideId, ids), isNotNull(introRequests.respondedAt)))
+      .groupBy(introRequests.guideId),
+    db
+      .select({
+        userId: guideProfiles.userId,
+        noShows: guideProfiles.noShows,
+        lastActiveAt: guideProfiles.lastActiveAt,
+      })
+      .from(guideProfiles)
+      .where(inArray(guideProfiles.userId, ids)),
+  ]);
   const byGuide = new Map(replies.map((row) => [row.guideId, row]));
   return new Map(
     profiles.map((profile) => {

@@ -462,4 +462,4 @@ CREATE INDEX "actions_relationship_idx" ON "actions" USING btree ("relationship_
 CREATE INDEX "sessions_relationship_idx" ON "sessions" USING btree ("relationship_id","starts_at");--> statement-breakpoint
 CREATE INDEX "guide_profiles_search_idx" ON "guide_profiles" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "guide_profiles_week_slots_idx" ON "guide_profiles" USING gin ("week_slots");--> statement-breakpoint
-CREATE INDEX "guide_profiles_recent_idx" ON "guide_profiles" USING btree ("last_active_at" DESC NULLS LAST);
+CREATE INDEX "guide_profiles_recent_idx" ON "guide_profiles" USING btree ("last_active_at" DESC NULLS LAST,"user_id");

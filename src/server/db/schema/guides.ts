@@ -70,6 +70,6 @@ export const guideProfiles = pgTable(
     index('guide_profiles_status_idx').on(t.status),
     index('guide_profiles_search_idx').using('gin', t.search),
     index('guide_profiles_week_slots_idx').using('gin', t.weekSlots),
-    index('guide_profiles_recent_idx').on(t.lastActiveAt.desc()),
+    index('guide_profiles_recent_idx').on(t.lastActiveAt.desc(), t.userId),
   ],
 );

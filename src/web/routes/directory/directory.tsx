@@ -161,6 +161,7 @@ export function DirectoryPage() {
           </Anchor>
         </Group>
       </Card>
+      <OrganizationSetting onSaved={() => queryClient.invalidateQueries({ queryKey: ['directory'] })} />
       <ProblemAlert error={results.error ?? add.error} />
       {results.isPending && <CenteredLoader label="Searching guides" />}
       {results.data && (
@@ -247,5 +248,41 @@ export function DirectoryPage() {
         </>
       )}
     </Stack>
+  );
+}
+
+// Where the member works: guides from the same organization are hidden unless they opt in.
+function OrganizationSetting({ onSaved }: { onSaved: () => void }) {
+  const current = useQuery({ queryKey: ['organization'], queryFn: () => unwrap(api.me.organization.$get()) });
+  const [value, setValue] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: () => unwrap(api.me.organization.$put({ json: { organization: value ?? '' } })),
+    onSuccess: onSaved,
+  });
+  const shown = value ?? current.data?.organization ?? '';
+  return (
+    <Group
+      align="flex-end"
+      component="form"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+    >
+      <TextInput
+        label="Where I work (guides from there stay hidden)"
+        value={shown}
+        onChange={(e) => setValue(e.currentTarget.value)}
+      />
+      <Button type="submit" variant="default" loading={save.isPending}>
+        Save
+      </Button>
+      {save.isSuccess && (
+        <Text size="sm" role="status">
+          Saved.
+        </Text>
+      )}
+      <ProblemAlert error={save.error} />
+    </Group>
   );
 }
