@@ -84,6 +84,31 @@ describe('program admin journey', () => {
     await page.getByRole('button', { name: 'Pin Cy Park with Gia Rossi' }).click();
     await page.getByRole('row').filter({ hasText: 'Cy Park' }).getByText('pinned').waitFor();
     await visit(page, 'cohort (pinned)');
+
+    // Two of the applicants have Corner accounts; their pair starts at once, the others are mailed.
+    const others = await browser.newContext({ baseURL: server.url });
+    for (const [name, email] of [
+      ['Ana Ruiz', 'ana@example.test'],
+      ['Gia Rossi', 'gia@example.test'],
+    ]) {
+      const signUp = await others.request.post('/api/auth/sign-up/email', {
+        data: { name, email, password: 'a-long-password' },
+        headers: { origin: server.url },
+      });
+      expect(signUp.status()).toBe(200);
+      await others.clearCookies();
+    }
+    await others.close();
+    await page.getByRole('button', { name: 'Publish these matches' }).click();
+    await page.getByText(/Started 1 relationship; 2 pair\(s\) wait for someone to sign up/).waitFor();
+    const dashboard = page.getByRole('region', { name: 'Pair health' });
+    await dashboard
+      .getByRole('row')
+      .filter({ hasText: 'Ana Ruiz' })
+      .filter({ hasText: 'Gia Rossi' })
+      .filter({ hasText: 'On track' })
+      .waitFor();
+    await visit(page, 'cohort (published, dashboard)');
     // The rejected import (422) and the not-yet-run matching (404) are expected answers, not page errors.
     expect(errors.filter((error) => !error.includes('Failed to load resource'))).toEqual([]);
     await context.close();

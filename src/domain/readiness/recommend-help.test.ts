@@ -376,3 +376,30 @@ describe('recommendHelp, for any valid answers', () => {
     );
   });
 });
+
+describe('recommendHelp, weak signals', () => {
+  it('does not fall back to coaching for someone who wants practical answers now (found by the property test)', () => {
+    const result = recommendHelp({
+      knowFrameworks: 4,
+      wantPlaybook: 1,
+      wantDirectAdvice: 1,
+      whoNotWhat: 1,
+      stuckDespiteKnowing: 1,
+      adviceNotEnough: 1,
+      findOwnAnswers: 1,
+      newToArea: 1,
+      fewPeers: 1,
+      learnFromPeers: 1,
+      oneNarrowProblem: 1,
+      careerStage: 'mid',
+      recentTransition: 'none',
+      recurringFeedback: 'no',
+      internalWork: 'not-now',
+      budget: 'company',
+      time: 'regular',
+      topic: 'self',
+      wellbeing: false,
+    });
+    expect(result.recommendations[0]?.kind).not.toBe('coach');
+  });
+});

@@ -182,9 +182,13 @@ const steerToMentor =
 const peerGroupComplement =
   'Peers at a similar stage give you the outside view a coach would, at no cost and at your own pace.';
 
-// When no kind reaches the threshold, the strongest weak signal still beats a generic answer.
+// When no kind reaches the threshold, the strongest weak signal still beats a generic answer — except
+// coaching for someone not ready to look inward or without the budget or time for it: the same rule
+// as above applies to weak signals too.
 const fallback = (answers: ReadinessAnswers, scored: Map<ScoredHelpKind, Candidate>): Candidate => {
-  const strongest = [...scored.values()].sort(byScore)[0];
+  const coachingFits =
+    answers.internalWork !== 'not-now' && answers.budget !== 'free-only' && answers.time !== 'very-little';
+  const strongest = [...scored.values()].filter((c) => coachingFits || c.kind !== 'coach').sort(byScore)[0];
   if (strongest) return strongest;
   return {
     kind: 'self-coaching',

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ApiProblem, api, unwrap } from '../api/client';
 import { CenteredLoader } from '../components/centered-loader';
 import { ProblemAlert } from '../components/problem-alert';
+import { CohortDashboardCard } from '../components/programs/cohort-dashboard-card';
 import { CsvImportCard } from '../components/programs/csv-import-card';
 import { MatchResults } from '../components/programs/match-results';
 import { formatDate } from '../format';
@@ -30,6 +31,14 @@ export function CohortPage() {
   const run = useMutation({
     mutationFn: () => unwrap(api.cohorts[':cohortId']['match-runs'].$post({ param: { cohortId } })),
     onSuccess: (result) => queryClient.setQueryData(['match-run', cohortId], result),
+  });
+  const publish = useMutation({
+    mutationFn: (runId: string) =>
+      unwrap(api.cohorts[':cohortId']['match-runs'][':runId'].publish.$post({ param: { cohortId, runId } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['cohort-dashboard', cohortId] });
+      await queryClient.invalidateQueries({ queryKey: ['match-run', cohortId] });
+    },
   });
   const decide = useMutation({
     mutationFn: (input: {
@@ -74,7 +83,26 @@ export function CohortPage() {
               {latest.data ? 'Run matching again' : 'Run matching'}
             </Button>
           </Group>
-          <ProblemAlert error={run.error ?? decide.error} />
+          <ProblemAlert error={run.error ?? decide.error ?? publish.error} />
+          {latest.data && (
+            <Group>
+              {latest.data.publishedAt ? (
+                <Text fw={600}>Published: each pair has its relationship.</Text>
+              ) : (
+                <Button onClick={() => publish.mutate(latest.data?.id ?? '')} loading={publish.isPending}>
+                  Publish these matches
+                </Button>
+              )}
+              {publish.data && (
+                <Text role="status">
+                  Started {publish.data.started} relationship{publish.data.started === 1 ? '' : 's'}
+                  {publish.data.waitingForSignUp.length > 0
+                    ? `; ${publish.data.waitingForSignUp.length} pair(s) wait for someone to sign up (we mailed them).`
+                    : '.'}
+                </Text>
+              )}
+            </Group>
+          )}
           {latest.data ? (
             <MatchResults
               run={latest.data}
@@ -87,6 +115,7 @@ export function CohortPage() {
           )}
         </Stack>
       </Card>
+      <CohortDashboardCard cohortId={cohortId} />
     </Stack>
   );
 }
