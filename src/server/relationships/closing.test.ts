@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startPair } from '../../../test/support/relationship-fixtures';
-import { createTestApp, type TestApp } from '../../../test/support/test-app';
+import { createTestApp, signUp, type TestApp } from '../../../test/support/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -77,6 +77,14 @@ describe('closing', () => {
     expect(report.markdown).toContain('## Key insights');
     expect(report.markdown).toContain('Takeaway partly');
     expect(report.markdown).not.toContain('Talked too much');
+    const pdf = await member.request(`${base}/report.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(1000);
+    const outsider = await signUp(t, 'Nosy Outsider');
+    expect((await outsider.request(`${base}/report.pdf`)).status).toBe(404);
     await json(
       await member.request(`${base}/problem-reports`, {
         method: 'POST',

@@ -6,6 +6,7 @@ import { buildReport } from './build-report';
 import { addReflection, closeRelationship, reportProblem } from './closing-operations';
 import { getRelationship, listRelationships } from './get-relationship';
 import { inviteToRelationship } from './invite-to-relationship';
+import { renderReportPdf } from './render-report-pdf';
 import { acceptInvitation, declineInvitation, previewInvitation } from './respond-to-invitation';
 import {
   agreementProposalSchema,
@@ -255,6 +256,29 @@ export const relationshipRoutes = createRouter()
       const { deps } = c.var;
       const { relationshipId } = c.req.valid('param');
       return c.json(await buildReport(deps.db, actorOf(c), relationshipId, deps.clock()), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/relationships/{relationshipId}/report.pdf',
+      tags,
+      summary: 'The end-of-relationship report as a PDF',
+      request: { params: relationshipIdParams },
+      responses: {
+        200: { content: { 'application/pdf': { schema: z.string() } }, description: 'PDF' },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { deps } = c.var;
+      const { relationshipId } = c.req.valid('param');
+      const report = await buildReport(deps.db, actorOf(c), relationshipId, deps.clock());
+      const pdf = await renderReportPdf(report.markdown, 'Corner relationship report');
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': 'attachment; filename="corner-report.pdf"',
+      });
     },
   )
   .openapi(

@@ -37,6 +37,9 @@ export function RelationshipReportPage() {
         <Button variant="light" onClick={download}>
           Download as Markdown
         </Button>
+        <Button variant="light" component="a" href={`/api/v1/relationships/${relationshipId}/report.pdf`}>
+          Download as PDF
+        </Button>
       </Group>
       <Card withBorder>
         <pre style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }}>{data.markdown}</pre>
