@@ -129,6 +129,7 @@ describe('corner mcp', () => {
       const tools = (await client.listTools()).tools.map((tool) => tool.name).sort();
       expect(tools).toEqual([
         'add_check_in',
+        'add_journal_entry',
         'check_ask',
         'check_feedback_question',
         'check_goal',
@@ -136,7 +137,22 @@ describe('corner mcp', () => {
         'get_goal',
         'list_feedback_requests',
         'list_goals',
+        'list_open_actions',
+        'list_upcoming_sessions',
+        'update_action',
       ]);
+      const journal = await call(client, 'add_journal_entry', {
+        body: 'What would the creative response be here?',
+      });
+      expect(journal.isError).toBe(false);
+      expect(await call(client, 'list_open_actions', {})).toMatchObject({ isError: false });
+      expect(await call(client, 'list_upcoming_sessions', {})).toMatchObject({ isError: false });
+      const unknownAction = await call(client, 'update_action', {
+        actionId: '00000000-0000-4000-8000-000000000000',
+        update: { status: 'done' },
+      });
+      expect(unknownAction.isError).toBe(true);
+      expect(unknownAction.text).toMatch(/action/i);
       const resources = (await client.listResources()).resources.map((r) => r.uri).sort();
       expect(resources).toEqual(
         ['coaching-questions', 'goals', 'mirror-method', 'readiness', 'smallest-ask'].map(
