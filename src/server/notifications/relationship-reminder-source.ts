@@ -13,7 +13,7 @@ import {
   sessions,
 } from '../db/schema';
 import { loadPeople } from '../relationships/load-relationship';
-import { endOfDay } from '../relationships/relationship-health';
+import { endOfDay, loadRelationshipRecords } from '../relationships/relationship-health';
 import type { ReminderFactsSource } from './reminder-source';
 
 // The reminder sweep's view of every active relationship: the same facts momentum is computed from,
@@ -28,31 +28,7 @@ export function relationshipReminderSource(db: Db): ReminderFactsSource {
       const memberId = rel.memberId;
       const guideId = rel.guideId;
       const people = await loadPeople(db, [memberId, guideId]);
-      const [agreement] = await db
-        .select()
-        .from(agreements)
-        .where(and(eq(agreements.relationshipId, rel.id), eq(agreements.status, 'accepted')))
-        .orderBy(desc(agreements.version))
-        .limit(1);
-      const terms = agreement?.terms ?? defaultAgreementTerms(rel.kind);
-      const sessionRows = await db
-        .select()
-        .from(sessions)
-        .where(eq(sessions.relationshipId, rel.id))
-        .orderBy(asc(sessions.startsAt));
-      const actionRows = await db.select().from(actions).where(eq(actions.relationshipId, rel.id));
-      const pulses =
-        sessionRows.length === 0
-          ? []
-          : await db
-              .select()
-              .from(sessionPulses)
-              .where(
-                inArray(
-                  sessionPulses.sessionId,
-                  sessionRows.map((s) => s.id),
-                ),
-              );
+      const { terms, sessionRows, actionRows, pulseRows: pulses } = await loadRelationshipRecords(db, rel);
       const decisions = await db
         .select()
         .from(journalEntries)

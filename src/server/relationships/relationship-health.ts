@@ -22,12 +22,9 @@ export const endOfDay = (dueDate: string, timeZone: string): string =>
 
 // Momentum and agreement tracking come from the same facts, so both people and (later) program admins
 // see one consistent picture computed at the injected "now".
-export async function relationshipHealth(
-  db: Db | Tx,
-  rel: RelationshipRow,
-  people: Map<string, Person>,
-  now: Date,
-): Promise<{ momentum: Momentum; tracking: Tracking }> {
+// The records momentum, tracking and reminders are computed from: the accepted terms (or the kind's
+// defaults until there are some), sessions in order, actions and session pulses.
+export async function loadRelationshipRecords(db: Db | Tx, rel: RelationshipRow) {
   const [agreement] = await db
     .select()
     .from(agreements)
@@ -53,6 +50,16 @@ export async function relationshipHealth(
               sessionRows.map((s) => s.id),
             ),
           );
+  return { terms, sessionRows, actionRows, pulseRows };
+}
+
+export async function relationshipHealth(
+  db: Db | Tx,
+  rel: RelationshipRow,
+  people: Map<string, Person>,
+  now: Date,
+): Promise<{ momentum: Momentum; tracking: Tracking }> {
+  const { terms, sessionRows, actionRows, pulseRows } = await loadRelationshipRecords(db, rel);
   const held = sessionRows.filter((s) => s.status === 'held');
   const lastHeld = held.at(-1);
   const zoneOf = (userId: string) => people.get(userId)?.timeZone ?? 'UTC';
