@@ -207,7 +207,7 @@ describe('relationship journey', () => {
     await m.getByRole('heading', { name: 'Journal', level: 1 }).waitFor();
     await m.getByText('Private: I am scared my manager').waitFor();
     await visit(m, 'journal');
-    await g.getByRole('link', { name: 'Guide profile' }).click();
+    await g.getByRole('link', { name: 'Guide availability', exact: true }).click();
     await g.getByRole('heading', { name: 'Guide profile basics' }).waitFor();
     await g.getByLabel('Headline').fill('Group PM coach for first-time managers');
     await g.getByRole('button', { name: 'Add a window' }).click();
