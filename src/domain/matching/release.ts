@@ -1,3 +1,4 @@
+import { heapRefillRoot, heapSiftUp } from './lex-heap';
 import type { SeatState } from './seats';
 
 /**
@@ -46,6 +47,7 @@ export function releasePrices(seats: SeatState): number {
   const predPos = new Int32Array(m);
   const heap = new Int32Array(m);
   const heapPos = new Int32Array(m);
+  const lexHeap = { heap, heapPos, d1, d2 };
   const touched = new Int32Array(m);
   let gained = 0;
 
@@ -114,48 +116,13 @@ export function releasePrices(seats: SeatState): number {
             tRow = -1;
             tPos = -1;
           }
-          while (at > 0) {
-            const parentAt = (at - 1) >> 1;
-            const parent = heap[parentAt] ?? 0;
-            if ((d1[parent] ?? 0) < r1 || ((d1[parent] ?? 0) === r1 && (d2[parent] ?? 0) <= r2)) break;
-            heap[at] = parent;
-            heapPos[parent] = at;
-            at = parentAt;
-          }
-          heap[at] = seat;
-          heapPos[seat] = at;
+          heapSiftUp(lexHeap, seat, at);
         }
         if (heapSize === 0) break;
         c = heap[0] ?? 0;
         if (!((d1[c] ?? 0) < t1 || ((d1[c] ?? 0) === t1 && (d2[c] ?? 0) < t2))) break;
         heapSize--;
-        if (heapSize > 0) {
-          const last = heap[heapSize] ?? 0;
-          const l1 = d1[last] ?? 0;
-          const l2 = d2[last] ?? 0;
-          let at = 0;
-          for (;;) {
-            let child = 2 * at + 1;
-            if (child >= heapSize) break;
-            const right = child + 1;
-            if (right < heapSize) {
-              const a = heap[child] ?? 0;
-              const b = heap[right] ?? 0;
-              if (
-                (d1[b] ?? 0) < (d1[a] ?? 0) ||
-                ((d1[b] ?? 0) === (d1[a] ?? 0) && (d2[b] ?? 0) < (d2[a] ?? 0))
-              )
-                child = right;
-            }
-            const a = heap[child] ?? 0;
-            if (l1 < (d1[a] ?? 0) || (l1 === (d1[a] ?? 0) && l2 <= (d2[a] ?? 0))) break;
-            heap[at] = a;
-            heapPos[a] = at;
-            at = child;
-          }
-          heap[at] = last;
-          heapPos[last] = at;
-        }
+        heapRefillRoot(lexHeap, heapSize);
         state[c] = 2;
       }
 

@@ -1,3 +1,4 @@
+import { heapRefillRoot, heapSiftUp } from './lex-heap';
 import { type SeatState, TOP_PAIRS } from './seats';
 
 /**
@@ -26,6 +27,7 @@ export function searchShortestPaths(seats: SeatState): void {
   const predPos = new Int32Array(m);
   const heap = new Int32Array(m);
   const heapPos = new Int32Array(m);
+  const lexHeap = { heap, heapPos, d1, d2 };
   const touched = new Int32Array(m);
 
   for (let s = 0; s < n; s++) {
@@ -135,17 +137,7 @@ export function searchShortestPaths(seats: SeatState): void {
         d2[j] = k2;
         predRow[j] = a;
         predPos[j] = p;
-        while (at > 0) {
-          const parentAt = (at - 1) >> 1;
-          const parent = heap[parentAt] ?? 0;
-          const q1 = d1[parent] ?? 0;
-          if (q1 < k1 || (q1 === k1 && (d2[parent] ?? 0) <= k2)) break;
-          heap[at] = parent;
-          heapPos[parent] = at;
-          at = parentAt;
-        }
-        heap[at] = j;
-        heapPos[j] = at;
+        heapSiftUp(lexHeap, j, at);
       }
 
       // Next mentee to expand: the next one seated at the current mentor, else pop the nearest mentor.
@@ -156,33 +148,7 @@ export function searchShortestPaths(seats: SeatState): void {
         const jd2 = d2[j] ?? 0;
         if (!(jd1 < t1 || (jd1 === t1 && jd2 < t2))) break;
         heapSize--;
-        if (heapSize > 0) {
-          const last = heap[heapSize] ?? 0;
-          const l1 = d1[last] ?? 0;
-          const l2 = d2[last] ?? 0;
-          let at = 0;
-          for (;;) {
-            let child = 2 * at + 1;
-            if (child >= heapSize) break;
-            const right = child + 1;
-            if (right < heapSize) {
-              const c = heap[child] ?? 0;
-              const r = heap[right] ?? 0;
-              if (
-                (d1[r] ?? 0) < (d1[c] ?? 0) ||
-                ((d1[r] ?? 0) === (d1[c] ?? 0) && (d2[r] ?? 0) < (d2[c] ?? 0))
-              )
-                child = right;
-            }
-            const c = heap[child] ?? 0;
-            if (l1 < (d1[c] ?? 0) || (l1 === (d1[c] ?? 0) && l2 <= (d2[c] ?? 0))) break;
-            heap[at] = c;
-            heapPos[c] = at;
-            at = child;
-          }
-          heap[at] = last;
-          heapPos[last] = at;
-        }
+        heapRefillRoot(lexHeap, heapSize);
         state[j] = 2;
         seatCol = j;
         seat1 = jd1 + 1 - (v1[j] ?? 0);
