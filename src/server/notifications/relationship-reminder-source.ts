@@ -13,7 +13,8 @@ import {
   sessions,
 } from '../db/schema';
 import { loadPeople } from '../relationships/load-relationship';
-import { endOfDay, loadRelationshipRecords } from '../relationships/relationship-health';
+import { momentumFactsOf } from '../relationships/momentum-facts';
+import { loadRelationshipRecords } from '../relationships/relationship-health';
 import type { ReminderFactsSource } from './reminder-source';
 
 // The reminder sweep's view of every active relationship: the same facts momentum is computed from,
@@ -37,39 +38,38 @@ export function relationshipReminderSource(db: Db): ReminderFactsSource {
         .select({ authorId: reflections.authorId })
         .from(reflections)
         .where(and(eq(reflections.relationshipId, rel.id), eq(reflections.kind, 'midpoint')));
-      const held = sessionRows.filter((s) => s.status === 'held');
-      const lastHeld = held.at(-1);
+      const lastHeld = sessionRows.filter((s) => s.status === 'held').at(-1);
       const zoneOf = (userId: string) => people.get(userId)?.timeZone ?? 'UTC';
+      const base = momentumFactsOf(
+        rel,
+        terms.cadence,
+        { sessions: sessionRows, actions: actionRows, pulses },
+        zoneOf,
+      );
+      // The reminder rules need ids (to send each reminder once) on top of the momentum facts.
       const facts: ReminderFacts = {
+        ...base,
         relationshipId: rel.id,
-        cadence: terms.cadence,
-        framing: rel.framing,
-        startedAt: (rel.acceptedAt ?? rel.createdAt).toISOString(),
         plannedEndAt: rel.plannedEndDate
           ? Temporal.PlainDate.from(rel.plannedEndDate)
               .toZonedDateTime({ timeZone: zoneOf(memberId) })
               .toInstant()
               .toString()
           : null,
-        heldSessions: held.map((s) => s.startsAt.toISOString()),
         upcomingSessions: sessionRows
           .filter((s) => s.status === 'scheduled')
-          .map((s) => ({
+          .map((s, index) => ({
             id: s.id,
-            startsAt: s.startsAt.toISOString(),
-            agendaSet: s.agendaTopic.trim() !== '',
+            ...(base.upcomingSessions[index] ?? { startsAt: '', agendaSet: false }),
           })),
         lastHeldSession: lastHeld ? { id: lastHeld.id, startsAt: lastHeld.startsAt.toISOString() } : null,
-        lastHeldSessionHasNextStep:
-          lastHeld !== undefined && actionRows.some((a) => a.sessionId === lastHeld.id),
-        actions: actionRows.map((a) => ({
+        actions: actionRows.map((a, index) => ({
           id: a.id,
           title: a.title,
           owner: a.ownerId === guideId ? 'guide' : 'member',
-          dueAt: a.dueDate ? endOfDay(a.dueDate, zoneOf(a.ownerId)) : null,
+          dueAt: base.actions[index]?.dueAt ?? null,
           status: a.status,
         })),
-        pulses: pulses.map((p) => ({ at: p.createdAt.toISOString(), score: p.score })),
         decisions: decisions.map((d) => ({
           id: d.id,
           title: d.decision?.decision ?? d.body.slice(0, 80),

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { actions, agreements, reflections, relationships, sessionPulses, sessions, user } from '../db/schema';
 import { requireCohortAdmin } from '../policies/programs';
-import { endOfDay } from '../relationships/relationship-health';
+import { momentumFactsOf } from '../relationships/momentum-facts';
 
 const DAY_MS = 86_400_000;
 
@@ -57,6 +57,7 @@ export async function cohortDashboard(
         .select({
           relationshipId: actions.relationshipId,
           sessionId: actions.sessionId,
+          ownerId: actions.ownerId,
           status: actions.status,
           dueDate: actions.dueDate,
           updatedAt: actions.updatedAt,
@@ -104,35 +105,33 @@ export async function cohortDashboard(
   const sessionOf = new Map(sessionRows.map((s) => [s.id, s]));
   const states = { 'on-track': 0, slipping: 0, 'at-risk': 0 };
   const pairList: CohortDashboard['pairList'] = [];
+  // Group once: filtering every list per pair would be quadratic in a large cohort.
+  const sessionsBy = groupBy(sessionRows, (s) => s.relationshipId);
+  const actionsBy = groupBy(actionRows, (a) => a.relationshipId);
+  const pulsesBy = groupBy(pulseRows, (p) => sessionOf.get(p.sessionId)?.relationshipId ?? '');
+  const termsBy = new Map<string, { version: number; terms: (typeof agreementRows)[number]['terms'] }>();
+  for (const a of agreementRows) {
+    const known = termsBy.get(a.relationshipId);
+    if (!known || a.version > known.version)
+      termsBy.set(a.relationshipId, { version: a.version, terms: a.terms });
+  }
+  const zoneOf = (userId: string) => names.get(userId)?.timeZone ?? 'UTC';
   for (const rel of rels) {
-    const terms =
-      agreementRows.filter((a) => a.relationshipId === rel.id).sort((a, b) => b.version - a.version)[0]
-        ?.terms ?? defaultAgreementTerms(rel.kind);
-    const mine = sessionRows
-      .filter((s) => s.relationshipId === rel.id)
-      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-    const held = mine.filter((s) => s.status === 'held');
-    const lastHeld = held.at(-1);
-    const myActions = actionRows.filter((a) => a.relationshipId === rel.id);
+    const terms = termsBy.get(rel.id)?.terms ?? defaultAgreementTerms(rel.kind);
+    const sessionsInOrder = [...(sessionsBy.get(rel.id) ?? [])].sort(
+      (a, b) => a.startsAt.getTime() - b.startsAt.getTime(),
+    );
     const momentum = computeMomentum(
-      {
-        cadence: terms.cadence,
-        framing: rel.framing,
-        startedAt: (rel.acceptedAt ?? rel.createdAt).toISOString(),
-        heldSessions: held.map((s) => s.startsAt.toISOString()),
-        upcomingSessions: mine
-          .filter((s) => s.status === 'scheduled')
-          .map((s) => ({ startsAt: s.startsAt.toISOString(), agendaSet: s.agendaTopic.trim() !== '' })),
-        lastHeldSessionHasNextStep:
-          lastHeld !== undefined && myActions.some((a) => a.sessionId === lastHeld.id),
-        actions: myActions.map((a) => ({
-          status: a.status,
-          dueAt: a.dueDate ? endOfDay(a.dueDate, names.get(rel.memberId ?? '')?.timeZone ?? 'UTC') : null,
-        })),
-        pulses: pulseRows
-          .filter((p) => sessionOf.get(p.sessionId)?.relationshipId === rel.id)
-          .map((p) => ({ at: p.createdAt.toISOString(), score: p.score })),
-      },
+      momentumFactsOf(
+        rel,
+        terms.cadence,
+        {
+          sessions: sessionsInOrder,
+          actions: actionsBy.get(rel.id) ?? [],
+          pulses: pulsesBy.get(rel.id) ?? [],
+        },
+        zoneOf,
+      ),
       now.toISOString(),
     );
     states[momentum.state] += 1;
@@ -187,6 +186,17 @@ export async function cohortDashboard(
       })),
     pairList,
   };
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 function average(values: number[]): number | null {

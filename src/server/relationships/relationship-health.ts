@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { Temporal } from 'temporal-polyfill';
 import { defaultAgreementTerms } from '../../domain/agreements/agreement-terms';
 import { computeMomentum, type Momentum } from '../../domain/momentum/compute-momentum';
 import { MOMENTUM_WINDOW_DAYS } from '../../domain/settings/momentum';
 import type { Db, Tx } from '../db/client';
 import { actions, agreements, relationshipMessages, sessionPulses, sessions } from '../db/schema';
 import type { Person, RelationshipRow } from './load-relationship';
+import { momentumFactsOf } from './momentum-facts';
 
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_DAY = 24 * MS_PER_HOUR;
@@ -15,10 +15,6 @@ export type Tracking = {
   replies: { onTime: number; total: number; agreedWithin: string };
   preparation: { withPreNote: number; held: number };
 };
-
-// A due date means "by the end of that day where the owner lives".
-export const endOfDay = (dueDate: string, timeZone: string): string =>
-  Temporal.PlainDate.from(dueDate).add({ days: 1 }).toZonedDateTime({ timeZone }).toInstant().toString();
 
 // Momentum and agreement tracking come from the same facts, so both people and (later) program admins
 // see one consistent picture computed at the injected "now".
@@ -61,26 +57,15 @@ export async function relationshipHealth(
 ): Promise<{ momentum: Momentum; tracking: Tracking }> {
   const { terms, sessionRows, actionRows, pulseRows } = await loadRelationshipRecords(db, rel);
   const held = sessionRows.filter((s) => s.status === 'held');
-  const lastHeld = held.at(-1);
   const zoneOf = (userId: string) => people.get(userId)?.timeZone ?? 'UTC';
 
   const momentum = computeMomentum(
-    {
-      cadence: terms.cadence,
-      framing: rel.framing,
-      startedAt: (rel.acceptedAt ?? rel.createdAt).toISOString(),
-      heldSessions: held.map((s) => s.startsAt.toISOString()),
-      upcomingSessions: sessionRows
-        .filter((s) => s.status === 'scheduled')
-        .map((s) => ({ startsAt: s.startsAt.toISOString(), agendaSet: s.agendaTopic.trim() !== '' })),
-      lastHeldSessionHasNextStep:
-        lastHeld !== undefined && actionRows.some((action) => action.sessionId === lastHeld.id),
-      actions: actionRows.map((action) => ({
-        status: action.status,
-        dueAt: action.dueDate ? endOfDay(action.dueDate, zoneOf(action.ownerId)) : null,
-      })),
-      pulses: pulseRows.map((pulse) => ({ at: pulse.createdAt.toISOString(), score: pulse.score })),
-    },
+    momentumFactsOf(
+      rel,
+      terms.cadence,
+      { sessions: sessionRows, actions: actionRows, pulses: pulseRows },
+      zoneOf,
+    ),
     now.toISOString(),
   );
 
