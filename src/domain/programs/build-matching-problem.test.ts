@@ -100,7 +100,7 @@ describe('cohort matching problem', () => {
     const members = [m('ana', { skillGaps: [{ area: 'pricing', category: 'iq' }] })];
     const guides = [g('pricing-pro', { expertise: ['pricing'] }), g('generalist', { expertise: ['hiring'] })];
     const problem = buildMatchingProblem(members, guides, [], at);
-    const [explanation] = explainMatches(problem, solveMatching(problem.input, problem.constraints));
+    const [explanation] = explainMatches(problem, solveMatching(problem.input, problem.constraints)).pairs;
     expect(explanation?.mentorIndex).toBe(0);
     expect(explanation?.why.join(' ')).toMatch(/pricing/);
     expect(explanation?.margin).toBeGreaterThan(0);

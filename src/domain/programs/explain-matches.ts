@@ -1,5 +1,14 @@
-import type { MatchingSolution } from '../matching/types';
+import { explainMatching, shortlistMatching } from '../matching/explain';
+import type { LexValue, MatchingSolution } from '../matching/types';
 import type { CohortProblem } from './build-matching-problem';
+
+/** Another guide the member could have had. */
+export type MatchAlternative = {
+  mentorIndex: number;
+  score: number;
+  /** Other members want this guide's seats: its price is above zero. */
+  inDemand: boolean;
+};
 
 export type PairExplanation = {
   menteeIndex: number;
@@ -7,34 +16,70 @@ export type PairExplanation = {
   score: number;
   pinned: boolean;
   why: string[];
-  /** How much better this pair scored than the member's best other allowed guide (null: no other). */
+  /**
+   * How far this pair's net value is ahead of the next-best option's: the runner-up's fit would have to
+   * rise by more than this to change the result (null: no other option). Zero means a tie at the margin.
+   */
   margin: number | null;
+  /** The next-best option: another guide, or staying unmatched (mentorIndex null). */
+  runnerUp: { mentorIndex: number | null; score: number; inDemand: boolean } | null;
+  /**
+   * Up to four other guides, ranked by reduced cost at the lowest optimal prices rather than by raw fit,
+   * so a guide everyone wants does not top every member's list.
+   */
+  alternatives: MatchAlternative[];
 };
 
-// Per chosen pair: the fit reasons, and how it compared with the member's runner-up, so an admin can see
-// whether a match was clear-cut or a close call worth a second look.
-export function explainMatches(problem: CohortProblem, solution: MatchingSolution): PairExplanation[] {
-  const bestOther = new Float64Array(problem.input.menteeCount).fill(Number.NEGATIVE_INFINITY);
-  const { edgeMentee, edgeScore } = problem.input;
-  for (let e = 0; e < edgeMentee.length; e++) {
-    const mentee = edgeMentee[e] ?? -1;
-    if (mentee < 0 || solution.menteeEdge[mentee] === e) continue;
-    bestOther[mentee] = Math.max(bestOther[mentee] ?? Number.NEGATIVE_INFINITY, edgeScore[e] ?? 0);
-  }
-  const explanations: PairExplanation[] = [];
-  for (let mentee = 0; mentee < problem.input.menteeCount; mentee++) {
-    const edge = solution.menteeEdge[mentee] ?? -1;
-    if (edge < 0) continue;
-    const score = edgeScore[edge] ?? 0;
-    const other = bestOther[mentee] ?? Number.NEGATIVE_INFINITY;
-    explanations.push({
-      menteeIndex: mentee,
-      mentorIndex: solution.menteeMentor[mentee] ?? -1,
-      score,
-      pinned: solution.menteePinned[mentee] === 1,
-      why: problem.edgeWhy[edge] ?? [],
-      margin: Number.isFinite(other) ? Math.round((score - other) * 1000) / 1000 : null,
+export type UnmatchedExplanation = { menteeIndex: number; alternatives: MatchAlternative[] };
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+const inDemand = (price: LexValue) => price.count > 0 || price.score > 0;
+
+function alternativeOf(entry: { mentor: number; score: number; price: LexValue }): MatchAlternative {
+  return { mentorIndex: entry.mentor, score: entry.score, inDemand: inDemand(entry.price) };
+}
+
+// Why each pair was chosen, read from the engine's lowest optimal prices (matching/explain.ts): a guide
+// everyone wants carries a price, so "another guide fit better" is answered with "but their seats did
+// more good elsewhere", and each member's alternatives are the guides they could really have had — the
+// popular guides do not top every list. The fit reasons come from the cohort problem's edges.
+export function explainMatches(
+  problem: CohortProblem,
+  solution: MatchingSolution,
+): { pairs: PairExplanation[]; unmatched: UnmatchedExplanation[] } {
+  const { input, constraints } = problem;
+  const explanations = explainMatching(input, solution, constraints);
+  const shortlists = shortlistMatching(input, solution, undefined, constraints);
+  const pairs: PairExplanation[] = [];
+  const unmatched: UnmatchedExplanation[] = [];
+  for (const explanation of explanations) {
+    const menteeIndex = explanation.mentee;
+    const alternatives = (shortlists[menteeIndex] ?? [])
+      .filter((entry) => !entry.assigned)
+      .map(alternativeOf);
+    const { chosen, runnerUp, margin } = explanation;
+    if (chosen.mentor === null) {
+      unmatched.push({ menteeIndex, alternatives });
+      continue;
+    }
+    pairs.push({
+      menteeIndex,
+      mentorIndex: chosen.mentor,
+      score: chosen.score,
+      pinned: explanation.pinned,
+      why: problem.edgeWhy[chosen.edge] ?? [],
+      margin: margin === null ? null : round(margin.score),
+      runnerUp:
+        runnerUp === null
+          ? null
+          : {
+              mentorIndex: runnerUp.mentor,
+              score: runnerUp.score,
+              inDemand: inDemand(runnerUp.price),
+            },
+      alternatives,
     });
   }
-  return explanations;
+  return { pairs, unmatched };
 }

@@ -2,9 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { checkFeedbackQuestion } from '../../domain/feedback/check-feedback-question';
 import { actorOf } from '../auth/actor';
 import { conflictResponse, createRouter, json, jsonBody, problemResponses } from '../http/openapi';
+import { relationshipIdParams } from '../relationships/schemas';
 import { createFeedbackRequest } from './create-feedback-request';
 import { getFeedbackRequest } from './get-feedback-request';
 import { listFeedbackRequests } from './list-feedback-requests';
+import { listSharedFeedback } from './list-shared-feedback';
 import {
   createdFeedbackRequestSchema,
   createFeedbackRequestSchema,
@@ -12,6 +14,7 @@ import {
   feedbackCheckSchema,
   feedbackRequestIdParams,
   feedbackRequestSchema,
+  sharedFeedbackSchema,
   thankGiverSchema,
   updateFeedbackRequestSchema,
 } from './schemas';
@@ -118,6 +121,28 @@ export const feedbackRoutes = createRouter()
         { now: c.var.deps.clock(), mailer: c.var.deps.mailer },
       );
       return c.json(view, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/relationships/{relationshipId}/shared-feedback',
+      tags,
+      summary: "The member's feedback shared with this relationship's guide, newest first",
+      request: { params: relationshipIdParams },
+      responses: {
+        200: json(z.object({ requests: z.array(sharedFeedbackSchema) }), 'Shared feedback'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const requests = await listSharedFeedback(
+        c.var.deps.db,
+        actorOf(c),
+        c.req.valid('param').relationshipId,
+        c.var.deps.clock(),
+      );
+      return c.json({ requests }, 200);
     },
   )
   .openapi(

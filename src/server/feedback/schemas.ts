@@ -87,6 +87,21 @@ export const feedbackRequestSchema = z
   })
   .openapi('FeedbackRequest');
 
+// What a guide may read of feedback the member shared: no giver email, no thank-you note, and the goal's
+// title only while the member shares that goal.
+export const sharedFeedbackSchema = z
+  .object({
+    id: z.string(),
+    goalTitle: z.string().nullable(),
+    question: z.string(),
+    moment: z.string(),
+    giverName: z.string(),
+    status: z.enum(['waiting', 'answered', 'expired']),
+    answer: feedbackAnswerSchema.nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('SharedFeedback');
+
 export const createdFeedbackRequestSchema = z
   .object({
     request: feedbackRequestSchema,
@@ -119,4 +134,5 @@ export const publicAnswerInputSchema = z
 export type CreateFeedbackRequestInput = z.infer<typeof createFeedbackRequestSchema>;
 export type FeedbackRequestView = z.infer<typeof feedbackRequestSchema>;
 export type CreatedFeedbackRequest = z.infer<typeof createdFeedbackRequestSchema>;
+export type SharedFeedbackView = z.infer<typeof sharedFeedbackSchema>;
 export type PublicFeedbackView = z.infer<typeof publicFeedbackSchema>;

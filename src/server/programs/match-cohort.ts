@@ -5,10 +5,11 @@ import {
   type GuideApplication,
   type MemberApplication,
 } from '../../domain/programs/build-matching-problem';
-import { explainMatches } from '../../domain/programs/explain-matches';
+import { explainMatches, type MatchAlternative } from '../../domain/programs/explain-matches';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { applications, matchOverrides, matchRuns } from '../db/schema';
+import type { StoredAlternative, StoredMatch, StoredUnmatched } from '../db/schema/programs';
 import { notFound } from '../http/problem';
 import { requireCohortAdmin } from '../policies/programs';
 import type { MatchRunView } from './schemas';
@@ -33,11 +34,15 @@ export async function runMatching(db: Db, actor: Actor, cohortId: string, now: D
   const overrides = await db.select().from(matchOverrides).where(eq(matchOverrides.cohortId, cohortId));
   const problem = buildMatchingProblem(members, guides, overrides, now);
   const { solution, seconds } = await solveInWorker(problem.input, problem.constraints);
-  const explanations = explainMatches(problem, solution);
-  const matches = explanations.flatMap((pair) => {
+  const explained = explainMatches(problem, solution);
+  const guideId = (index: number) => guides[index]?.id ?? '';
+  const storedAlternatives = (alternatives: MatchAlternative[]): StoredAlternative[] =>
+    alternatives.map(({ mentorIndex, ...rest }) => ({ guideApplicationId: guideId(mentorIndex), ...rest }));
+  const matches: StoredMatch[] = explained.pairs.flatMap((pair) => {
     const member = members[pair.menteeIndex];
     const guide = guides[pair.mentorIndex];
     if (!member || !guide) return [];
+    const { runnerUp } = pair;
     return [
       {
         memberApplicationId: member.id,
@@ -46,16 +51,24 @@ export async function runMatching(db: Db, actor: Actor, cohortId: string, now: D
         pinned: pair.pinned,
         why: pair.why,
         margin: pair.margin,
+        runnerUp: runnerUp && {
+          guideApplicationId: runnerUp.mentorIndex === null ? null : guideId(runnerUp.mentorIndex),
+          score: runnerUp.score,
+          inDemand: runnerUp.inDemand,
+        },
+        alternatives: storedAlternatives(pair.alternatives),
       },
     ];
   });
-  const unmatched = members.flatMap((member, index) =>
+  const alternativesOf = new Map(explained.unmatched.map((entry) => [entry.menteeIndex, entry.alternatives]));
+  const unmatched: StoredUnmatched[] = members.flatMap((member, index) =>
     (solution.menteeMentor[index] ?? -1) >= 0
       ? []
       : [
           {
             applicationId: member.id,
             reason: problem.noOptions.get(index) ?? 'Every allowed guide was full.',
+            alternatives: storedAlternatives(alternativesOf.get(index) ?? []),
           },
         ],
   );
@@ -101,6 +114,12 @@ export async function getMatchRun(
         .where(eq(applications.cohortId, cohortId))
     ).map((row) => [row.id, row]),
   );
+  const nameOf = (applicationId: string) => names.get(applicationId)?.name ?? 'someone who left';
+  const withNames = (alternatives: StoredAlternative[] = []) =>
+    alternatives.map((alternative) => ({
+      ...alternative,
+      guideName: nameOf(alternative.guideApplicationId),
+    }));
   const overrides = await db.select().from(matchOverrides).where(eq(matchOverrides.cohortId, cohortId));
   const members = [...names.values()].filter((row) => row.role === 'member').length;
   return {
@@ -113,12 +132,20 @@ export async function getMatchRun(
     seconds: Number(run.seconds),
     matches: run.matches.map((match) => ({
       ...match,
-      memberName: names.get(match.memberApplicationId)?.name ?? 'someone who left',
-      guideName: names.get(match.guideApplicationId)?.name ?? 'someone who left',
+      memberName: nameOf(match.memberApplicationId),
+      guideName: nameOf(match.guideApplicationId),
+      runnerUp: match.runnerUp
+        ? {
+            ...match.runnerUp,
+            guideName: match.runnerUp.guideApplicationId ? nameOf(match.runnerUp.guideApplicationId) : null,
+          }
+        : null,
+      alternatives: withNames(match.alternatives),
     })),
     unmatched: run.unmatched.map((entry) => ({
       ...entry,
-      name: names.get(entry.applicationId)?.name ?? 'someone who left',
+      name: nameOf(entry.applicationId),
+      alternatives: withNames(entry.alternatives),
     })),
     overrides: overrides.map((o) => ({
       memberApplicationId: o.memberApplicationId,

@@ -131,7 +131,14 @@ describe('cohorts and CSV import', () => {
 describe('matching', () => {
   type Run = {
     matched: number;
-    matches: { memberName: string; guideName: string; why: string[]; pinned: boolean }[];
+    matches: {
+      memberName: string;
+      guideName: string;
+      why: string[];
+      pinned: boolean;
+      runnerUp: { guideName: string | null } | null;
+      alternatives: { guideName: string }[];
+    }[];
     unmatched: { name: string; reason: string }[];
   };
 
@@ -143,6 +150,12 @@ describe('matching', () => {
     const pairs = run.matches.map((m) => `${m.memberName}-${m.guideName}`).sort();
     expect(pairs).toEqual(['Ana-Gia', 'Ben-Hal', 'Cy-Gia']);
     expect(run.matches.every((m) => m.why.length > 0)).toBe(true);
+    // Each member's other options are named guides they were allowed, never their own match.
+    for (const match of run.matches) {
+      expect(match.alternatives.map((a) => a.guideName)).not.toContain(match.guideName);
+      expect(match.runnerUp?.guideName ?? null).not.toBe(match.guideName);
+    }
+    expect(run.matches.some((m) => m.alternatives.length > 0)).toBe(true);
   });
 
   it('honours a block and a pin on re-run', async () => {

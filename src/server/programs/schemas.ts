@@ -111,6 +111,14 @@ export const overrideSchema = z
   })
   .openapi('MatchOverride');
 
+// Another guide the member could have had; in demand: other members want that guide's seats.
+const matchAlternativeSchema = z.object({
+  guideApplicationId: z.string(),
+  guideName: z.string(),
+  score: z.number(),
+  inDemand: z.boolean(),
+});
+
 export const matchRunSchema = z
   .object({
     id: z.string(),
@@ -130,9 +138,25 @@ export const matchRunSchema = z
         pinned: z.boolean(),
         why: z.array(z.string()),
         margin: z.number().nullable(),
+        runnerUp: z
+          .object({
+            guideApplicationId: z.string().nullable(),
+            guideName: z.string().nullable(),
+            score: z.number(),
+            inDemand: z.boolean(),
+          })
+          .nullable(),
+        alternatives: z.array(matchAlternativeSchema),
       }),
     ),
-    unmatched: z.array(z.object({ applicationId: z.string(), name: z.string(), reason: z.string() })),
+    unmatched: z.array(
+      z.object({
+        applicationId: z.string(),
+        name: z.string(),
+        reason: z.string(),
+        alternatives: z.array(matchAlternativeSchema),
+      }),
+    ),
     overrides: z.array(overrideSchema.extend({ decision: z.enum(['pin', 'block']) })),
   })
   .openapi('MatchRun');

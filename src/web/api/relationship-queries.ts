@@ -9,6 +9,7 @@ export const relKeys = {
   actions: (id: string) => ['relationship', id, 'actions'] as const,
   journal: (id: string) => ['relationship', id, 'journal'] as const,
   messages: (id: string) => ['relationship', id, 'messages'] as const,
+  sharedFeedback: (id: string) => ['relationship', id, 'shared-feedback'] as const,
   session: (id: string) => ['session', id] as const,
   guideBasics: ['guide-basics'] as const,
   invitation: (token: string) => ['invitation', token] as const,
@@ -59,6 +60,14 @@ export function useMessages(relationshipId: string) {
   return useQuery({
     queryKey: relKeys.messages(relationshipId),
     queryFn: () => unwrap(api.relationships[':relationshipId'].messages.$get({ param: { relationshipId } })),
+  });
+}
+
+export function useSharedFeedback(relationshipId: string) {
+  return useQuery({
+    queryKey: relKeys.sharedFeedback(relationshipId),
+    queryFn: () =>
+      unwrap(api.relationships[':relationshipId']['shared-feedback'].$get({ param: { relationshipId } })),
   });
 }
 

@@ -11,6 +11,7 @@ import { MessagesPanel } from '../components/relationships/messages-panel';
 import { MomentumCard } from '../components/relationships/momentum-card';
 import { PlanPanel } from '../components/relationships/plan-panel';
 import { SessionsPanel } from '../components/relationships/sessions-panel';
+import { SharedFeedbackPanel } from '../components/relationships/shared-feedback-panel';
 import { formatDate } from '../format';
 
 export function RelationshipPage() {
@@ -69,6 +70,7 @@ export function RelationshipPage() {
             <MessagesPanel rel={data} />
           </SimpleGrid>
           <JournalPanel rel={data} />
+          <SharedFeedbackPanel rel={data} />
           <ClosingPanel rel={data} />
         </>
       )}

@@ -99,6 +99,13 @@ export const matchOverrides = pgTable(
   (t) => [primaryKey({ columns: [t.memberApplicationId, t.guideApplicationId] })],
 );
 
+export type StoredAlternative = {
+  guideApplicationId: string;
+  score: number;
+  inDemand: boolean;
+};
+
+// Runs stored before price-aware explanations have no runner-up or alternatives; readers default them.
 export type StoredMatch = {
   memberApplicationId: string;
   guideApplicationId: string;
@@ -106,7 +113,11 @@ export type StoredMatch = {
   pinned: boolean;
   why: string[];
   margin: number | null;
+  runnerUp?: { guideApplicationId: string | null; score: number; inDemand: boolean } | null;
+  alternatives?: StoredAlternative[];
 };
+
+export type StoredUnmatched = { applicationId: string; reason: string; alternatives?: StoredAlternative[] };
 
 export const matchRuns = pgTable(
   'match_runs',
@@ -116,7 +127,7 @@ export const matchRuns = pgTable(
       .notNull()
       .references(() => cohorts.id, { onDelete: 'cascade' }),
     matched: integer('matched').notNull(),
-    unmatched: jsonb('unmatched').$type<{ applicationId: string; reason: string }[]>().notNull(),
+    unmatched: jsonb('unmatched').$type<StoredUnmatched[]>().notNull(),
     objective: text('objective').notNull(),
     seconds: text('seconds').notNull(),
     matches: jsonb('matches').$type<StoredMatch[]>().notNull(),

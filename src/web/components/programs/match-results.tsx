@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 
+type Alternative = { guideApplicationId: string; guideName: string; score: number; inDemand: boolean };
 type Match = {
   memberApplicationId: string;
   memberName: string;
@@ -9,14 +10,38 @@ type Match = {
   pinned: boolean;
   why: string[];
   margin: number | null;
+  runnerUp: { guideName: string | null; score: number; inDemand: boolean } | null;
+  alternatives: Alternative[];
 };
 type Run = {
   matched: number;
   members: number;
   seconds: number;
   matches: Match[];
-  unmatched: { applicationId: string; name: string; reason: string }[];
+  unmatched: { applicationId: string; name: string; reason: string; alternatives: Alternative[] }[];
 };
+
+const percent = (score: number) => `${Math.round(score * 100)}%`;
+
+// How the pair compares with the member's next-best option, read from the engine's prices: a guide who
+// fits better but is wanted by others explains itself instead of looking like a mistake.
+function comparison(match: Match): string {
+  const { runnerUp, margin } = match;
+  if (runnerUp === null || margin === null) return 'The only guide allowed for this member.';
+  if (runnerUp.guideName === null)
+    return 'The other allowed guides’ seats did more good for other members; without this guide, this member would have none.';
+  if (runnerUp.inDemand && runnerUp.score > match.score)
+    return `${runnerUp.guideName} fits better (${percent(runnerUp.score)}), but that guide’s seats did more good for other members.`;
+  if (margin > 0.05)
+    return `A clear choice: ${Math.round(margin * 100)} points ahead of the next-best option, ${runnerUp.guideName}.`;
+  return `A close call: ${runnerUp.guideName} would do almost as well.`;
+}
+
+function alternativesText(alternatives: Alternative[]): string {
+  return alternatives
+    .map((a) => `${a.guideName} (${percent(a.score)}${a.inDemand ? ', in demand' : ''})`)
+    .join(', ');
+}
 
 // The matching result as an admin reads it: who with whom, why, how close the call was, and the
 // pin/block decisions that feed the next run.
@@ -59,13 +84,10 @@ export function MatchResults(props: {
                   {match.why.map((reason) => (
                     <List.Item key={reason}>{reason}</List.Item>
                   ))}
-                  <List.Item>
-                    {match.margin === null
-                      ? 'The only guide allowed for this member.'
-                      : match.margin > 0.05
-                        ? `A clear choice: ${Math.round(match.margin * 100)} points ahead of the next-best guide.`
-                        : 'A close call: another guide fit almost as well.'}
-                  </List.Item>
+                  <List.Item>{comparison(match)}</List.Item>
+                  {match.alternatives.length > 0 && (
+                    <List.Item>Other options: {alternativesText(match.alternatives)}.</List.Item>
+                  )}
                 </List>
               </Table.Td>
               <Table.Td>
@@ -110,6 +132,8 @@ export function MatchResults(props: {
             {run.unmatched.map((entry) => (
               <List.Item key={entry.applicationId}>
                 {entry.name}: {entry.reason}
+                {entry.alternatives.length > 0 &&
+                  ` Closest options: ${alternativesText(entry.alternatives)}.`}
               </List.Item>
             ))}
           </List>
