@@ -106,6 +106,43 @@ describe('starting a relationship', () => {
     expect(seen.declineReason).toBe('I found a mentor closer to my field');
   });
 
+  it('lets a guide accept only while their profile has room, and says how to make room', async () => {
+    const guide = await signUp(t, 'Full Guide');
+    const profile = await guide.request('/api/v1/guide-profile', {
+      method: 'PUT',
+      body: {
+        headline: 'Head of product',
+        kind: 'mentor',
+        timeZone: 'Europe/Berlin',
+        capacity: 1,
+        availability: [{ weekday: 2, start: '10:00', end: '12:00' }],
+      },
+    });
+    expect(profile.status).toBe(200);
+    const invite = async (name: string) => {
+      const member = await signUp(t, name);
+      const created = await json<{ relationship: Detail; invitationLink: string }>(
+        await member.request('/api/v1/relationships', {
+          method: 'POST',
+          body: { inviteeEmail: guide.email, myRole: 'member', kind: 'mentoring', framing: 'ad-hoc' },
+        }),
+        201,
+      );
+      return { id: created.relationship.id, token: tokenOf(created.invitationLink) };
+    };
+    const first = await invite('First Member');
+    const second = await invite('Second Member');
+    await json(await guide.request(`/api/v1/invitations/${first.token}/accept`, { method: 'POST' }), 200);
+    const full = await guide.request(`/api/v1/invitations/${second.token}/accept`, { method: 'POST' });
+    expect(full.status).toBe(409);
+    const problem = (await full.json()) as { type: string; detail: string };
+    expect(problem.type).toContain('guide-at-capacity');
+    expect(problem.detail).toMatch(/capacity is 1/);
+    const [row] = await t.database.db.select().from(relationships).where(eq(relationships.id, second.id));
+    expect(row?.status).toBe('invited');
+    expect(row?.guideId).toBeNull();
+  });
+
   it('links only the member’s own goals, and shows the guide only shared ones', async () => {
     const member = await signUp(t, 'Goal Member');
     const other = await signUp(t, 'Other Member');

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
-import { relationships, user } from '../db/schema';
+import { guideProfiles, relationships, user } from '../db/schema';
+import { countActiveRelationships } from '../guide-profiles/reliability';
 import { notFound, Problem } from '../http/problem';
 import type { Mailer } from '../mail/mailer';
 import { hashToken } from './invite-to-relationship';
@@ -42,6 +43,25 @@ function assertOpen(rel: RelationshipRow, actor: Actor) {
   }
 }
 
+// A guide who set a capacity in their profile takes no more active relationships than that; the profile
+// row is locked so two acceptances at once cannot both take the last place.
+async function assertGuideHasRoom(tx: Tx, guideId: string): Promise<void> {
+  const [profile] = await tx
+    .select({ capacity: guideProfiles.capacity })
+    .from(guideProfiles)
+    .where(eq(guideProfiles.userId, guideId))
+    .for('update');
+  if (!profile) return;
+  const active = (await countActiveRelationships(tx, [guideId])).get(guideId) ?? 0;
+  if (active >= profile.capacity) {
+    throw new Problem(
+      409,
+      'guide-at-capacity',
+      `You already guide ${active} ${active === 1 ? 'person' : 'people'}, your capacity is ${profile.capacity}. Raise your capacity in your guide profile or close a relationship first.`,
+    );
+  }
+}
+
 export async function acceptInvitation(
   db: Db,
   mailer: Mailer,
@@ -53,6 +73,7 @@ export async function acceptInvitation(
     const found = await byToken(tx, token, true);
     assertOpen(found, actor);
     const role = inviteeRole(found);
+    if (role === 'guide') await assertGuideHasRoom(tx, actor.userId);
     await tx
       .update(relationships)
       .set({
