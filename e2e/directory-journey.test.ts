@@ -102,7 +102,11 @@ describe('directory journey', () => {
     await ana.page.getByLabel('About me').fill('I led pricing at two marketplaces.');
     await ana.page.getByLabel('Expertise (comma separated)').fill('pricing, marketplaces');
     await ana.page.getByLabel('Time zone').fill('Europe/Berlin');
-    await ana.page.getByLabel(/Weekly availability/).fill('Tue 10:00-16:00\nThu 09:00-12:00');
+    await ana.page.getByRole('button', { name: 'Add a window' }).click();
+    await ana.page.getByRole('combobox', { name: 'Day of window 1' }).click();
+    await ana.page.getByRole('option', { name: 'Tuesday' }).click();
+    await ana.page.getByLabel('From (window 1)').fill('10:00');
+    await ana.page.getByLabel('To (window 1)').fill('16:00');
     await ana.page.getByRole('button', { name: 'Save profile' }).click();
     await ana.page.getByText('Profile saved.').waitFor();
 

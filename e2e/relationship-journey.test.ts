@@ -207,13 +207,14 @@ describe('relationship journey', () => {
     await m.getByRole('heading', { name: 'Journal', level: 1 }).waitFor();
     await m.getByText('Private: I am scared my manager').waitFor();
     await visit(m, 'journal');
-    await g.getByRole('link', { name: 'Guide availability', exact: true }).click();
-    await g.getByRole('heading', { name: 'Guide profile basics' }).waitFor();
+    await g.getByRole('link', { name: 'My guide profile', exact: true }).click();
+    await g.getByRole('heading', { name: 'My guide profile' }).waitFor();
     await g.getByLabel('Headline').fill('Group PM coach for first-time managers');
     await g.getByRole('button', { name: 'Add a window' }).click();
-    await g.getByRole('button', { name: 'Save guide profile' }).click();
-    await g.getByText('Saved.').waitFor();
-    await visit(g, 'guide profile basics');
+    await g.getByLabel('From (window 1)').fill('10:00');
+    await g.getByRole('button', { name: 'Save profile' }).click();
+    await g.getByText('Profile saved.').waitFor();
+    await visit(g, 'my guide profile');
 
     // The refused close (no next step) and the refused stale save are expected 4xx answers.
     const unexpected = (errors: string[]) => errors.filter((e) => !/status of (409|422)/.test(e));

@@ -20,7 +20,6 @@ import { FeedbackRequestsPage } from './routes/feedback-requests';
 import { GiveFeedbackPage } from './routes/give-feedback';
 import { GoalDetailPage } from './routes/goal-detail';
 import { GoalsPage } from './routes/goals';
-import { GuideBasicsPage } from './routes/guide-basics';
 import { HomePage } from './routes/home';
 import { InvitationPage } from './routes/invitation';
 import { JournalPage } from './routes/journal';
@@ -96,7 +95,7 @@ function SessionGate() {
         <Route path="/relationships/:relationshipId/report" element={<RelationshipReportPage />} />
         <Route path="/sessions/:sessionId" element={<SessionPage />} />
         <Route path="/invitations/:token" element={<InvitationPage signedIn />} />
-        <Route path="/guide-profile" element={<GuideBasicsPage />} />
+        <Route path="/guide-profile" element={<Navigate to="/my-guide-profile" replace />} />
         <Route path="/outbox" element={<OutboxPage />} />
         <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="/feedback-requests" element={<FeedbackRequestsPage />} />

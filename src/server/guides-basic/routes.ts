@@ -6,8 +6,9 @@ import type { Db } from '../db/client';
 import { guideProfiles } from '../db/schema';
 import { createRouter, json, jsonBody, problemResponses } from '../http/openapi';
 
-// Only the basics a relationship needs (when the guide can meet, how many people they take on). The
-// full profile and the directory build on the same table elsewhere.
+// Only the basics a relationship needs (when the guide can meet, how many people they take on), for API
+// clients that want no more. The web app edits the full profile (/me/guide-profile), which holds the
+// same fields on the same table; these routes are marked deprecated in the OpenAPI document.
 const basicsSchema = z
   .object({
     headline: z.string().trim().max(200, 'must be at most 200 characters'),
@@ -52,6 +53,7 @@ export const guideBasicsRoutes = createRouter()
       method: 'get',
       path: '/guide-profile',
       tags,
+      deprecated: true,
       summary: 'My basic guide profile (headline, kind, zone, weekly availability, capacity)',
       responses: { 200: json(responseSchema, 'My guide basics, or defaults'), ...problemResponses },
     }),
@@ -62,6 +64,7 @@ export const guideBasicsRoutes = createRouter()
       method: 'put',
       path: '/guide-profile',
       tags,
+      deprecated: true,
       summary: 'Create or update my basic guide profile',
       request: jsonBody(basicsSchema),
       responses: { 200: json(responseSchema, 'Saved'), ...problemResponses },

@@ -11,7 +11,6 @@ export const relKeys = {
   messages: (id: string) => ['relationship', id, 'messages'] as const,
   sharedFeedback: (id: string) => ['relationship', id, 'shared-feedback'] as const,
   session: (id: string) => ['session', id] as const,
-  guideBasics: ['guide-basics'] as const,
   invitation: (token: string) => ['invitation', token] as const,
 };
 
@@ -73,10 +72,6 @@ export function useSharedFeedback(relationshipId: string) {
 
 export function useSession(sessionId: string) {
   return useQuery({ queryKey: relKeys.session(sessionId), queryFn: () => fetchSession(sessionId) });
-}
-
-export function useGuideBasics() {
-  return useQuery({ queryKey: relKeys.guideBasics, queryFn: () => unwrap(api['guide-profile'].$get()) });
 }
 
 export function useInvitation(token: string) {

@@ -33,7 +33,6 @@ const sections = [
     title: 'Guiding and programs',
     links: [
       { to: '/my-guide-profile', label: 'My guide profile' },
-      { to: '/guide-profile', label: 'Guide availability' },
       { to: '/programs', label: 'Programs I run' },
     ],
   },

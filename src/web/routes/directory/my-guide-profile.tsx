@@ -15,8 +15,9 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { type Weekday, weekdayNames } from '../../../domain/sessions/availability';
+import type { AvailabilityWindow } from '../../../domain/sessions/availability';
 import { api, unwrap } from '../../api/client';
+import { AvailabilityEditor } from '../../components/availability-editor';
 import { CenteredLoader } from '../../components/centered-loader';
 import { ProblemAlert } from '../../components/problem-alert';
 
@@ -35,7 +36,7 @@ type Form = {
   city: string;
   languages: string;
   timeZone: string;
-  availability: string;
+  availability: AvailabilityWindow[];
   capacity: number;
   volunteer: boolean;
   priceMin: number | '';
@@ -59,7 +60,7 @@ const empty: Form = {
   city: '',
   languages: 'en',
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-  availability: '',
+  availability: [],
   capacity: 2,
   volunteer: true,
   priceMin: '',
@@ -67,27 +68,11 @@ const empty: Form = {
   currency: '',
   organization: '',
 };
-const dayByName = new Map(
-  Object.entries(weekdayNames).map(([number, name]) => [name.slice(0, 3).toLowerCase(), Number(number)]),
-);
 const list = (value: string) =>
   value
     .split(',')
     .map((part) => part.trim())
     .filter((part) => part !== '');
-
-// Availability is typed one window a line ("Tue 10:00-14:00"), which keeps the form short and readable.
-function parseAvailability(text: string) {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((line) => {
-      const [day = '', range = ''] = line.split(/\s+/);
-      const [start = '', end = ''] = range.split('-');
-      return { weekday: (dayByName.get(day.slice(0, 3).toLowerCase()) ?? 0) as Weekday, start, end };
-    });
-}
 
 export function MyGuideProfilePage() {
   const queryClient = useQueryClient();
@@ -106,9 +91,7 @@ export function MyGuideProfilePage() {
       credentials: p.credentials.join(', '),
       languages: p.languages.join(', '),
       city: p.city ?? '',
-      availability: p.availability
-        .map((w) => `${weekdayNames[w.weekday as Weekday].slice(0, 3)} ${w.start}-${w.end}`)
-        .join('\n'),
+      availability: p.availability as AvailabilityWindow[],
       priceMin: p.priceMin ?? '',
       priceMax: p.priceMax ?? '',
       currency: p.currency ?? '',
@@ -126,7 +109,6 @@ export function MyGuideProfilePage() {
             languages: list(form.languages),
             formats: form.formats as ('video' | 'phone' | 'in-person')[],
             city: form.city || null,
-            availability: parseAvailability(form.availability),
             priceMin: form.priceMin === '' ? null : form.priceMin,
             priceMax: form.priceMax === '' ? null : form.priceMax,
             currency: form.currency || null,
@@ -266,12 +248,7 @@ export function MyGuideProfilePage() {
           onChange={(e) => set('timeZone')(e.currentTarget.value)}
         />
       </SimpleGrid>
-      <Textarea
-        label="Weekly availability, one window a line (e.g. Tue 10:00-14:00)"
-        minRows={3}
-        value={form.availability}
-        onChange={(e) => set('availability')(e.currentTarget.value)}
-      />
+      <AvailabilityEditor windows={form.availability} onChange={set('availability')} />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <NumberInput
           label="How many people at once"
