@@ -6,11 +6,13 @@ import { actions, journalEntries, sessionPrivateNotes, sessionPulses, sessions }
 import { relationshipPolicy } from '../policies/relationships';
 import { loadPeople, loadRelationship, type RelationshipRow } from '../relationships/load-relationship';
 import { loadSession, type SessionRow } from './load-session';
+import { openQuestionsFor } from './open-questions';
 import { presentAction, presentSessionSummary } from './present';
 import type { SessionDetail, SessionSummary } from './schemas';
 
-// Carry-over: open actions and journal notes pinned for the next session head the agenda of a session
-// still to come. Each reader sees only the pinned notes they may read (the guide: shared ones).
+// Carry-over: open actions, questions left unanswered in the message thread and journal notes pinned
+// for the next session head the agenda of a session still to come. Each reader sees only the pinned
+// notes they may read (the guide: shared ones).
 // The agenda frozen at closing is read by both people, so it keeps only the notes shared with the guide.
 export async function agendaFor(
   db: Db | Tx,
@@ -49,7 +51,7 @@ export async function agendaFor(
           forBothSides ? entry.sharedWithGuide : relationshipPolicy.canReadJournalEntry(actor, entry, rel),
         )
         .map((entry) => ({ id: entry.id, text: entry.body })),
-      unansweredQuestions: [],
+      unansweredQuestions: await openQuestionsFor(db, rel, session),
     },
   });
 }

@@ -165,7 +165,7 @@ describe('scheduling', () => {
 });
 
 describe('a session from agenda to next step', () => {
-  it('carries open actions and pinned journal notes into the next agenda', async () => {
+  it('carries open actions, unanswered questions and pinned journal notes into the next agenda', async () => {
     const pair = await startPair(t);
     const first = await json<Session>(await schedule(pair, 7, 10), 201);
     t.clock.advanceDays(8);
@@ -204,15 +204,35 @@ describe('a session from agenda to next step', () => {
       }),
       201,
     );
+    // A minute between messages, as in a real thread (the test clock otherwise stands still).
+    const message = async (who: typeof pair.member, body: string) => {
+      t.clock.advanceDays(1 / 1440);
+      return json(
+        await who.request(`/api/v1/relationships/${pair.relationshipId}/messages`, {
+          method: 'POST',
+          body: { body },
+        }),
+        201,
+      );
+    };
+    // The guide's question is answered by the member's reply; the member's own question is not.
+    await message(pair.guide, 'How did the talk with your manager go?');
+    await message(pair.member, 'It went fine. Should I push back on the Q3 roadmap?');
     const next = await json<Session>(await schedule(pair, 8, 10), 201);
     expect(next.template).toBe('regular');
-    expect(next.agenda.slice(0, 3).map((i) => `${i.source}:${i.title}`)).toEqual([
+    expect(next.agenda.slice(0, 4).map((i) => `${i.source}:${i.title}`)).toEqual([
       'open-action:Talk to my manager about scope',
+      'unanswered-question:Mia Member asked: Should I push back on the Q3 roadmap?',
       'journal-note:I froze when the CEO asked',
       'journal-note:Shared pin: roadmap pushback',
     ]);
     const guideView = await json<Session>(await pair.guide.request(`/api/v1/sessions/${next.id}`), 200);
     expect(guideView.agenda.map((i) => i.title)).not.toContain('I froze when the CEO asked');
+    expect(guideView.agenda.map((i) => i.source)).toContain('unanswered-question');
+    // Once the guide answers in the thread, the question leaves the agenda.
+    await message(pair.guide, 'Yes, with data. Let us prepare it together.');
+    const answered = await json<Session>(await pair.member.request(`/api/v1/sessions/${next.id}`), 200);
+    expect(answered.agenda.map((i) => i.source)).not.toContain('unanswered-question');
     expect(guideView.agenda.map((i) => i.title)).toContain('Shared pin: roadmap pushback');
   });
 

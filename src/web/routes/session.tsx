@@ -34,6 +34,14 @@ function useSessionMutation<T>(session: SessionDetail, fn: (input: T) => Promise
   });
 }
 
+// Carried-over items say where they came from; template sections speak for themselves.
+const agendaSourceLabel: Record<string, string> = {
+  'open-action': 'Open action: ',
+  'unanswered-question': 'Still open from messages: ',
+  'journal-note': 'Brought from the journal: ',
+  template: '',
+};
+
 export function SessionPage() {
   const { sessionId = '' } = useParams();
   const session = useSession(sessionId);
@@ -78,11 +86,7 @@ export function SessionPage() {
           {s.agenda.map((item) => (
             <List.Item key={item.key}>
               <Text fw={600}>
-                {item.source === 'open-action'
-                  ? 'Open action: '
-                  : item.source === 'journal-note'
-                    ? 'Brought from the journal: '
-                    : ''}
+                {agendaSourceLabel[item.source]}
                 {item.title}
               </Text>
               <Text size="sm">{item.prompts.join(' ')}</Text>
