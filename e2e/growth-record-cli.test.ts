@@ -3,9 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { launchBrowser, newPage } from './support/browser';
+import { startServer } from './support/start-server';
 
 // `corner import` and `corner export` as a person runs them: the committed sample record (demo Maya)
 // restored into an empty embedded Corner, exported again unchanged, and a broken file refused by path.
+// Then Maya signs in to that Corner and reads her imported relationships on the web page.
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SAMPLE = path.join(ROOT, 'docs/growth-record-sample.json');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'corner-record-cli-'));
@@ -23,6 +27,7 @@ function corner(args: string[]): Promise<{ code: number; stdout: string; stderr:
 }
 
 const withoutStamp = (record: Record<string, unknown>) => ({ ...record, exportedAt: 'aside' });
+let temporaryPassword = '';
 
 describe('corner import / export', () => {
   it('restores a record into a new Corner, creating the person, and exports the same document', async () => {
@@ -31,6 +36,7 @@ describe('corner import / export', () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/Imported into maya@demo\.corner: .*2 goals/);
     expect(imported.stdout).toMatch(/sign in with the password/);
+    temporaryPassword = /password "([^"]+)"/.exec(imported.stdout)?.[1] ?? '';
 
     const out = path.join(dataDir, 'maya.json');
     const exported = await corner(['export', '--user', 'maya@demo.corner', '--out', out]);
@@ -52,4 +58,46 @@ describe('corner import / export', () => {
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/not a valid Corner growth record: goals\.0\.title/);
   }, 60_000);
+
+  it('shows the imported relationships, read-only, in the web app', async () => {
+    expect(temporaryPassword).not.toBe('');
+    const server = await startServer({ env: { CORNER_DATA_DIR: dataDir } });
+    const browser = await launchBrowser();
+    try {
+      const { page, errors, context } = await newPage(browser, { baseURL: server.url });
+      await page.goto('/sign-in');
+      await page.getByLabel(/^Email/).fill('maya@demo.corner');
+      await page.getByLabel(/^Password/).fill(temporaryPassword);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Hello, Maya' }).waitFor();
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('link', { name: 'imported history' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Imported history' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Mentoring with Sam Rivera' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Peer exchange with Priya Raman' }).waitFor();
+      expect(await page.getByRole('heading', { level: 4 }).count()).toBe(5);
+      await page.getByText('I felt out of my depth at first, less so by the end.').waitFor();
+      await page.getByText(/Sessions held: 3 of about 2 agreed/).waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectNoSeriousA11yViolations(page, 'imported history');
+
+      // Someone who imported nothing sees the empty state.
+      const other = await newPage(browser, { baseURL: server.url });
+      await other.page.goto('/');
+      await other.page.getByLabel('Your name').fill('Nia Newcomer');
+      await other.page.getByLabel('Email', { exact: true }).fill('nia@example.test');
+      await other.page.getByLabel('Password', { exact: true }).fill('a-long-password');
+      await other.page.getByRole('button', { name: 'Create account' }).click();
+      await other.page.getByRole('heading', { name: 'Hello, Nia' }).waitFor();
+      await other.page.goto('/growth-record/history');
+      await other.page.getByText('Nothing imported yet.').waitFor();
+      await other.page.waitForLoadState('networkidle');
+      await expectNoSeriousA11yViolations(other.page, 'imported history (empty)');
+      expect([...errors, ...other.errors]).toEqual([]);
+      await Promise.all([context.close(), other.context.close()]);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  }, 180_000);
 });

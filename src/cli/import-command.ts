@@ -20,6 +20,7 @@ export function registerImportCommand(program: Command): void {
         const report = await importGrowthRecord(runtime.database.db, record, {
           asEmail: options.as,
           createPerson: createPersonWithAuth(runtime.auth),
+          now: new Date(),
         });
         const counts = Object.entries(report.counts)
           .filter(([, count]) => count > 0)

@@ -21,6 +21,7 @@ import { GiveFeedbackPage } from './routes/give-feedback';
 import { GoalDetailPage } from './routes/goal-detail';
 import { GoalsPage } from './routes/goals';
 import { HomePage } from './routes/home';
+import { ImportedHistoryPage } from './routes/imported-history';
 import { InvitationPage } from './routes/invitation';
 import { JournalPage } from './routes/journal';
 import { NewGoalPage } from './routes/new-goal';
@@ -103,6 +104,7 @@ function SessionGate() {
         <Route path="/artifacts" element={<ArtifactsPage />} />
         <Route path="/artifacts/:artifactId" element={<ArtifactDraftPage />} />
         <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/growth-record/history" element={<ImportedHistoryPage />} />
         <Route path="/guides" element={<DirectoryPage />} />
         <Route path="/guides/:guideId" element={<GuideProfilePage />} />
         <Route path="/shortlist" element={<ShortlistPage />} />

@@ -14,12 +14,14 @@ import { thankFeedbackGiver } from '../../src/server/feedback/thank-feedback-giv
 import { createGoal } from '../../src/server/goals/create-goal';
 import type { Mailer } from '../../src/server/mail/mailer';
 import { addShadowStrength } from '../../src/server/shadow-map/add-shadow-strength';
+import { loadMayaRelationships } from './maya-relationships';
 
 const HOUR_MS = 3_600_000;
 const quietMailer: Mailer = { send: async () => {} };
 
 // Demo Maya (from src/server/demo) plus a season of growth tools: an EQ goal with mirror feedback,
-// a shadow-side map and an artifact library. Used for the growth-record round trip and its sample.
+// a shadow-side map, an artifact library and her relationships (maya-relationships.ts). Used for the
+// growth-record round trip and its sample.
 export async function loadMayaGrowth(db: Db, auth: Auth, now: Date): Promise<Actor> {
   const maya = demoPeople[0];
   if (!maya) throw new Error('demo Maya is missing');
@@ -124,5 +126,6 @@ export async function loadMayaGrowth(db: Db, auth: Auth, now: Date): Promise<Act
     at(10),
   );
   await startDraftFromArtifact(db, actor, example.id, at(11));
+  await loadMayaRelationships(db, auth, actor);
   return actor;
 }

@@ -13,4 +13,10 @@ export const FEEDBACK_RATE_WINDOW_MS = 10 * 60 * 1000;
 /** Longest answer a giver may write. */
 export const FEEDBACK_ANSWER_MAX_CHARS = 4000;
 /** The growth record's format version; bump it with a migration note when the shape changes. */
-export const GROWTH_RECORD_VERSION = 1;
+export const GROWTH_RECORD_VERSION = 2;
+/**
+ * Versions import still reads. Version 1 had the relationship-side sections (relationships, sessions,
+ * actions, journal, decisions, reports) as placeholders its exporter always left empty, which version 2
+ * reads as they are.
+ */
+export const GROWTH_RECORD_VERSIONS_READ = [1, 2] as const;

@@ -12,7 +12,8 @@ import { RefMap } from './sections/section';
 export async function exportGrowthRecord(db: Db, userId: string, now: Date): Promise<GrowthRecord> {
   const [person] = await db.select().from(user).where(eq(user.id, userId));
   if (!person) throw notFound('person');
-  const context = { db, userId, refs: new RefMap() };
+  const actor = { userId, email: person.email, name: person.name, timeZone: person.timeZone };
+  const context = { db, userId, actor, refs: new RefMap(), now, scope: 'everything' as const };
   const document: Record<string, unknown> = {
     format: GROWTH_RECORD_FORMAT,
     version: GROWTH_RECORD_VERSION,

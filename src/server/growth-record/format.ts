@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GROWTH_RECORD_VERSION } from '../../domain/settings/growth-tools';
+import { GROWTH_RECORD_VERSIONS_READ } from '../../domain/settings/growth-tools';
 import { sections } from './sections';
 
 export const GROWTH_RECORD_FORMAT = 'corner-growth-record';
@@ -10,6 +10,8 @@ const personSchema = z.object({
   timeZone: z.string().min(1).max(64),
   organization: z.string().max(200).nullable(),
 });
+
+const readable = GROWTH_RECORD_VERSIONS_READ.join(' or ');
 
 type SectionShape = { [K in (typeof sections)[number] as K['key']]: K['schema'] };
 
@@ -22,8 +24,8 @@ const sectionShape = Object.fromEntries(
 export const growthRecordSchema = z
   .object({
     format: z.literal(GROWTH_RECORD_FORMAT, { message: `must be "${GROWTH_RECORD_FORMAT}"` }),
-    version: z.literal(GROWTH_RECORD_VERSION, {
-      message: `must be ${GROWTH_RECORD_VERSION}; this Corner reads version ${GROWTH_RECORD_VERSION} records`,
+    version: z.literal(GROWTH_RECORD_VERSIONS_READ, {
+      message: `must be ${readable}; this Corner reads version ${readable} records`,
     }),
     exportedAt: z.iso.datetime(),
     person: personSchema,

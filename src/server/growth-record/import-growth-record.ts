@@ -48,11 +48,13 @@ export function parseGrowthRecordText(text: string): GrowthRecord {
 }
 
 // Restores a record into this Corner as one transaction: all of it or none of it. Every record gets
-// a new id, and refs inside the file are turned into those new ids.
+// a new id, and refs inside the file are turned into those new ids. The person's own areas (goals,
+// feedback, artifacts, journal entries of their own) come back live; relationships and what hangs off
+// them come back as read-only history (sections/history.ts explains why).
 export async function importGrowthRecord(
   db: Db,
   record: GrowthRecord,
-  options: { asEmail?: string; createPerson: CreatePerson },
+  options: { asEmail?: string; createPerson: CreatePerson; now: Date },
 ): Promise<ImportReport> {
   const email = z.email().parse((options.asEmail ?? record.person.email).toLowerCase());
   const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
@@ -63,18 +65,25 @@ export async function importGrowthRecord(
   if (!userId) throw new Error('no person to import into');
   const warnings: string[] = [];
   const counts: Record<string, number> = {};
-  await db.transaction(async (tx) => {
-    if (!existing && record.person.organization) {
-      await tx.update(user).set({ organization: record.person.organization }).where(eq(user.id, userId));
-    }
-    const context = { tx, userId, refs: new RefMap(), warnings };
-    for (const section of sections) {
-      const items = record[section.key as keyof GrowthRecord];
-      // Parsed by the schema built from these sections, so each slice matches its section.
-      const importItems = section.importItems as (ctx: typeof context, items: unknown) => Promise<number>;
-      counts[section.key] = await importItems(context, items);
-    }
-  });
+  try {
+    await db.transaction(async (tx) => {
+      if (!existing && record.person.organization) {
+        await tx.update(user).set({ organization: record.person.organization }).where(eq(user.id, userId));
+      }
+      const context = { tx, userId, refs: new RefMap(), warnings, now: options.now };
+      for (const section of sections) {
+        const items = record[section.key as keyof GrowthRecord];
+        // Parsed by the schema built from these sections, so each slice matches its section.
+        const importItems = section.importItems as (ctx: typeof context, items: unknown) => Promise<number>;
+        counts[section.key] = await importItems(context, items);
+      }
+    });
+  } catch (error) {
+    // The account is made by the auth system outside the transaction; a failed import takes it back,
+    // so a refused file leaves nothing behind.
+    if (created) await db.delete(user).where(eq(user.id, created.userId));
+    throw error;
+  }
   return {
     userId,
     email,

@@ -66,7 +66,7 @@ const pairedKind: Record<ReflectionRow['kind'], ReflectionRow['kind']> = {
   'guide-self': 'member-view',
 };
 
-function visibleReflections(rows: ReflectionRow[], actor: Actor, rel: RelationshipRow): Reflection[] {
+export function visibleReflections(rows: ReflectionRow[], actor: Actor, rel: RelationshipRow): Reflection[] {
   return rows
     .filter((row) => relationshipPolicy.canReadReflection(actor, row))
     .filter(

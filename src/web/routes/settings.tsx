@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Card,
   CopyButton,
@@ -13,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { growthKeys, useAccessTokens } from '../api/growth-queries';
 import { CenteredLoader } from '../components/centered-loader';
@@ -37,7 +39,9 @@ function ExportRecord() {
       </Title>
       <Text size="sm" mt={4}>
         Everything you keep in Corner is yours: goals, check-ins, readiness results, feedback, your
-        shadow-side map and your artifacts. Download it to keep, or to import into another Corner.
+        shadow-side map, your artifacts, and every relationship you took part in with its sessions, your
+        notes, actions, journal, decisions and end reports. Download it to keep, or to import into another
+        Corner.
       </Text>
       <Group mt="md">
         <Button component="a" href="/api/v1/growth-record?format=json" download>
@@ -47,6 +51,13 @@ function ExportRecord() {
           Export as Markdown
         </Button>
       </Group>
+      <Text size="sm" mt="md">
+        Brought your record from another Corner? Its relationships are kept as{' '}
+        <Anchor component={Link} to="/growth-record/history">
+          imported history
+        </Anchor>
+        .
+      </Text>
     </Card>
   );
 }

@@ -3,6 +3,7 @@ export * from './directory';
 export * from './growth';
 export * from './growth-tools';
 export * from './guides';
+export * from './imported-history';
 export * from './mail';
 export * from './notifications';
 export * from './programs';

@@ -58,21 +58,21 @@ export const artifactsSection = defineSection({
           source: item.source,
           questions: item.questions,
           tags: item.tags,
-          goalId: item.goal ? refs.idFor(item.goal, `artifacts.${index}.goal`) : null,
+          goalId: item.goal ? refs.idFor(item.goal, `artifacts.${index}.goal`, 'goal') : null,
           createdAt: new Date(item.createdAt),
           updatedAt: new Date(item.updatedAt),
         })
         .returning({ id: artifacts.id });
       if (!row) throw new Error('insert returned no artifact');
-      refs.bind(item.ref, row.id);
+      refs.bind(item.ref, row.id, 'artifact');
     }
     // Templates are linked in a second pass, since a draft may be listed before its example.
     for (const [index, item] of items.entries()) {
       if (!item.template) continue;
       await tx
         .update(artifacts)
-        .set({ templateId: refs.idFor(item.template, `artifacts.${index}.template`) })
-        .where(eq(artifacts.id, refs.idFor(item.ref, `artifacts.${index}.ref`)));
+        .set({ templateId: refs.idFor(item.template, `artifacts.${index}.template`, 'artifact') })
+        .where(eq(artifacts.id, refs.idFor(item.ref, `artifacts.${index}.ref`, 'artifact')));
     }
     return items.length;
   },

@@ -56,7 +56,7 @@ export const feedbackSection = defineSection({
         .insert(feedbackRequests)
         .values({
           userId,
-          goalId: refs.idFor(item.goal, `feedbackRequests.${index}.goal`),
+          goalId: refs.idFor(item.goal, `feedbackRequests.${index}.goal`, 'goal'),
           question: item.question,
           moment: item.moment,
           giverName: item.giverName,
@@ -76,7 +76,7 @@ export const feedbackSection = defineSection({
           .values({ requestId: row.id, answer: item.answer.text, createdAt: new Date(item.answer.createdAt) })
           .returning({ id: feedbackAnswers.id });
         if (!answer) throw new Error('insert returned no answer');
-        refs.bind(item.ref, answer.id);
+        refs.bind(item.ref, answer.id, 'feedback');
       }
     }
     if (openLinks > 0) {
@@ -90,11 +90,7 @@ export const feedbackSection = defineSection({
     if (items.length === 0) return '_No feedback requests yet._';
     return items
       .map((item) => {
-        const lines = [
-          `### ${item.giverName}, ${item.createdAt.slice(0, 10)}`,
-          '',
-          `**Question:** ${item.question}`,
-        ];
+        const lines = [`**Question:** ${item.question}`];
         if (item.moment) lines.push(`**Moment:** ${item.moment}`);
         lines.push(
           item.answer
@@ -104,7 +100,7 @@ export const feedbackSection = defineSection({
         if (item.thankYouNote)
           lines.push(`**Thanked** (${item.thankedAt?.slice(0, 10) ?? ''}): ${item.thankYouNote}`);
         lines.push(`Shared with my guide: ${item.sharedWithGuide ? 'yes' : 'no'}`);
-        return `### ${item.giverName}, ${item.createdAt.slice(0, 10)} (${item.ref})\n\n${lines.join('  \n')}`;
+        return `### ${item.giverName}, ${item.createdAt.slice(0, 10)}\n\n${lines.join('  \n')}`;
       })
       .join('\n\n');
   },

@@ -114,7 +114,7 @@ export const goalsSection = defineSection({
         })
         .returning({ id: goals.id });
       if (!goal) throw new Error('insert returned no goal');
-      refs.bind(item.ref, goal.id);
+      refs.bind(item.ref, goal.id, 'goal');
       for (const sign of item.signs) {
         const [row] = await tx
           .insert(progressSigns)
@@ -126,7 +126,7 @@ export const goalsSection = defineSection({
           })
           .returning({ id: progressSigns.id });
         if (!row) throw new Error('insert returned no sign');
-        refs.bind(sign.ref, row.id);
+        refs.bind(sign.ref, row.id, 'sign');
       }
       for (const [checkInIndex, checkIn] of item.checkIns.entries()) {
         const [row] = await tx
@@ -141,6 +141,7 @@ export const goalsSection = defineSection({
               signId: refs.idFor(
                 rating.sign,
                 `goals.${index}.checkIns.${checkInIndex}.ratings.${ratingIndex}.sign`,
+                'sign',
               ),
               score: rating.score,
             })),

@@ -1,19 +1,18 @@
+import { actionsSection } from './actions';
 import { artifactsSection } from './artifacts';
+import { decisionsSection } from './decisions';
 import { feedbackSection } from './feedback';
 import { goalsSection } from './goals';
-import {
-  actionsSection,
-  decisionsSection,
-  journalSection,
-  relationshipsSection,
-  reportsSection,
-  sessionsSection,
-} from './pending';
+import { journalSection } from './journal';
 import { readinessResultsSection } from './readiness-results';
+import { relationshipsSection } from './relationships';
+import { reportsSection } from './reports';
+import { sessionsSection } from './sessions';
 import { shadowMapSection } from './shadow-map';
 
 // Order matters: a section may refer only to records of sections before it (feedback → goals,
-// shadow map → feedback). Import runs in this order too.
+// shadow map → feedback, relationships → goals, sessions → relationships, actions → sessions).
+// Import runs in this order too.
 export const sections = [
   readinessResultsSection,
   goalsSection,

@@ -60,7 +60,11 @@ export const shadowMapSection = defineSection({
         .returning({ id: shadowStrengths.id });
       if (!row) throw new Error('insert returned no strength');
       const answerIds = [...new Set(item.evidence)].map((ref, evidenceIndex) =>
-        refs.idFor(ref, `shadowMap.${index}.evidence.${evidenceIndex} (an answered feedback request)`),
+        refs.idFor(
+          ref,
+          `shadowMap.${index}.evidence.${evidenceIndex} (an answered feedback request)`,
+          'feedback',
+        ),
       );
       if (answerIds.length > 0) {
         await tx
@@ -70,11 +74,12 @@ export const shadowMapSection = defineSection({
     }
     return items.length;
   },
-  renderMarkdown(items) {
+  renderMarkdown(items, { feedbackName }) {
     if (items.length === 0) return '_No strengths mapped yet._';
     const rows = items.map(
-      (item) => `| ${item.strength} | ${item.overdone || '–'} | ${item.evidence.join(', ') || '–'} |`,
+      (item) =>
+        `| ${item.strength} | ${item.overdone || '–'} | ${item.evidence.map(feedbackName).join('; ') || '–'} |`,
     );
-    return ['| strength | when overdone | shown by |', '|---|---|---|', ...rows].join('\n');
+    return ['| strength | when overdone | shown by feedback from |', '|---|---|---|', ...rows].join('\n');
   },
 });
