@@ -195,6 +195,17 @@ export async function seedCohort(pool: pg.ClientBase, options: SeedOptions): Pro
             agenda: chance(0.9) ? 'Topic' : '',
             template: 'regular',
           });
+          // Steady pairs make a missed session up within the same week, as the method suggests.
+          if (status !== 'held' && pair.habit === 'steady' && hour + 2 * DAY <= now) {
+            rows.push({
+              id: '',
+              pair,
+              at: hour + 2 * DAY,
+              status: 'held',
+              agenda: 'Topic',
+              template: 'regular',
+            });
+          }
         }
       } else {
         rows.push({
@@ -306,7 +317,9 @@ export async function seedCohort(pool: pg.ClientBase, options: SeedOptions): Pro
         const dueMs = s.at + (chance(0.6) ? 7 : 14) * DAY;
         const age = now - dueMs;
         const r = rand();
-        const openShare = pair.habit === 'lapsed' || pair.habit === 'wobbly' ? 0.25 : 0.05;
+        // Old next steps are mostly settled; pairs that lost their rhythm leave more of them open.
+        const drifting = pair.habit === 'lapsed' || pair.habit === 'wobbly';
+        const openShare = drifting ? 0.06 : 0.005;
         const status =
           age > 10 * DAY
             ? r < openShare
@@ -317,7 +330,7 @@ export async function seedCohort(pool: pg.ClientBase, options: SeedOptions): Pro
                   ? 'renegotiated'
                   : 'dropped'
             : age > 0
-              ? r < 0.4 + openShare
+              ? r < (drifting ? 0.45 : 0.08)
                 ? 'open'
                 : 'done'
               : r < 0.7
@@ -343,7 +356,7 @@ export async function seedCohort(pool: pg.ClientBase, options: SeedOptions): Pro
       ] as const) {
         if (!chance(p)) continue;
         const mean = pair.falling && latest ? pair.pulseMean - 1.8 : pair.pulseMean;
-        const score = Math.max(1, Math.min(5, Math.round(mean + (rand() - 0.5) * 1.6)));
+        const score = Math.max(1, Math.min(5, Math.round(mean + (rand() - 0.5) * 1.1)));
         pulse.session.push(s.id);
         pulse.user.push(userId);
         pulse.score.push(score);
