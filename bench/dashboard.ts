@@ -79,6 +79,7 @@ async function main() {
     });
     if (signIn.status !== 200) throw new Error(`admin sign-in failed: ${signIn.status}`);
     const cookie = (signIn.headers.getSetCookie?.() ?? []).map((header) => header.split(';')[0]).join('; ');
+    const adminId = ((await signIn.json()) as { user: { id: string } }).user.id;
     const call = async (path: string, body?: unknown) => {
       const response = await app.request(path, {
         method: body === undefined ? 'GET' : 'POST',
@@ -189,15 +190,59 @@ async function main() {
     });
     console.log(`  (${(recomputed / REQUESTS).toFixed(0)} pairs' states recomputed per request on average)`);
 
-    const reportsPath = `/api/v1/cohorts/${cohortId}/problem-reports`;
     const reportsStarted = performance.now();
-    const reports = await app.request(reportsPath, { headers: { cookie } });
-    if (reports.status === 200) {
-      const body = (await reports.json()) as { reports: unknown[] };
-      console.log(
-        `Problem reports: ${body.reports.length} in ${(performance.now() - reportsStarted).toFixed(0)} ms`,
-      );
+    const reports = JSON.parse((await call(`/api/v1/cohorts/${cohortId}/problem-reports`)).text) as {
+      reports: unknown[];
+    };
+    console.log(
+      `Problem reports: ${reports.reports.length} listed in ${(performance.now() - reportsStarted).toFixed(0)} ms`,
+    );
+
+    // What the triggers add to ordinary writes: one pulse answered or one action done at a time, with
+    // the triggers on and (session_replication_role = replica) off, each in a transaction rolled back.
+    const writeCost = async (triggersOff: boolean) => {
+      const client = await raw.connect();
+      try {
+        await client.query('begin');
+        if (triggersOff) await client.query('set local session_replication_role = replica');
+        const held = await client.query<{ id: string }>(
+          `select s.id from sessions s join relationships r on r.id = s.relationship_id
+            where r.cohort_id = $1 and s.status = 'held' order by s.id limit 300`,
+          [cohortId],
+        );
+        const open = await client.query<{ id: string }>(
+          `select a.id from actions a join relationships r on r.id = a.relationship_id
+            where r.cohort_id = $1 and a.status = 'open' order by a.id limit 300`,
+          [cohortId],
+        );
+        const started = performance.now();
+        for (const { id } of held.rows) {
+          await client.query(
+            `insert into session_pulses (session_id, user_id, score, word, created_at) values ($1, $2, 4, 'fine', $3)`,
+            [id, adminId, clock.toISOString()],
+          );
+        }
+        for (const { id } of open.rows) {
+          await client.query(`update actions set status = 'done', updated_at = $2 where id = $1`, [
+            id,
+            clock.toISOString(),
+          ]);
+        }
+        return (performance.now() - started) / (held.rows.length + open.rows.length);
+      } finally {
+        await client.query('rollback');
+        client.release();
+      }
+    };
+    const costs = { on: [] as number[], off: [] as number[] };
+    for (let round = 0; round < 3; round += 1) {
+      costs.on.push(await writeCost(false));
+      costs.off.push(await writeCost(true));
     }
+    console.log(
+      `One write (pulse or action done): ${Math.min(...costs.on).toFixed(2)} ms with the dashboard triggers, ` +
+        `${Math.min(...costs.off).toFixed(2)} ms without (best of 3 rounds of 600)`,
+    );
   } finally {
     await raw.end();
     await database.close();
