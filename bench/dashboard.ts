@@ -142,7 +142,7 @@ async function main() {
     const first = performance.now();
     const sample = (await call(path)).text;
     console.log(
-      `First request (every pair's state computed and stored): ${(performance.now() - first).toFixed(0)} ms`,
+      `First request (computes and stores every stale pair's state): ${(performance.now() - first).toFixed(0)} ms`,
     );
     for (let i = 1; i < WARM_UP; i += 1) await call(path);
     const dashboard = JSON.parse(sample) as {

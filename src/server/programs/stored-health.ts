@@ -87,26 +87,33 @@ export type CohortPair = {
  */
 export async function cohortPairHealth(db: Db, cohortId: string, now: Date): Promise<CohortPair[]> {
   const at = now.toISOString();
-  const rows = rowsOf<{
-    id: string;
-    member: string | null;
-    guide: string | null;
-    generation: number;
-    state: MomentumState | null;
-    count: number | null;
-    fresh: boolean | null;
-  }>(
-    await db.execute(sql`
-      select h.relationship_id as id, h.member_name as member, h.guide_name as guide, h.generation,
-        h.state, h.sessions_last_30_days as count, ${fresh(at)} as fresh
-      from relationship_health h
-      where h.cohort_id = ${cohortId}
-      order by h.member_name, h.relationship_id`),
-  );
-  const stale = rows
-    .filter((row) => row.fresh !== true)
+  // The stale states are found and recomputed while the list is read; a pair that went stale in
+  // between shows as stale in the list and is recomputed after.
+  const [rows, recomputed] = await Promise.all([
+    db
+      .execute(sql`
+        select h.relationship_id as id, h.member_name as member, h.guide_name as guide, h.generation,
+          h.state, h.sessions_last_30_days as count, ${fresh(at)} as fresh
+        from relationship_health h
+        where h.cohort_id = ${cohortId}
+        order by h.member_name, h.relationship_id`)
+      .then((result) =>
+        rowsOf<{
+          id: string;
+          member: string | null;
+          guide: string | null;
+          generation: number;
+          state: MomentumState | null;
+          count: number | null;
+          fresh: boolean | null;
+        }>(result),
+      ),
+    staleHealth(db, cohortId, at).then((stale) => refreshStoredHealth(db, stale, now)),
+  ]);
+  const missed = rows
+    .filter((row) => row.fresh !== true && !recomputed.has(row.id))
     .map((row) => ({ relationshipId: row.id, generation: row.generation }));
-  const recomputed = await refreshStoredHealth(db, stale, now);
+  for (const [id, health] of await refreshStoredHealth(db, missed, now)) recomputed.set(id, health);
   return rows.map((row) => {
     const health = recomputed.get(row.id) ?? {
       state: row.state ?? 'on-track',
@@ -116,17 +123,22 @@ export async function cohortPairHealth(db: Db, cohortId: string, now: Date): Pro
   });
 }
 
+/** The stored states no longer good at `at`, of one cohort or of every cohort. */
+async function staleHealth(db: Db, cohortId: string | null, at: string): Promise<Stale[]> {
+  return rowsOf<Stale>(
+    await db.execute(sql`
+      select h.relationship_id as "relationshipId", h.generation
+      from relationship_health h
+      where ${cohortId === null ? sql`h.cohort_id is not null` : sql`h.cohort_id = ${cohortId}`}
+        and not coalesce(${fresh(at)}, false)`),
+  );
+}
+
 /**
  * Brings every stale stored state of a cohort's pair up to date, so dashboards find them ready (the
  * refresh job). Returns how many were computed.
  */
 export async function refreshStaleHealth(db: Db, now: Date): Promise<number> {
-  const at = now.toISOString();
-  const stale = rowsOf<{ relationshipId: string; generation: number }>(
-    await db.execute(sql`
-      select h.relationship_id as "relationshipId", h.generation
-      from relationship_health h
-      where h.cohort_id is not null and not coalesce(${fresh(at)}, false)`),
-  );
+  const stale = await staleHealth(db, null, now.toISOString());
   return (await refreshStoredHealth(db, stale, now)).size;
 }
