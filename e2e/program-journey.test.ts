@@ -6,7 +6,8 @@ import { launchBrowser, newPage } from './support/browser';
 import { type RunningServer, startServer } from './support/start-server';
 
 // An admin runs a cohort: creates it, imports spreadsheets (a bad row blocks the whole file; the fixed
-// file goes in), runs matching, reads why each pair was chosen and pins one pair.
+// file goes in), runs matching, reads why each pair was chosen and pins one pair, publishes, reads the
+// pairs' health, and reads and closes a problem a member reported.
 let server: RunningServer;
 let browser: Browser;
 const fixtures = path.join(import.meta.dirname, 'fixtures');
@@ -109,6 +110,36 @@ describe('program admin journey', () => {
       .filter({ hasText: 'On track' })
       .waitFor();
     await visit(page, 'cohort (published, dashboard)');
+
+    // Ana reports that her guide did not come; the admin reads it on the cohort page and marks it reviewed.
+    const problems = page.getByRole('region', { name: 'Problem reports' });
+    await problems.getByText('No one in this cohort has reported a problem.').waitFor();
+    const ana = await browser.newContext({ baseURL: server.url });
+    const signIn = await ana.request.post('/api/auth/sign-in/email', {
+      data: { email: 'ana@example.test', password: 'a-long-password' },
+      headers: { origin: server.url },
+    });
+    expect(signIn.status()).toBe(200);
+    const mine = (await (await ana.request.get('/api/v1/relationships')).json()) as {
+      relationships: { id: string }[];
+    };
+    const reported = await ana.request.post(
+      `/api/v1/relationships/${mine.relationships[0]?.id}/problem-reports`,
+      {
+        data: { kind: 'no-show', details: 'Gia did not join our first session and has not replied since.' },
+        headers: { origin: server.url },
+      },
+    );
+    expect(reported.status()).toBe(201);
+    await ana.close();
+    await page.reload();
+    const report = problems.getByRole('row').filter({ hasText: 'Gia did not join our first session' });
+    await report.filter({ hasText: 'No-show' }).filter({ hasText: 'Member' }).waitFor();
+    await visit(page, 'cohort (problem reported)');
+    await report
+      .getByRole('button', { name: /Mark reviewed: the report about Ana Ruiz and Gia Rossi/ })
+      .click();
+    await report.getByText(/Reviewed/).waitFor();
     // The rejected import (422) and the not-yet-run matching (404) are expected answers, not page errors.
     expect(errors.filter((error) => !error.includes('Failed to load resource'))).toEqual([]);
     await context.close();

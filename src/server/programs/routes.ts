@@ -5,10 +5,12 @@ import { cohortDashboard } from './cohort-dashboard';
 import { exportApplications } from './export-applications';
 import { importApplications } from './import-applications';
 import { getMatchRun, runMatching } from './match-cohort';
+import { listProblemReports, reviewProblemReport } from './problem-reports';
 import { createCohort, createProgram, getCohort, listCohorts, listMyPrograms } from './programs';
 import { publishMatchRun } from './publish-match-run';
 import {
   cohortIdParams,
+  cohortProblemReportSchema,
   cohortSchema,
   createCohortSchema,
   createProgramSchema,
@@ -20,6 +22,7 @@ import {
   programIdParams,
   programSchema,
   publishResultSchema,
+  reportIdParams,
   runIdParams,
 } from './schemas';
 import { setOverride } from './set-override';
@@ -225,4 +228,39 @@ export const programRoutes = createRouter()
         await cohortDashboard(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId, c.var.deps.clock()),
         200,
       ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cohorts/{cohortId}/problem-reports',
+      tags,
+      summary: 'No-shows and misconduct the cohort’s pairs reported to the program, newest first',
+      request: { params: cohortIdParams },
+      responses: {
+        200: json(z.object({ reports: z.array(cohortProblemReportSchema) }), 'The reports'),
+        ...problemResponses,
+      },
+    }),
+    async (c) =>
+      c.json(
+        { reports: await listProblemReports(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId) },
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/cohorts/{cohortId}/problem-reports/{reportId}/review',
+      tags,
+      summary: 'Mark a problem report as reviewed',
+      request: { params: reportIdParams },
+      responses: { 200: json(cohortProblemReportSchema, 'The reviewed report'), ...problemResponses },
+    }),
+    async (c) => {
+      const { cohortId, reportId } = c.req.valid('param');
+      return c.json(
+        await reviewProblemReport(c.var.deps.db, actorOf(c), cohortId, reportId, c.var.deps.clock()),
+        200,
+      );
+    },
   );

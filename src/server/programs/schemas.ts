@@ -8,6 +8,10 @@ const id = (name: string, what: string) =>
 export const programIdParams = z.object({ programId: id('programId', 'program') });
 export const cohortIdParams = z.object({ cohortId: id('cohortId', 'cohort') });
 export const runIdParams = z.object({ cohortId: id('cohortId', 'cohort'), runId: id('runId', 'match run') });
+export const reportIdParams = z.object({
+  cohortId: id('cohortId', 'cohort'),
+  reportId: id('reportId', 'problem report'),
+});
 
 export const createProgramSchema = z
   .object({
@@ -200,3 +204,16 @@ export const dashboardSchema = z
     ),
   })
   .openapi('CohortDashboard');
+
+// A problem report as the program's admins read it: addressed to them, so the reporter's words are in.
+export const cohortProblemReportSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['no-show', 'misconduct', 'other']),
+    details: z.string(),
+    createdAt: z.string(),
+    reviewedAt: z.string().nullable(),
+    reporterRole: z.enum(['member', 'guide']).nullable(),
+    pair: z.object({ relationshipId: z.string(), member: z.string(), guide: z.string() }),
+  })
+  .openapi('CohortProblemReport');

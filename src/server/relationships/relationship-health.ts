@@ -19,7 +19,7 @@ export type Tracking = {
 // Momentum and agreement tracking come from the same facts, so both people and (later) program admins
 // see one consistent picture computed at the injected "now".
 // The records momentum, tracking and reminders are computed from: the accepted terms (or the kind's
-// defaults until there are some), sessions in order, actions and session pulses.
+// defaults until there are some), sessions and pulses in the orders momentumFactsOf expects, actions.
 export async function loadRelationshipRecords(db: Db | Tx, rel: RelationshipRow) {
   const [agreement] = await db
     .select()
@@ -32,7 +32,7 @@ export async function loadRelationshipRecords(db: Db | Tx, rel: RelationshipRow)
     .select()
     .from(sessions)
     .where(eq(sessions.relationshipId, rel.id))
-    .orderBy(asc(sessions.startsAt));
+    .orderBy(asc(sessions.startsAt), asc(sessions.id));
   const actionRows = await db.select().from(actions).where(eq(actions.relationshipId, rel.id));
   const pulseRows =
     sessionRows.length === 0
@@ -45,7 +45,8 @@ export async function loadRelationshipRecords(db: Db | Tx, rel: RelationshipRow)
               sessionPulses.sessionId,
               sessionRows.map((s) => s.id),
             ),
-          );
+          )
+          .orderBy(asc(sessionPulses.createdAt), asc(sessionPulses.sessionId), asc(sessionPulses.userId));
   return { terms, sessionRows, actionRows, pulseRows };
 }
 

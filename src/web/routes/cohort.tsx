@@ -7,6 +7,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { CohortDashboardCard } from '../components/programs/cohort-dashboard-card';
 import { CsvImportCard } from '../components/programs/csv-import-card';
 import { MatchResults } from '../components/programs/match-results';
+import { ProblemReportsCard } from '../components/programs/problem-reports-card';
 import { formatDate } from '../format';
 
 export function CohortPage() {
@@ -116,6 +117,7 @@ export function CohortPage() {
         </Stack>
       </Card>
       <CohortDashboardCard cohortId={cohortId} />
+      <ProblemReportsCard cohortId={cohortId} />
     </Stack>
   );
 }

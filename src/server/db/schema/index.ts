@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './dashboard';
 export * from './directory';
 export * from './growth';
 export * from './growth-tools';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
@@ -123,22 +124,30 @@ export const reflections = pgTable(
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('reflections_once_idx').on(t.relationshipId, t.authorId, t.kind)],
+  (t) => [
+    uniqueIndex('reflections_once_idx').on(t.relationshipId, t.authorId, t.kind),
+    // Goals achieved on the cohort dashboard come from the closing retrospectives only.
+    index('reflections_retrospective_idx').on(t.relationshipId).where(sql`${t.kind} = 'retrospective'`),
+  ],
 );
 
-export const problemReports = pgTable('relationship_problem_reports', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  relationshipId: uuid('relationship_id')
-    .notNull()
-    .references(() => relationships.id, { onDelete: 'cascade' }),
-  reporterId: text('reporter_id')
-    .notNull()
-    .references(() => user.id, { onDelete: 'cascade' }),
-  kind: text('kind', { enum: ['no-show', 'misconduct', 'other'] }).notNull(),
-  details: text('details').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-  reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
-});
+export const problemReports = pgTable(
+  'relationship_problem_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationships.id, { onDelete: 'cascade' }),
+    reporterId: text('reporter_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['no-show', 'misconduct', 'other'] }).notNull(),
+    details: text('details').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+  },
+  (t) => [index('problem_reports_relationship_idx').on(t.relationshipId, t.createdAt)],
+);
 
 export const relationshipMessages = pgTable(
   'relationship_messages',

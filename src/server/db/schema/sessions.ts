@@ -49,7 +49,11 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
-  (t) => [index('sessions_relationship_idx').on(t.relationshipId, t.startsAt)],
+  (t) => [
+    index('sessions_relationship_idx').on(t.relationshipId, t.startsAt),
+    // The last held session per pair, in one index probe (momentum, the cohort dashboard).
+    index('sessions_held_idx').on(t.relationshipId, t.startsAt).where(sql`${t.status} = 'held'`),
+  ],
 );
 
 export const sessionPrivateNotes = pgTable(
@@ -111,5 +115,11 @@ export const actions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('actions_relationship_idx').on(t.relationshipId, t.status)],
+  (t) => [
+    index('actions_relationship_idx').on(t.relationshipId, t.status),
+    // Whether a session ended with a next step; also what a deleted session's actions are found by.
+    index('actions_session_idx').on(t.sessionId),
+    // Open actions by due date: the only ones that can be overdue.
+    index('actions_open_due_idx').on(t.relationshipId, t.dueDate).where(sql`${t.status} = 'open'`),
+  ],
 );
