@@ -110,6 +110,16 @@ describe('program admin journey', () => {
       .filter({ hasText: 'On track' })
       .waitFor();
     await visit(page, 'cohort (published, dashboard)');
+    // The pair list filters by state and downloads as CSV with the same states.
+    await dashboard.getByText(/^At risk \(0\)$/).click();
+    await dashboard.getByText('No pairs in this state.').waitFor();
+    await dashboard.getByText(/^All \(1\)$/).click();
+    const csv = await page.evaluate(
+      async (href) => (await fetch(href)).text(),
+      (await dashboard.getByRole('link', { name: 'Download the pair list (CSV)' }).getAttribute('href')) ??
+        '',
+    );
+    expect(csv).toContain('Ana Ruiz,Gia Rossi,on track,');
 
     // Ana reports that her guide did not come; the admin reads it on the cohort page and marks it reviewed.
     const problems = page.getByRole('region', { name: 'Problem reports' });

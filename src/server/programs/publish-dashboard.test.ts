@@ -107,4 +107,15 @@ describe('publish and dashboard', () => {
     };
     expect(dashboard.states['at-risk']).toBe(2);
   });
+
+  it('exports the pair list as CSV with the same states, for the program’s admins only', async () => {
+    const response = await admin.request(`/api/v1/cohorts/${cohortId}/dashboard/export`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const lines = (await response.text()).trim().split('\n');
+    expect(lines[0]).toBe('member,guide,state,sessions_last_30_days');
+    expect(lines).toHaveLength(3);
+    expect(lines.slice(1).every((line) => line.endsWith(',at risk,0'))).toBe(true);
+    expect((await gia.request(`/api/v1/cohorts/${cohortId}/dashboard/export`)).status).toBe(404);
+  });
 });

@@ -3,6 +3,7 @@ import { actorOf } from '../auth/actor';
 import { createRouter, json, jsonBody, problemResponses } from '../http/openapi';
 import { cohortDashboard } from './cohort-dashboard';
 import { exportApplications } from './export-applications';
+import { exportDashboard } from './export-dashboard';
 import { importApplications } from './import-applications';
 import { getMatchRun, runMatching } from './match-cohort';
 import { listProblemReports, reviewProblemReport } from './problem-reports';
@@ -228,6 +229,27 @@ export const programRoutes = createRouter()
         await cohortDashboard(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId, c.var.deps.clock()),
         200,
       ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cohorts/{cohortId}/dashboard/export',
+      tags,
+      summary: 'Each pair’s state and sessions in the last 30 days as CSV: states and counts only',
+      request: { params: cohortIdParams },
+      responses: {
+        200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { cohortId } = c.req.valid('param');
+      const csv = await exportDashboard(c.var.deps.db, actorOf(c), cohortId, c.var.deps.clock());
+      return c.body(csv, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="pair-health.csv"',
+      });
+    },
   )
   .openapi(
     createRoute({

@@ -1,6 +1,19 @@
 import { BarChart, DonutChart } from '@mantine/charts';
-import { Card, Group, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { ProblemAlert } from '../problem-alert';
 
@@ -15,12 +28,18 @@ const stateColors: Record<string, string> = {
   'at-risk': 'red.8',
 };
 
+// Pairs that need attention first; a cohort of thousands is read a page at a time.
+const stateOrder: Record<string, number> = { 'at-risk': 0, slipping: 1, 'on-track': 2 };
+const PAGE = 50;
+
 // Pair health at a glance: states and counts only — an admin never sees what a pair wrote.
 export function CohortDashboardCard({ cohortId }: { cohortId: string }) {
   const dashboard = useQuery({
     queryKey: ['cohort-dashboard', cohortId],
     queryFn: () => unwrap(api.cohorts[':cohortId'].dashboard.$get({ param: { cohortId } })),
   });
+  const [filter, setFilter] = useState('all');
+  const [shown, setShown] = useState(PAGE);
   if (dashboard.error) return <ProblemAlert error={dashboard.error} />;
   if (!dashboard.data) return null;
   const data = dashboard.data;
@@ -39,6 +58,14 @@ export function CohortDashboardCard({ cohortId }: { cohortId: string }) {
     value,
     color: stateColors[state] ?? 'gray.6',
   }));
+  const pairs = data.pairList
+    .filter((pair) => filter === 'all' || pair.state === filter)
+    .sort(
+      (a, b) =>
+        (stateOrder[a.state] ?? 3) - (stateOrder[b.state] ?? 3) ||
+        a.member.localeCompare(b.member) ||
+        a.guide.localeCompare(b.guide),
+    );
   return (
     <Card withBorder component="section" aria-labelledby="dashboard-title">
       <Stack>
@@ -83,6 +110,26 @@ export function CohortDashboardCard({ cohortId }: { cohortId: string }) {
             />
           </div>
         )}
+        <Group justify="space-between">
+          <SegmentedControl
+            aria-label="Show pairs"
+            value={filter}
+            onChange={(value) => {
+              setFilter(value);
+              setShown(PAGE);
+            }}
+            data={[
+              { value: 'all', label: `All (${data.pairs})` },
+              ...['at-risk', 'slipping', 'on-track'].map((state) => ({
+                value: state,
+                label: `${stateLabels[state]} (${data.states[state as keyof typeof data.states] ?? 0})`,
+              })),
+            ]}
+          />
+          <Anchor href={`/api/v1/cohorts/${cohortId}/dashboard/export`} download>
+            Download the pair list (CSV)
+          </Anchor>
+        </Group>
         <Table striped>
           <VisuallyHidden component="caption">Each pair’s state</VisuallyHidden>
           <Table.Thead>
@@ -94,7 +141,7 @@ export function CohortDashboardCard({ cohortId }: { cohortId: string }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {data.pairList.map((pair) => (
+            {pairs.slice(0, shown).map((pair) => (
               <Table.Tr key={pair.relationshipId}>
                 <Table.Td>{pair.member}</Table.Td>
                 <Table.Td>{pair.guide}</Table.Td>
@@ -104,6 +151,17 @@ export function CohortDashboardCard({ cohortId }: { cohortId: string }) {
             ))}
           </Table.Tbody>
         </Table>
+        {pairs.length === 0 && <Text c="dimmed">No pairs in this state.</Text>}
+        {pairs.length > shown && (
+          <Group>
+            <Text size="sm" role="status">
+              Showing {shown} of {pairs.length} pairs.
+            </Text>
+            <Button variant="light" size="xs" onClick={() => setShown(shown + PAGE)}>
+              Show {Math.min(PAGE, pairs.length - shown)} more
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Card>
   );

@@ -1,0 +1,25 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Actor } from '../auth/actor';
+import type { Db } from '../db/client';
+import { cohortDashboard } from './cohort-dashboard';
+
+const stateLabels: Record<string, string> = {
+  'on-track': 'on track',
+  slipping: 'slipping',
+  'at-risk': 'at risk',
+};
+
+// The dashboard's pair list as a spreadsheet, for programs that report upwards in one: the same states
+// and counts the page shows (the same operation and policy), never anything a pair wrote.
+export async function exportDashboard(db: Db, actor: Actor, cohortId: string, now: Date): Promise<string> {
+  const dashboard = await cohortDashboard(db, actor, cohortId, now);
+  return stringify(
+    dashboard.pairList.map((pair) => [
+      pair.member,
+      pair.guide,
+      stateLabels[pair.state] ?? pair.state,
+      pair.sessionsLast30Days,
+    ]),
+    { header: true, columns: ['member', 'guide', 'state', 'sessions_last_30_days'] },
+  );
+}
