@@ -1,11 +1,9 @@
-import { inArray } from 'drizzle-orm';
 import { scoreFit } from '../../domain/fit-score/fit-score';
 import { workdaySlotsUtc } from '../../domain/fit-score/week-slots';
 import { DIRECTORY_COUNT_CAP } from '../../domain/settings/directory';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
-import { user } from '../db/schema';
-import { countActiveRelationships, loadReliability } from '../guide-profiles/reliability';
+import { loadReplyTimes, reliabilityOf } from '../guide-profiles/reliability';
 import { directoryQueries } from './directory-sql';
 import { loadMemberContext } from './member-context';
 import { presentDirectoryResult } from './present';
@@ -36,10 +34,6 @@ export async function findGuides(
   });
   const [pool, counted] = await Promise.all([poolQuery, countQuery]);
 
-  const active = await countActiveRelationships(
-    db,
-    pool.map((row) => row.userId),
-  );
   const minLeft = query.minCapacityLeft ?? 1;
   const needs = {
     wanted: query.expertise ?? (query.q ? query.q.split(/\s+/).filter((word) => word.length > 2) : []),
@@ -52,22 +46,24 @@ export async function findGuides(
     seniority: query.seniority ?? null,
   };
   const ranked = pool
-    .map((row) => ({ row, capacityLeft: row.capacity - (active.get(row.userId) ?? 0) }))
+    .map((row) => ({ row, capacityLeft: row.capacity - row.activeRelationships }))
     .filter((candidate) => candidate.capacityLeft >= minLeft)
     .map((candidate) => ({ ...candidate, fit: scoreFit(needs, candidate.row) }))
     .sort((a, b) => b.fit.score - a.fit.score || a.row.userId.localeCompare(b.row.userId));
   const offset = (query.page - 1) * query.limit;
   const pageItems = ranked.slice(offset, offset + query.limit);
-  const pageIds = pageItems.map((item) => item.row.userId);
-  const [names, reliability] = await Promise.all([loadNames(db, pageIds), loadReliability(db, pageIds)]);
+  const replies = await loadReplyTimes(
+    db,
+    pageItems.map((item) => item.row.userId),
+  );
   const removedForCapacity = pool.length - ranked.length;
   return {
     results: pageItems.map((item) =>
       presentDirectoryResult(
-        { ...item.row, name: names.get(item.row.userId) ?? '' },
+        item.row,
         item.capacityLeft,
         item.fit,
-        reliability.get(item.row.userId),
+        reliabilityOf(item.row, replies.get(item.row.userId)),
       ),
     ),
     page: query.page,
@@ -77,10 +73,4 @@ export async function findGuides(
     kindFilter: { kind, source: kindSource },
     ownOrganizationExcluded: excludeOwn,
   };
-}
-
-async function loadNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, ids));
-  return new Map(rows.map((row) => [row.id, row.name]));
 }

@@ -66,10 +66,22 @@ export const guideProfiles = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('guide_profiles_status_idx').on(t.status),
-    index('guide_profiles_search_idx').using('gin', t.search),
-    index('guide_profiles_week_slots_idx').using('gin', t.weekSlots),
-    index('guide_profiles_recent_idx').on(t.lastActiveAt.desc(), t.userId),
-  ],
+  (t) => {
+    // The directory only ever shows searchable guides: active, with room for someone. Its indexes hold
+    // only those rows, so a broad search walks the most recently active searchable guides in order and
+    // stops at the pool size, and the array filters (language, format, expertise, seniority) and the
+    // text search intersect small posting lists instead of reading every profile. The directory's SQL
+    // writes this predicate out literally (directory-sql.ts) so the planner can always use them.
+    const searchable = sql`${t.status} = 'active' and ${t.capacity} > 0`;
+    return [
+      index('guide_profiles_status_idx').on(t.status),
+      index('guide_profiles_week_slots_idx').using('gin', t.weekSlots),
+      index('guide_profiles_directory_recent_idx').on(t.lastActiveAt.desc(), t.userId).where(searchable),
+      index('guide_profiles_directory_search_idx').using('gin', t.search).where(searchable),
+      index('guide_profiles_directory_languages_idx').using('gin', t.languages).where(searchable),
+      index('guide_profiles_directory_formats_idx').using('gin', t.formats).where(searchable),
+      index('guide_profiles_directory_expertise_idx').using('gin', t.expertise).where(searchable),
+      index('guide_profiles_directory_seniority_idx').using('gin', t.seniorityLevels).where(searchable),
+    ];
+  },
 );
