@@ -11,9 +11,10 @@ import type { DirectoryPage, DirectoryQuery } from './schemas';
 
 /**
  * The directory: hard filters in SQL (status, kind, every profile field, conflict of interest,
- * time-zone overlap through the indexed UTC week slots, full-text through the GIN index), then the
- * best DIRECTORY_RANK_POOL candidates by text relevance and recency are ranked by the fit score, so
- * every result can say why it is there.
+ * time-zone overlap of the UTC week slots, full-text through the GIN index), then the best
+ * DIRECTORY_RANK_POOL candidates by text relevance and recency are ranked by the fit score, so every
+ * result can say why it is there. Four statements per search: the member, the pool and the capped
+ * count side by side, and the reply times of the page's guides.
  */
 export async function findGuides(
   db: Db,
