@@ -259,10 +259,12 @@ async function main() {
         memberSlots,
         excludeOrganization: 'Acme',
       });
-      const poolSql = statements.pool.toSQL();
-      const countSql = statements.count.toSQL();
+      // A text search counts its matches in the pool statement itself; the others have a count beside it.
+      const compiled = [statements.pool, statements.count].flatMap((statement) =>
+        statement ? [statement.toSQL()] : [],
+      );
       const t1 = performance.now();
-      await Promise.all([raw.query(poolSql.sql, poolSql.params), raw.query(countSql.sql, countSql.params)]);
+      await Promise.all(compiled.map((statement) => raw.query(statement.sql, statement.params)));
       sqlMs.push(performance.now() - t1);
     }
     await raw.end();
@@ -279,7 +281,9 @@ async function main() {
     console.log(
       `API p95        ${ms(p95Api)}   (target <= ${API_P95_TARGET_MS} ms: ${p95Api <= API_P95_TARGET_MS ? 'met' : 'missed'})`,
     );
-    console.log(`SQL p50        ${ms(p50Sql)}   (the same searches' pool + count statements, run directly)`);
+    console.log(
+      `SQL p50        ${ms(p50Sql)}   (the same searches' pool and count statements, run directly)`,
+    );
     console.log(`SQL p95        ${ms(p95Sql)}`);
     console.log(`API/SQL p50    ${(p50Api / p50Sql).toFixed(2).padStart(6)} x`);
     console.log(`API/SQL p95    ${(p95Api / p95Sql).toFixed(2).padStart(6)} x`);

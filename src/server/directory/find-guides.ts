@@ -13,8 +13,8 @@ import type { DirectoryPage, DirectoryQuery } from './schemas';
  * The directory: hard filters in SQL (status, kind, every profile field, conflict of interest,
  * time-zone overlap of the UTC week slots, full-text through the GIN index), then the best
  * DIRECTORY_RANK_POOL candidates by text relevance and recency are ranked by the fit score, so every
- * result can say why it is there. Four statements per search: the member, the pool and the capped
- * count side by side, and the reply times of the page's guides.
+ * result can say why it is there. Three or four statements per search: the member, the pool (and for
+ * a search without text the capped count beside it), and the reply times of the page's guides.
  */
 export async function findGuides(
   db: Db,
@@ -33,7 +33,9 @@ export async function findGuides(
     memberSlots,
     excludeOrganization: excludeOwn ? member.organization : null,
   });
-  const [pool, counted] = await Promise.all([poolQuery, countQuery]);
+  const [pool, counts] = await Promise.all([poolQuery, countQuery]);
+  // As many matches as the count statement would see: it stops just past the cap.
+  const matched = counts ? (counts[0]?.total ?? 0) : Math.min(pool[0]?.matched ?? 0, DIRECTORY_COUNT_CAP + 1);
 
   const minLeft = query.minCapacityLeft ?? 1;
   const needs = {
@@ -69,8 +71,8 @@ export async function findGuides(
     ),
     page: query.page,
     limit: query.limit,
-    total: Math.min(DIRECTORY_COUNT_CAP, Math.max(0, (counted[0]?.total ?? 0) - removedForCapacity)),
-    totalCapped: (counted[0]?.total ?? 0) > DIRECTORY_COUNT_CAP,
+    total: Math.min(DIRECTORY_COUNT_CAP, Math.max(0, matched - removedForCapacity)),
+    totalCapped: matched > DIRECTORY_COUNT_CAP,
     kindFilter: { kind, source: kindSource },
     ownOrganizationExcluded: excludeOwn,
   };
