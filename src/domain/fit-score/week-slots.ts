@@ -34,7 +34,7 @@ export const utcOffsetMinutes = (timeZone: string, at: Date): number => {
  * A week's windows as half-hour slots of the UTC week (0 = Monday 00:00 UTC). The offset is taken at
  * `at`, so around a daylight-saving change the slots can be an hour off until the profile is saved
  * again; for "do our weeks overlap at all" that is close enough, and it lets the database compare
- * weeks with an indexed array overlap.
+ * weeks without knowing about time zones.
  */
 export const weekSlotsUtc = (timeZone: string, windows: WeekWindow[], at: Date): number[] => {
   const offset = utcOffsetMinutes(timeZone, at);

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuide, setMemberOrganization } from '../../../test/support/guide-factory';
 import { createTestApp, type Member, signUp, type TestApp } from '../../../test/support/test-app';
+import { relationships } from '../db/schema';
+import { slotRuns } from './directory-sql';
 
 let t: TestApp;
 let member: Member;
@@ -9,7 +12,10 @@ let member: Member;
 const tag = `zq${Date.now().toString(36)}`;
 
 type Page = {
-  results: { guide: { userId: string; name: string; kind: string }; fit: { score: number; why: string[] } }[];
+  results: {
+    guide: { userId: string; name: string; kind: string; capacity: number; capacityLeft: number };
+    fit: { score: number; why: string[] };
+  }[];
   total: number;
   kindFilter: { kind: string; source: string };
   ownOrganizationExcluded: boolean;
@@ -186,6 +192,42 @@ describe('directory search', () => {
     expect(response.status).toBe(200);
     const page = (await response.json()) as Page;
     expect(page.results.length).toBeGreaterThan(0);
+  });
+
+  it('counts only active relationships against capacity, and hides a guide with no room left', async () => {
+    // Her own word, so the other tests' exact lists never see her.
+    const word = `${tag}busy`;
+    const busy = await createGuide(t, 'Bea Busy', { bio: word, capacity: 2 });
+    const relate = (status: 'active' | 'closed' | 'invited') =>
+      t.database.db.insert(relationships).values({
+        memberId: member.userId,
+        guideId: busy.userId,
+        invitedBy: member.userId,
+        inviteeEmail: 'bea@example.test',
+        inviteTokenHash: randomUUID(),
+        kind: 'mentoring',
+        framing: 'ad-hoc',
+        status,
+        createdAt: t.clock.now,
+      });
+    await relate('active');
+    await relate('closed');
+    await relate('invited');
+    const card = async (query: string) => {
+      const response = await member.request(`/api/v1/directory?kind=any&q=${word}&${query}`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as Page).results.find((result) => result.guide.name === 'Bea Busy');
+    };
+    expect((await card(''))?.guide).toMatchObject({ capacity: 2, capacityLeft: 1 });
+    expect(await card('minCapacityLeft=2')).toBeUndefined();
+    await relate('active');
+    expect(await card('')).toBeUndefined();
+  });
+
+  it('checks time-zone overlap against the runs of my working week', () => {
+    expect(slotRuns([])).toBe('{}');
+    expect(slotRuns([5])).toBe('{[5,6)}');
+    expect(slotRuns([10, 1, 2, 3, 8, 7, 2])).toBe('{[1,4),[7,9),[10,11)}');
   });
 
   it('needs a session', async () => {

@@ -1,11 +1,9 @@
-import { inArray } from 'drizzle-orm';
 import { scoreFit } from '../../domain/fit-score/fit-score';
 import { workdaySlotsUtc } from '../../domain/fit-score/week-slots';
 import { DIRECTORY_COUNT_CAP } from '../../domain/settings/directory';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
-import { user } from '../db/schema';
-import { countActiveRelationships, loadReliability } from '../guide-profiles/reliability';
+import { loadReplyTimes, reliabilityOf } from '../guide-profiles/reliability';
 import { directoryQueries } from './directory-sql';
 import { loadMemberContext } from './member-context';
 import { presentDirectoryResult } from './present';
@@ -13,9 +11,10 @@ import type { DirectoryPage, DirectoryQuery } from './schemas';
 
 /**
  * The directory: hard filters in SQL (status, kind, every profile field, conflict of interest,
- * time-zone overlap through the indexed UTC week slots, full-text through the GIN index), then the
- * best DIRECTORY_RANK_POOL candidates by text relevance and recency are ranked by the fit score, so
- * every result can say why it is there.
+ * time-zone overlap of the UTC week slots, full-text through the GIN index), then the best
+ * DIRECTORY_RANK_POOL candidates by text relevance and recency are ranked by the fit score, so every
+ * result can say why it is there. Three or four statements per search: the member, the pool (and for
+ * a search without text the capped count beside it), and the reply times of the page's guides.
  */
 export async function findGuides(
   db: Db,
@@ -34,12 +33,10 @@ export async function findGuides(
     memberSlots,
     excludeOrganization: excludeOwn ? member.organization : null,
   });
-  const [pool, counted] = await Promise.all([poolQuery, countQuery]);
+  const [pool, counts] = await Promise.all([poolQuery, countQuery]);
+  // As many matches as the count statement would see: it stops just past the cap.
+  const matched = counts ? (counts[0]?.total ?? 0) : Math.min(pool[0]?.matched ?? 0, DIRECTORY_COUNT_CAP + 1);
 
-  const active = await countActiveRelationships(
-    db,
-    pool.map((row) => row.userId),
-  );
   const minLeft = query.minCapacityLeft ?? 1;
   const needs = {
     wanted: query.expertise ?? (query.q ? query.q.split(/\s+/).filter((word) => word.length > 2) : []),
@@ -52,35 +49,31 @@ export async function findGuides(
     seniority: query.seniority ?? null,
   };
   const ranked = pool
-    .map((row) => ({ row, capacityLeft: row.capacity - (active.get(row.userId) ?? 0) }))
+    .map((row) => ({ row, capacityLeft: row.capacity - row.activeRelationships }))
     .filter((candidate) => candidate.capacityLeft >= minLeft)
     .map((candidate) => ({ ...candidate, fit: scoreFit(needs, candidate.row) }))
     .sort((a, b) => b.fit.score - a.fit.score || a.row.userId.localeCompare(b.row.userId));
   const offset = (query.page - 1) * query.limit;
   const pageItems = ranked.slice(offset, offset + query.limit);
-  const pageIds = pageItems.map((item) => item.row.userId);
-  const [names, reliability] = await Promise.all([loadNames(db, pageIds), loadReliability(db, pageIds)]);
+  const replies = await loadReplyTimes(
+    db,
+    pageItems.map((item) => item.row.userId),
+  );
   const removedForCapacity = pool.length - ranked.length;
   return {
     results: pageItems.map((item) =>
       presentDirectoryResult(
-        { ...item.row, name: names.get(item.row.userId) ?? '' },
+        item.row,
         item.capacityLeft,
         item.fit,
-        reliability.get(item.row.userId),
+        reliabilityOf(item.row, replies.get(item.row.userId)),
       ),
     ),
     page: query.page,
     limit: query.limit,
-    total: Math.min(DIRECTORY_COUNT_CAP, Math.max(0, (counted[0]?.total ?? 0) - removedForCapacity)),
-    totalCapped: (counted[0]?.total ?? 0) > DIRECTORY_COUNT_CAP,
+    total: Math.min(DIRECTORY_COUNT_CAP, Math.max(0, matched - removedForCapacity)),
+    totalCapped: matched > DIRECTORY_COUNT_CAP,
     kindFilter: { kind, source: kindSource },
     ownOrganizationExcluded: excludeOwn,
   };
-}
-
-async function loadNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, ids));
-  return new Map(rows.map((row) => [row.id, row.name]));
 }

@@ -1,7 +1,10 @@
-import { desc, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
 import { readinessResults, user } from '../db/schema';
+import { qualified } from './directory-sql';
+
+const rr = readinessResults;
 
 type Recommendation = { kind?: unknown; fit?: unknown };
 
@@ -23,22 +26,20 @@ export function kindFromReadiness(result: unknown): 'mentor' | 'coach' | 'any' {
   return kinds.has('mentor') ? 'mentor' : 'coach';
 }
 
+// One statement: the member's row with their latest readiness result beside it.
 export async function loadMemberContext(db: Db | Tx, actor: Actor) {
-  const [[member], [latest]] = await Promise.all([
-    db
-      .select({ organization: user.organization, timeZone: user.timeZone })
-      .from(user)
-      .where(eq(user.id, actor.userId)),
-    db
-      .select({ result: readinessResults.result })
-      .from(readinessResults)
-      .where(eq(readinessResults.userId, actor.userId))
-      .orderBy(desc(readinessResults.createdAt))
-      .limit(1),
-  ]);
+  const [member] = await db
+    .select({
+      organization: user.organization,
+      timeZone: user.timeZone,
+      latestResult: sql<unknown>`(select ${qualified(rr, rr.result)} from ${rr} where ${qualified(rr, rr.userId)} = ${qualified(user, user.id)} order by ${qualified(rr, rr.createdAt)} desc limit 1)`,
+    })
+    .from(user)
+    .where(eq(user.id, actor.userId));
+  const latest = member?.latestResult ?? null;
   return {
     organization: member?.organization?.trim() || null,
     timeZone: member?.timeZone ?? actor.timeZone,
-    readinessKind: latest ? kindFromReadiness(latest.result) : null,
+    readinessKind: latest === null ? null : kindFromReadiness(latest),
   };
 }

@@ -3,13 +3,11 @@ import type { Reliability } from '../guide-profiles/schemas';
 import type { DirectoryCardRow } from './directory-sql';
 import type { DirectoryResult } from './schemas';
 
-type CardRow = DirectoryCardRow & { name: string };
-
 export function presentDirectoryResult(
-  row: CardRow,
+  row: DirectoryCardRow,
   capacityLeft: number,
   fit: FitScore,
-  reliability: Reliability | undefined,
+  reliability: Reliability,
 ): DirectoryResult {
   return {
     guide: {
@@ -32,12 +30,7 @@ export function presentDirectoryResult(
       priceMin: row.priceMin,
       priceMax: row.priceMax,
       currency: row.currency,
-      reliability: reliability ?? {
-        medianReplyHours: null,
-        introRequestsAnswered: 0,
-        noShows: row.noShows,
-        lastActiveAt: new Date(row.lastActiveAt).toISOString(),
-      },
+      reliability,
     },
     fit: { score: fit.score, why: fit.why, overlapMinutesPerWeek: fit.overlapMinutesPerWeek },
   };

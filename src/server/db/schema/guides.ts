@@ -56,7 +56,7 @@ export const guideProfiles = pgTable(
     pausedAt: timestamp('paused_at', { withTimezone: true }),
     lastActiveAt: timestamp('last_active_at', { withTimezone: true }).notNull().defaultNow(),
     // Directory (migration 0003): who they usually work with, as seniority levels for the fit score;
-    // the weekly availability as UTC half-hour slots, so time-zone overlap is an indexed array overlap;
+    // the weekly availability as UTC half-hour slots, so time-zone overlap is a check in SQL;
     // intro sessions the guide missed; and the text the full-text index is built from.
     seniorityLevels: text('seniority_levels').array().notNull().default([]),
     weekSlots: integer('week_slots').array().notNull().default([]),
@@ -66,10 +66,23 @@ export const guideProfiles = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('guide_profiles_status_idx').on(t.status),
-    index('guide_profiles_search_idx').using('gin', t.search),
-    index('guide_profiles_week_slots_idx').using('gin', t.weekSlots),
-    index('guide_profiles_recent_idx').on(t.lastActiveAt.desc(), t.userId),
-  ],
+  (t) => {
+    // The directory only ever shows searchable guides: active, with room for someone. Its indexes hold
+    // only those rows, so a broad search walks the most recently active searchable guides in order and
+    // stops at the pool size, and the array filters (language, format, expertise, seniority) and the
+    // text search intersect small posting lists instead of reading every profile. The directory's SQL
+    // writes this predicate out literally (directory-sql.ts) so the planner can always use them.
+    // Week slots have no index: most guides share some hours with a member, so "overlaps my week" is
+    // never selective enough for one, and it is checked per row against a multirange instead.
+    const searchable = sql`${t.status} = 'active' and ${t.capacity} > 0`;
+    return [
+      index('guide_profiles_status_idx').on(t.status),
+      index('guide_profiles_directory_recent_idx').on(t.lastActiveAt.desc(), t.userId).where(searchable),
+      index('guide_profiles_directory_search_idx').using('gin', t.search).where(searchable),
+      index('guide_profiles_directory_languages_idx').using('gin', t.languages).where(searchable),
+      index('guide_profiles_directory_formats_idx').using('gin', t.formats).where(searchable),
+      index('guide_profiles_directory_expertise_idx').using('gin', t.expertise).where(searchable),
+      index('guide_profiles_directory_seniority_idx').using('gin', t.seniorityLevels).where(searchable),
+    ];
+  },
 );
