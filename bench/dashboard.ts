@@ -8,13 +8,9 @@
 //   BENCH_KEEP_DATABASE=1  keep the database afterwards (to look at query plans, or to reuse it)
 //   BENCH_REUSE_DATABASE   name of a kept database: migrate it and measure without seeding again
 import pg from 'pg';
-import { buildApp } from '../src/server/app';
-import { createAuth } from '../src/server/auth/auth';
-import { noSessions } from '../src/server/calendar/session-source';
 import { openDatabase } from '../src/server/db/client';
-import { createCornerJobQueue } from '../src/server/jobs/registry';
-import { createOutboxMailer } from '../src/server/mail/mailer';
 import { seedCohort } from './dashboard-seed';
+import { BENCH_BASE_URL, cookieOf, inProcessApp } from './in-process-app';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PAIRS = 20_000;
@@ -24,7 +20,7 @@ const WARM_UP = 3;
 const STEP_MS = Number(process.env.BENCH_STEP_MINUTES ?? 15) * 60_000;
 const REUSE = process.env.BENCH_REUSE_DATABASE;
 const KEEP_DATABASE = process.env.BENCH_KEEP_DATABASE === '1' || REUSE !== undefined;
-const BASE_URL = 'http://localhost:3000';
+const BASE_URL = BENCH_BASE_URL;
 // A fixed "now", so the same seed gives the same states on every run.
 const NOW = new Date('2027-05-20T09:00:00Z');
 const COHORT = {
@@ -56,29 +52,14 @@ async function main() {
   const raw = new pg.Pool({ connectionString: url.toString(), max: 2 });
   try {
     await database.migrate();
-    const auth = createAuth({
-      db: database.db,
-      secret: 'bench-secret-that-is-long-enough-for-better-auth',
-      baseUrl: BASE_URL,
-      trustedOrigins: [BASE_URL],
-    });
-    const app = buildApp({
-      db: database.db,
-      auth,
-      clock: () => clock,
-      mailer: createOutboxMailer(database.db),
-      // The dashboard enqueues nothing; the queue is never started.
-      jobs: createCornerJobQueue({ kind: 'postgres', url: url.toString() }, { withSchedules: false }),
-      sessionSource: noSessions,
-      databaseKind: 'postgres',
-    });
+    const app = inProcessApp(database.db, url.toString(), () => clock);
     const signIn = await app.request(`/api/auth/${REUSE ? 'sign-in' : 'sign-up'}/email`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: BASE_URL },
       body: JSON.stringify({ ...ADMIN, timeZone: 'Europe/Berlin' }),
     });
     if (signIn.status !== 200) throw new Error(`admin sign-in failed: ${signIn.status}`);
-    const cookie = (signIn.headers.getSetCookie?.() ?? []).map((header) => header.split(';')[0]).join('; ');
+    const cookie = cookieOf(signIn);
     const adminId = ((await signIn.json()) as { user: { id: string } }).user.id;
     const call = async (path: string, body?: unknown) => {
       const response = await app.request(path, {

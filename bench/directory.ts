@@ -3,15 +3,12 @@
 // Prints figures; it does not pass or fail. Run: npx tsx bench/directory.ts
 import pg from 'pg';
 import { weekSlotsUtc } from '../src/domain/fit-score/week-slots';
-import { buildApp } from '../src/server/app';
-import { createAuth } from '../src/server/auth/auth';
-import { noSessions } from '../src/server/calendar/session-source';
 import { openDatabase } from '../src/server/db/client';
 import { guideProfiles, user } from '../src/server/db/schema';
 import { directoryQueries } from '../src/server/directory/directory-sql';
 import { directoryQuery } from '../src/server/directory/schemas';
-import { createCornerJobQueue } from '../src/server/jobs/registry';
-import { createOutboxMailer } from '../src/server/mail/mailer';
+import { BENCH_BASE_URL, cookieOf, inProcessApp } from './in-process-app';
+import { mulberry32 } from './prng';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const GUIDES = 50_000;
@@ -20,20 +17,10 @@ const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 1_000);
 const KEEP_DATABASE = process.env.BENCH_KEEP_DATABASE === '1';
 const BATCH = 1_000;
 const API_P95_TARGET_MS = 50;
-const BASE_URL = 'http://localhost:3000';
+const BASE_URL = BENCH_BASE_URL;
 
-// A small seeded generator (mulberry32) so every run builds the same data and the same searches.
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-const rand = random(20261121);
+// A seeded generator so every run builds the same data and the same searches.
+const rand = mulberry32(20261121);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
 const some = <T>(items: readonly T[], max: number): T[] => {
   const count = 1 + Math.floor(rand() * max);
@@ -198,22 +185,7 @@ async function main() {
       `Inserted ${GUIDES.toLocaleString()} guide profiles in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
 
-    const auth = createAuth({
-      db: database.db,
-      secret: 'bench-secret-that-is-long-enough-for-better-auth',
-      baseUrl: BASE_URL,
-      trustedOrigins: [BASE_URL],
-    });
-    const app = buildApp({
-      db: database.db,
-      auth,
-      clock: () => now,
-      mailer: createOutboxMailer(database.db),
-      // Searches enqueue nothing; the queue is never started.
-      jobs: createCornerJobQueue({ kind: 'postgres', url: url.toString() }, { withSchedules: false }),
-      sessionSource: noSessions,
-      databaseKind: 'postgres',
-    });
+    const app = inProcessApp(database.db, url.toString(), () => now);
     const signUp = await app.request('/api/auth/sign-up/email', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: BASE_URL },
@@ -226,7 +198,7 @@ async function main() {
     });
     const member = (await signUp.json()) as { user: { id: string } };
     await database.db.execute(`update "user" set organization = 'Acme' where id = '${member.user.id}'`);
-    const cookie = (signUp.headers.getSetCookie?.() ?? []).map((header) => header.split(';')[0]).join('; ');
+    const cookie = cookieOf(signUp);
 
     const searches = Array.from({ length: SEARCHES }, searchParams);
     const raw = new pg.Pool({ connectionString: url.toString(), max: 2 });

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../bench/prng';
 import { defaultAgreementTerms } from '../../src/domain/agreements/agreement-terms';
 import type { Cadence, RelationshipKind } from '../../src/domain/agreements/vocabulary';
 import type { Db } from '../../src/server/db/client';
@@ -23,17 +24,6 @@ const zones = [
   'Asia/Kolkata',
 ];
 
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export type VariedCohort = { relationshipIds: string[]; userIds: string[] };
 
 /**
@@ -48,7 +38,7 @@ export async function seedVariedCohort(
   db: Db,
   options: { cohortId: string | null; now: Date; pairs: number; seed: number; tag: string },
 ): Promise<VariedCohort> {
-  const rand = prng(options.seed);
+  const rand = mulberry32(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
   const chance = (p: number) => rand() < p;
   const now = options.now.getTime();

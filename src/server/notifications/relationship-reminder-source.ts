@@ -1,17 +1,8 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
-import { defaultAgreementTerms } from '../../domain/agreements/agreement-terms';
 import type { ReminderFacts } from '../../domain/reminders/reminder-facts';
 import type { Db } from '../db/client';
-import {
-  actions,
-  agreements,
-  journalEntries,
-  reflections,
-  relationships,
-  sessionPulses,
-  sessions,
-} from '../db/schema';
+import { journalEntries, reflections, relationships } from '../db/schema';
 import { loadPeople } from '../relationships/load-relationship';
 import { momentumFactsOf } from '../relationships/momentum-facts';
 import { loadRelationshipRecords } from '../relationships/relationship-health';
