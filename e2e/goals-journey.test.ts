@@ -161,6 +161,9 @@ describe('foundation journey', () => {
     const { page, context } = await newPage(browser, { baseURL: server.url });
     await page.goto('/api/docs');
     await page.getByText('Corner API').first().waitFor();
+    // Areas start collapsed; every area is listed, and opening one shows its operations.
+    await page.getByRole('heading', { name: 'Relationships' }).first().waitFor();
+    await page.getByRole('heading', { name: 'Goals' }).first().click();
     await page.getByText('/v1/goals/{goalId}/check-ins').first().waitFor();
     await context.close();
   });
