@@ -36,6 +36,13 @@ export type RelationshipFacts = {
 
 export type MomentumState = 'on-track' | 'slipping' | 'at-risk';
 
+/** How a state reads to people: the pair's card, the admin's dashboard and its CSV say the same words. */
+export const momentumStateLabels: Record<MomentumState, string> = {
+  'on-track': 'On track',
+  slipping: 'Slipping',
+  'at-risk': 'At risk',
+};
+
 export type MomentumReasonCode =
   | 'no-first-session'
   | 'cadence-missed'

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { momentumStateLabels } from '../../domain/momentum/compute-momentum';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { cohortDashboard } from './cohort-dashboard';
@@ -17,7 +18,7 @@ export async function exportDashboard(db: Db, actor: Actor, cohortId: string, no
     dashboard.pairList.map((pair) => [
       pair.member,
       pair.guide,
-      stateLabels[pair.state] ?? pair.state,
+      (stateLabels[pair.state] ?? pair.state).toLowerCase(),
       pair.sessionsLast30Days,
     ]),
     { header: true, columns: ['member', 'guide', 'state', 'sessions_last_30_days'] },

@@ -14,14 +14,11 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { momentumStateLabels } from '../../../domain/momentum/compute-momentum';
 import { api, unwrap } from '../../api/client';
 import { ProblemAlert } from '../problem-alert';
 
-const stateLabels: Record<string, string> = {
-  'on-track': 'On track',
-  slipping: 'Slipping',
-  'at-risk': 'At risk',
-};
+const stateLabels: Record<string, string> = momentumStateLabels;
 const stateColors: Record<string, string> = {
   'on-track': 'teal.8',
   slipping: 'yellow.8',

@@ -1,7 +1,7 @@
 import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { momentumStateLabels as stateLabel } from '../../../domain/momentum/compute-momentum';
 import type { RelationshipDetail } from '../../api/relationship-queries';
 
-const stateLabel = { 'on-track': 'On track', slipping: 'Slipping', 'at-risk': 'At risk' } as const;
 const stateColor = { 'on-track': 'teal', slipping: 'orange', 'at-risk': 'red' } as const;
 
 // Both people see the same health picture and the same reasons, in plain words.
