@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SHORTLIST_DEFAULT_SIZE, SHORTLIST_MAX_SIZE } from '../settings/matching';
-import { describeExplanation, explainMatching, shortlistMatching } from './explain';
+import { describeExplanation, explainAndShortlist, explainMatching, shortlistMatching } from './explain';
 import { solveMatching } from './solve';
 import { tinyInstance, toInput } from './test-support';
 
@@ -178,5 +178,20 @@ describe('shortlistMatching', () => {
     expect(list?.map((entry) => entry.mentor)).not.toContain(2);
     expect(() => shortlistMatching(input, solution, 2)).toThrow(RangeError);
     expect(() => shortlistMatching(input, solution, SHORTLIST_MAX_SIZE + 1)).toThrow(RangeError);
+  });
+});
+
+describe('explainAndShortlist', () => {
+  it('gives what explainMatching and shortlistMatching give apart', () => {
+    fc.assert(
+      fc.property(tinyInstance({ maxMentees: 7, maxMentors: 6 }), (instance) => {
+        const input = toInput(instance);
+        const solution = solveMatching(input);
+        const both = explainAndShortlist(input, solution, 4);
+        expect(both.explanations).toEqual(explainMatching(input, solution));
+        expect(both.shortlists).toEqual(shortlistMatching(input, solution, 4));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -103,6 +103,25 @@ export function explainMatching(
   return lists.map((edges, mentee) => explainWith(input, solution, duals, mentee, edges));
 }
 
+/**
+ * Explanations and shortlists together, from one price computation: what a cohort's match run shows
+ * for every member. Same results as explainMatching and shortlistMatching called apart.
+ */
+export function explainAndShortlist(
+  input: MatchingInput,
+  solution: MatchingSolution,
+  size: number = SHORTLIST_DEFAULT_SIZE,
+  constraints: MatchingConstraints = {},
+): { explanations: PairExplanation[]; shortlists: ShortlistEntry[][] } {
+  assertShortlistSize(size);
+  const lists = edgesByMentee(input, constraints);
+  const duals = minimalPrices(input, solution, constraints);
+  return {
+    explanations: lists.map((edges, mentee) => explainWith(input, solution, duals, mentee, edges)),
+    shortlists: lists.map((edges, mentee) => shortlistWith(input, solution, duals, mentee, edges, size)),
+  };
+}
+
 export type ShortlistEntry = MatchOption & {
   mentor: number;
   /** How much net value choosing this guide gives up against the mentee's own optimal option. */
@@ -122,42 +141,55 @@ export function shortlistMatching(
   size: number = SHORTLIST_DEFAULT_SIZE,
   constraints: MatchingConstraints = {},
 ): ShortlistEntry[][] {
+  assertShortlistSize(size);
+  const lists = edgesByMentee(input, constraints);
+  const duals = minimalPrices(input, solution, constraints);
+  return lists.map((edges, mentee) => shortlistWith(input, solution, duals, mentee, edges, size));
+}
+
+function assertShortlistSize(size: number): void {
   if (!Number.isInteger(size) || size < SHORTLIST_MIN_SIZE || size > SHORTLIST_MAX_SIZE) {
     throw new RangeError(
       `a shortlist has ${SHORTLIST_MIN_SIZE} to ${SHORTLIST_MAX_SIZE} guides, not ${size}`,
     );
   }
-  const lists = edgesByMentee(input, constraints);
-  const duals = minimalPrices(input, solution, constraints);
-  return lists.map((edges, mentee) => {
-    const chosenEdge = solution.menteeEdge[mentee] ?? -1;
-    const chosenNet = chosenEdge >= 0 ? option(input, duals, chosenEdge).net : UNMATCHED_OPTION.net;
-    const seen = new Set<number>();
-    const entries: ShortlistEntry[] = [];
-    for (const edge of edges) {
-      const candidate = option(input, duals, edge);
-      const mentor = candidate.mentor ?? -1;
-      if (seen.has(mentor)) continue;
-      seen.add(mentor);
-      entries.push({
-        ...candidate,
-        mentor,
-        assigned: edge === chosenEdge,
-        reducedCost: {
-          count: chosenNet.count - candidate.net.count,
-          score: chosenNet.score - candidate.net.score,
-        },
-      });
-    }
-    entries.sort(
-      (a, b) =>
-        Number(b.assigned) - Number(a.assigned) ||
-        compare(a.reducedCost, b.reducedCost) ||
-        b.score - a.score ||
-        a.edge - b.edge,
-    );
-    return entries.slice(0, size);
-  });
+}
+
+function shortlistWith(
+  input: MatchingInput,
+  solution: MatchingSolution,
+  duals: MatchingDuals,
+  mentee: number,
+  edges: number[],
+  size: number,
+): ShortlistEntry[] {
+  const chosenEdge = solution.menteeEdge[mentee] ?? -1;
+  const chosenNet = chosenEdge >= 0 ? option(input, duals, chosenEdge).net : UNMATCHED_OPTION.net;
+  const seen = new Set<number>();
+  const entries: ShortlistEntry[] = [];
+  for (const edge of edges) {
+    const candidate = option(input, duals, edge);
+    const mentor = candidate.mentor ?? -1;
+    if (seen.has(mentor)) continue;
+    seen.add(mentor);
+    entries.push({
+      ...candidate,
+      mentor,
+      assigned: edge === chosenEdge,
+      reducedCost: {
+        count: chosenNet.count - candidate.net.count,
+        score: chosenNet.score - candidate.net.score,
+      },
+    });
+  }
+  entries.sort(
+    (a, b) =>
+      Number(b.assigned) - Number(a.assigned) ||
+      compare(a.reducedCost, b.reducedCost) ||
+      b.score - a.score ||
+      a.edge - b.edge,
+  );
+  return entries.slice(0, size);
 }
 
 function formatValue(value: LexValue): string {

@@ -1,4 +1,4 @@
-import { explainMatching, shortlistMatching } from '../matching/explain';
+import { explainAndShortlist } from '../matching/explain';
 import type { LexValue, MatchingSolution } from '../matching/types';
 import type { CohortProblem } from './build-matching-problem';
 
@@ -49,8 +49,7 @@ export function explainMatches(
   solution: MatchingSolution,
 ): { pairs: PairExplanation[]; unmatched: UnmatchedExplanation[] } {
   const { input, constraints } = problem;
-  const explanations = explainMatching(input, solution, constraints);
-  const shortlists = shortlistMatching(input, solution, undefined, constraints);
+  const { explanations, shortlists } = explainAndShortlist(input, solution, undefined, constraints);
   const pairs: PairExplanation[] = [];
   const unmatched: UnmatchedExplanation[] = [];
   for (const explanation of explanations) {
