@@ -11,6 +11,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/server/db/client';
 import { seedCohort } from './dashboard-seed';
 import { BENCH_BASE_URL, cookieOf, inProcessApp } from './in-process-app';
+import { percentile } from './stats';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PAIRS = 20_000;
@@ -33,10 +34,6 @@ const COHORT = {
 };
 const ADMIN = { name: 'Bench Admin', email: 'admin@bench.test', password: 'correct-horse-battery' };
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-};
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 let clock = NOW;

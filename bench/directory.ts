@@ -9,6 +9,7 @@ import { directoryQueries } from '../src/server/directory/directory-sql';
 import { directoryQuery } from '../src/server/directory/schemas';
 import { BENCH_BASE_URL, cookieOf, inProcessApp } from './in-process-app';
 import { mulberry32 } from './prng';
+import { percentile } from './stats';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const GUIDES = 50_000;
@@ -155,11 +156,6 @@ function searchParams(): Record<string, string> {
   if (rand() < 0.2) params.page = String(1 + Math.floor(rand() * 3));
   return params;
 }
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-};
 
 async function main() {
   const name = `corner_bench_directory_${Date.now()}`;
