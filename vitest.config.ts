@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, each run by scripts/test.mjs with the adapters it needs:
+// Four projects, each run by scripts/test.mjs with the adapters it needs:
 // unit — pure code, no database; db — operations and routes against a real database
-// (PGlite or PostgreSQL, chosen by CORNER_TEST_DB); e2e — journeys in headless Chromium.
+// (PGlite or PostgreSQL, chosen by CORNER_TEST_DB); faults — database faults and graceful shutdown
+// against real processes and a throwaway PostgreSQL; e2e — journeys in headless Chromium.
 export default defineConfig({
   test: {
     projects: [
@@ -24,6 +25,17 @@ export default defineConfig({
           globalSetup: ['test/db-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // Real Corner processes on a PostgreSQL cluster the suite starts itself, with faults made for
+          // real (terminated connections, a restart, SIGTERM); one run, not once per database engine.
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {

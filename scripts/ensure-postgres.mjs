@@ -20,6 +20,9 @@ const PROBE_TIMEOUT_MS = 2_000;
 
 /**
  * @typedef {{ url: string; stop: () => Promise<void>; source: string }} PostgresHandle
+ * @typedef {PostgresHandle & { port: number; stopServer: () => void; startServer: () => void }} ThrowawayCluster
+ *   stopServer/startServer take the running cluster down (`pg_ctl stop -m fast`) and up again on the same
+ *   port and data, for tests of what the app does while its database restarts.
  */
 
 /**
@@ -190,8 +193,11 @@ function postgresUser() {
   return { uid: Number(uid), gid: Number(gid) };
 }
 
-/** @returns {Promise<PostgresHandle>} */
-async function startThrowaway() {
+/**
+ * A PostgreSQL cluster of its own on a free port, with an empty database `test`; stop() removes it.
+ * @returns {Promise<ThrowawayCluster>}
+ */
+export async function startThrowaway() {
   let bin = findPostgresBin();
   if (!bin) {
     installPostgres();
@@ -254,28 +260,42 @@ async function startThrowaway() {
       '-c full_page_writes=off',
       '-c max_connections=200',
     ].join(' ');
-    const start = runPg(join(bin, 'pg_ctl'), [
-      '-D',
-      dataDir,
-      '-l',
-      logFile,
-      '-w',
-      '-t',
-      '60',
-      '-o',
-      serverOptions,
-      'start',
-    ]);
-    if (start.status !== 0) {
-      const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim() : '(no server log)';
-      throw new Error(`pg_ctl start failed:\n${start.output}\n${log}`);
-    }
+    const startServer = () => {
+      const start = runPg(join(bin, 'pg_ctl'), [
+        '-D',
+        dataDir,
+        '-l',
+        logFile,
+        '-w',
+        '-t',
+        '60',
+        '-o',
+        serverOptions,
+        'start',
+      ]);
+      if (start.status !== 0) {
+        const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim() : '(no server log)';
+        throw new Error(`pg_ctl start failed:\n${start.output}\n${log}`);
+      }
+    };
+    const stopServer = () => {
+      const result = runPg(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+      if (result.status !== 0) throw new Error(`pg_ctl stop failed:\n${result.output}`);
+    };
+    startServer();
 
     const serverUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
     await createDatabase(serverUrl, 'test');
     const url = `postgres://postgres@127.0.0.1:${port}/test`;
     await probe(url);
-    return { url, stop, source: `throwaway cluster (${bin}, port ${port}, ${dir})` };
+    return {
+      url,
+      port,
+      stop,
+      stopServer,
+      startServer,
+      source: `throwaway cluster (${bin}, port ${port}, ${dir})`,
+    };
   } catch (error) {
     await stop();
     throw new Error(`could not start a throwaway PostgreSQL server: ${describe(error)}`);

@@ -21,6 +21,7 @@ import type { AppEnv, Deps } from './http/app-env';
 import { handleError, handleNotFound } from './http/errors';
 import { createRouter, json } from './http/openapi';
 import { Problem, problemResponse } from './http/problem';
+import { registerReadyRoute } from './http/ready-route';
 import { introRoutes } from './intros/routes';
 import { journalRoutes } from './journal/routes';
 import { outboxRoutes } from './mail/routes';
@@ -75,7 +76,7 @@ const healthRoute = createRoute({
   method: 'get',
   path: '/health',
   tags: ['Operations'],
-  summary: 'Is the server up and its database reachable',
+  summary: 'Is the process up (liveness; the database is not checked, see /ready)',
   responses: { 200: json(z.object({ ok: z.boolean(), database: z.string() }), 'Healthy') },
 });
 
@@ -93,6 +94,7 @@ export function buildApp(deps: Deps & { databaseKind: string }, options: { webRo
 
   const api = new OpenAPIHono<AppEnv>();
   api.openapi(healthRoute, async (c) => c.json({ ok: true, database: deps.databaseKind }, 200));
+  registerReadyRoute(api, deps.db);
   const limitBody = (maxSize: number, label: string) =>
     bodyLimit({
       maxSize,

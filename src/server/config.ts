@@ -32,6 +32,8 @@ const configSchema = z
       .string()
       .regex(/^(web|worker)(,(web|worker))*$/, 'must be web, worker or web,worker')
       .default('web,worker'),
+    // How long SIGTERM waits for requests in flight, and then for running jobs, before closing anyway.
+    CORNER_SHUTDOWN_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
   })
   // The embedded database belongs to one process, so no other process could ever run its jobs.
   .refine((env) => env.DATABASE_URL || env.CORNER_ROLES.split(',').includes('worker'), {
@@ -55,6 +57,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   roles: { web: boolean; worker: boolean };
+  /** The bound on each stage of a graceful shutdown (requests, then jobs). */
+  shutdownTimeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -83,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       web: value.CORNER_ROLES.split(',').includes('web'),
       worker: value.CORNER_ROLES.split(',').includes('worker'),
     },
+    shutdownTimeoutMs: value.CORNER_SHUTDOWN_SECONDS * 1000,
   };
 }
 

@@ -1,9 +1,12 @@
+import type { Server } from 'node:http';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { buildApp } from './app';
 import type { SessionSource } from './calendar/session-source';
 import type { Config } from './config';
+import { drainable } from './drain-server';
 import type { QueueConnection } from './jobs/job-queue';
 import { createCornerJobQueue } from './jobs/registry';
 import { createMailer } from './mail/smtp-mailer';
@@ -51,32 +54,54 @@ export async function startWebServer(
   );
   if (testClock) mountTestClock(app, testClock);
   const server = config.roles.web
-    ? await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    ? await new Promise<Server>((resolve, reject) => {
         const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-          resolve(started),
+          resolve(started as Server),
         );
         started.once('error', reject);
       })
     : null;
+  const http = server ? drainable(server) : null;
+  let stopping = false;
+  let workerStarting: Promise<void> = Promise.resolve();
   if (config.roles.worker) {
-    jobs
-      .startWorker({
-        db,
-        mailer,
-        clock,
-        jobs,
-        reminderFacts: sources.reminderFacts,
-        publicUrl: config.publicUrl,
-      })
-      .catch((error: unknown) => console.error('The job worker could not start:', error));
+    const context = {
+      db,
+      mailer,
+      clock,
+      jobs,
+      reminderFacts: sources.reminderFacts,
+      publicUrl: config.publicUrl,
+    };
+    // A database that is down at that moment only delays the worker: it tries again until it starts.
+    workerStarting = (async () => {
+      while (!stopping) {
+        try {
+          await jobs.startWorker(context);
+          return;
+        } catch (error) {
+          console.error(
+            `The job worker could not start; trying again in ${WORKER_RETRY_MS / 1000} s:`,
+            error,
+          );
+          await delay(WORKER_RETRY_MS);
+        }
+      }
+    })();
   }
   return {
     url: config.publicUrl,
+    // The order matters: no new requests, the ones in flight answered (their writes committed), running
+    // jobs finished, and only then the database closed. Each wait is bounded by CORNER_SHUTDOWN_SECONDS.
     close: async () => {
-      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-      await jobs.stop();
+      stopping = true;
+      await http?.drain(config.shutdownTimeoutMs);
+      await workerStarting;
+      await jobs.stop({ graceMs: config.shutdownTimeoutMs });
       mailer.close();
       await runtime.close();
     },
   };
 }
+
+const WORKER_RETRY_MS = 5_000;

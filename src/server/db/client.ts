@@ -33,12 +33,18 @@ export type DatabaseTarget =
 // (null = in memory, for tests), PostgreSQL through `pg` in server mode.
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      // While PostgreSQL is unreachable a request should fail fast with a 503, not queue for ever.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
+    watchPool(pool);
     const db = drizzlePg(pool, { schema });
     return {
       db,
       kind: 'postgres',
-      migrate: () => migratePg(db, { migrationsFolder }),
+      migrate: () => migrateUnderLock(pool),
       close: () => pool.end(),
     };
   }
@@ -52,4 +58,42 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
   };
+}
+
+const CONNECT_TIMEOUT_MS = 5_000;
+// Any constant works as long as every Corner instance uses the same one; this is "corner" in ASCII.
+const MIGRATION_LOCK_KEY = 0x636f726e6572;
+
+// A connection PostgreSQL drops (a restart, pg_terminate_backend, a network cut) makes node-postgres
+// emit 'error' on the pool for idle clients and on the client itself for checked-out ones (a
+// transaction in flight). Unheard, either kills the process; heard, the pool discards that client and
+// opens a fresh one on the next checkout, and the query in flight rejects into a 503.
+export function watchPool(pool: pg.Pool, label = 'database'): void {
+  pool.on('error', (error) => console.error(`${label}: idle connection lost (${error.message})`));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => console.error(`${label}: connection lost (${error.message})`));
+  });
+}
+
+// Instances started together on an empty database would race drizzle's CREATE SCHEMA/TABLE and die on
+// a duplicate key; a session advisory lock on one dedicated connection lets one migrate while the others
+// wait, and they then find nothing left to do.
+async function migrateUnderLock(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } catch (error) {
+    // A connection that failed mid-way goes back to the pool as broken, so it is closed (which also
+    // releases the lock) rather than reused.
+    broken = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }

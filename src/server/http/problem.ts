@@ -52,6 +52,7 @@ const titles: Partial<Record<number, string>> = {
   422: 'Cannot be processed',
   429: 'Too many requests',
   500: 'Something went wrong on our side',
+  503: 'Temporarily unavailable',
 };
 
 // Someone else's record answers exactly like a missing one, so ids reveal nothing.

@@ -7,13 +7,15 @@ export type QueueConnection = { kind: 'postgres'; url: string } | { kind: 'pglit
 export type JobQueue<Context> = Jobs & {
   /** Starts working every defined job in this process, and keeps the schedules. */
   startWorker: (context: Context) => Promise<void>;
-  stop: () => Promise<void>;
+  /** Stops fetching; jobs already running get up to `graceMs` to finish. */
+  stop: (options?: { graceMs?: number }) => Promise<void>;
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: definitions of different payloads share one list
 type AnyDefinition<Context> = JobDefinition<any, Context>;
 
 const DEFAULT_SCHEMA = 'pgboss';
+const DEFAULT_GRACE_MS = 5_000;
 
 /**
  * A job queue on pg-boss: PostgreSQL in server mode (every instance shares it), the same PGlite the
@@ -38,10 +40,15 @@ export function createJobQueue<Context>(
     connection.kind === 'postgres'
       ? new PgBoss({ connectionString: connection.url, schema, max: 4 })
       : new PgBoss({ db: fromPglite(connection.pglite), backend: 'pglite', schema });
+  // pg-boss re-emits its pool's lost connections and its loops' failed queries here; with a listener it
+  // keeps polling and picks up again once PostgreSQL is back, without one the process would crash.
   boss.on('error', onError);
   const byName = new Map(options.definitions.map((definition) => [definition.name, definition]));
   let started: Promise<void> | null = null;
   let stopped = false;
+  // What startWorker has already registered, so a retry after a failed start only adds the rest.
+  const working = new Set<string>();
+  let scheduled = false;
 
   const ready = () => {
     started ??= (async () => {
@@ -52,7 +59,12 @@ export function createJobQueue<Context>(
           retryBackoff: true,
         });
       }
-    })();
+    })().catch((error: unknown) => {
+      // A start that failed because the database was down must not stay failed for ever: the next
+      // enqueue or worker start tries again.
+      started = null;
+      throw error;
+    });
     return started;
   };
 
@@ -69,6 +81,7 @@ export function createJobQueue<Context>(
     async startWorker(context) {
       await ready();
       for (const definition of options.definitions) {
+        if (working.has(definition.name)) continue;
         await boss.work(
           definition.name,
           { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
@@ -76,18 +89,21 @@ export function createJobQueue<Context>(
             for (const job of jobs) await definition.handler(definition.payload.parse(job.data), context);
           },
         );
+        working.add(definition.name);
       }
+      if (scheduled) return;
       for (const schedule of options.schedules ?? []) {
         await boss.schedule(schedule.name, schedule.cron, schedule.payload, { tz: 'UTC' });
       }
+      scheduled = true;
     },
-    async stop() {
+    async stop({ graceMs = DEFAULT_GRACE_MS } = {}) {
       if (stopped) return;
       stopped = true;
       if (started === null) return;
       await started.catch(() => {});
       // The PGlite instance belongs to the app and is closed with it; pg-boss closes only its own pool.
-      await boss.stop({ graceful: true, close: connection.kind === 'postgres', timeout: 5000 });
+      await boss.stop({ graceful: true, close: connection.kind === 'postgres', timeout: graceMs });
     },
   };
 }
