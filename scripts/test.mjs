@@ -2,7 +2,8 @@
 //
 //   node scripts/test.mjs                  all stages
 //   node scripts/test.mjs db               PGlite and PostgreSQL database suites
-//   node scripts/test.mjs unit e2e ...     any of: typecheck lint unit pglite postgres e2e (+ groups db, check)
+//   node scripts/test.mjs unit e2e ...     any of: typecheck lint unit pglite postgres faults e2e
+//                                          (+ groups db, check)
 //
 // The last line is always `N passed, N failed` (totals over every vitest run); CI reads it.
 // Plain Node with built-ins only, so it runs before anything is compiled.
@@ -193,6 +194,13 @@ const STAGES = [
     },
   },
   {
+    // Once, not per engine: real `corner serve` processes on a PostgreSQL cluster the tests start and
+    // restart themselves, so it never touches the server the other stages use.
+    name: 'faults',
+    title: 'Database faults and graceful shutdown (own PostgreSQL cluster, real processes)',
+    run: () => vitest('faults', 'faults', {}),
+  },
+  {
     name: 'e2e',
     title: 'Browser journeys (e2e)',
     run: async () => {
@@ -210,7 +218,7 @@ const STAGES = [
 ];
 
 const GROUPS = /** @type {Record<string, string[]>} */ ({
-  db: ['pglite', 'postgres'],
+  db: ['pglite', 'postgres', 'faults'],
   check: ['typecheck', 'lint'],
 });
 
