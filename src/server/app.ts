@@ -16,7 +16,6 @@ import { feedbackRoutes } from './feedback/routes';
 import { goalRoutes } from './goals/routes';
 import { growthRecordRoutes } from './growth-record/routes';
 import { guideProfileRoutes } from './guide-profiles/routes';
-import { guideBasicsRoutes } from './guides-basic/routes';
 import type { AppEnv, Deps } from './http/app-env';
 import { handleError, handleNotFound } from './http/errors';
 import { createRouter, json } from './http/openapi';
@@ -53,7 +52,6 @@ export function buildApi() {
     .route('/', actionRoutes)
     .route('/', journalRoutes)
     .route('/', messageRoutes)
-    .route('/', guideBasicsRoutes)
     .route('/', outboxRoutes)
     .route('/', notificationRoutes)
     .route('/', calendarFeedRoutes)

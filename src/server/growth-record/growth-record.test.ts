@@ -205,6 +205,41 @@ describe('portable growth record', () => {
     expect(await exportGrowthRecord(source.db, maya.userId, t.clock.now)).toEqual(record);
   });
 
+  it('imports the same record twice without duplicating anything: the export is as after one import', async () => {
+    const dana = await signUp(t, 'Dana Twice');
+    const into = {
+      asEmail: dana.email,
+      createPerson: () => Promise.reject(new Error('should not create anyone')),
+      now: t.clock.now,
+    };
+    const first = await importGrowthRecord(t.database.db, record, into);
+    expect(first.alreadyImported).toBe(false);
+    const once = await exportGrowthRecord(t.database.db, dana.userId, t.clock.now);
+    // The same file again, and the same data exported later and written out differently.
+    const second = await importGrowthRecord(t.database.db, record, into);
+    const reExported = parseGrowthRecordText(
+      JSON.stringify({ ...record, exportedAt: '2031-05-01T00:00:00.000Z' }, null, 2),
+    );
+    const third = await importGrowthRecord(t.database.db, reExported, into);
+    for (const again of [second, third]) {
+      expect(again.alreadyImported).toBe(true);
+      expect(again.counts).toEqual({});
+      expect(again.warnings.join(' ')).toMatch(/already imported/);
+    }
+    expect(await exportGrowthRecord(t.database.db, dana.userId, t.clock.now)).toEqual(once);
+    const { person: _, ...danas } = once;
+    const { person: __, ...imported } = record;
+    expect(danas).toEqual(imported);
+    // A record with different content is a different record, and is imported.
+    const edited = structuredClone(record);
+    const goal = edited.goals[0];
+    if (!goal) throw new Error('expected a goal');
+    goal.title = `${goal.title} (revised)`;
+    const fourth = await importGrowthRecord(t.database.db, edited, into);
+    expect(fourth.alreadyImported).toBe(false);
+    expect(fourth.counts.goals).toBe(record.goals.length);
+  });
+
   it('refuses a malformed file with the path of each problem, and writes nothing', async () => {
     const broken = structuredClone(record) as unknown as { goals: { signs: { label: unknown }[] }[] };
     const firstSign = broken.goals[0]?.signs[0];

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import crypto from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { user } from '../db/schema';
+import { growthRecordImports, user } from '../db/schema';
 import { type GrowthRecord, growthRecordSchema } from './format';
 import { sections } from './sections';
 import { GrowthRecordError, RefMap } from './sections/section';
@@ -11,6 +12,8 @@ export type ImportReport = {
   email: string;
   createdPerson: boolean;
   temporaryPassword: string | null;
+  /** The same record was imported into this person before: nothing was written again. */
+  alreadyImported: boolean;
   counts: Record<string, number>;
   warnings: string[];
 };
@@ -47,10 +50,21 @@ export function parseGrowthRecordText(text: string): GrowthRecord {
   return parseGrowthRecord(json);
 }
 
+/**
+ * The record's identity for re-imports: SHA-256 of its parsed content without exportedAt. Parsing
+ * fixes the key order and drops formatting, so the same data gives the same digest whichever way the
+ * file was written, and exporting it again later does not make it a new record.
+ */
+export function growthRecordDigest(record: GrowthRecord): string {
+  const { exportedAt: _, ...content } = record;
+  return crypto.createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
 // Restores a record into this Corner as one transaction: all of it or none of it. Every record gets
 // a new id, and refs inside the file are turned into those new ids. The person's own areas (goals,
 // feedback, artifacts, journal entries of their own) come back live; relationships and what hangs off
-// them come back as read-only history (sections/history.ts explains why).
+// them come back as read-only history (sections/history.ts explains why). Importing the same record
+// into the same person again writes nothing (growthRecordDigest).
 export async function importGrowthRecord(
   db: Db,
   record: GrowthRecord,
@@ -65,8 +79,29 @@ export async function importGrowthRecord(
   if (!userId) throw new Error('no person to import into');
   const warnings: string[] = [];
   const counts: Record<string, number> = {};
+  const recordDigest = growthRecordDigest(record);
+  let alreadyImported = false;
   try {
     await db.transaction(async (tx) => {
+      // First, so a concurrent import of the same record waits on this row and then finds it taken.
+      const claimed = await tx
+        .insert(growthRecordImports)
+        .values({ userId, recordDigest, importedAt: options.now })
+        .onConflictDoNothing()
+        .returning({ id: growthRecordImports.id });
+      if (claimed.length === 0) {
+        alreadyImported = true;
+        const [earlier] = await tx
+          .select({ importedAt: growthRecordImports.importedAt })
+          .from(growthRecordImports)
+          .where(
+            and(eq(growthRecordImports.userId, userId), eq(growthRecordImports.recordDigest, recordDigest)),
+          );
+        warnings.push(
+          `This record was already imported into ${email}${earlier ? ` on ${earlier.importedAt.toISOString().slice(0, 10)}` : ''}; nothing was imported again.`,
+        );
+        return;
+      }
       if (!existing && record.person.organization) {
         await tx.update(user).set({ organization: record.person.organization }).where(eq(user.id, userId));
       }
@@ -89,6 +124,7 @@ export async function importGrowthRecord(
     email,
     createdPerson: created !== null,
     temporaryPassword: created?.temporaryPassword ?? null,
+    alreadyImported,
     counts,
     warnings,
   };

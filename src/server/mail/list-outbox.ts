@@ -13,7 +13,7 @@ export async function listOutbox(db: Db, actor: Actor): Promise<OutboxMessage[]>
     .select()
     .from(outboxMessages)
     .where(eq(outboxMessages.to, actor.email.toLowerCase()))
-    .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+    .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.seq))
     .limit(OUTBOX_PAGE_SIZE);
   return rows.map((row) => ({
     id: row.id,

@@ -28,6 +28,7 @@ type OutboxBody = {
     subject: string;
     text: string;
     deliveredVia: string;
+    createdAt: string;
     attachments: { filename: string; contentType: string; size: number }[];
   }[];
 };
@@ -112,6 +113,19 @@ describe('the outbox page', () => {
     expect(anaBox.messages.every((message) => message.to === ana.email.toLowerCase())).toBe(true);
     const benBox = (await (await ben.request('/api/v1/outbox')).json()) as OutboxBody;
     expect(benBox.messages.map((message) => message.subject)).toEqual(['For Ben only']);
+  });
+
+  it('keeps the order mail was sent in when it shares one instant', async () => {
+    // One transaction: every insert gets the same now(), on both engines, whatever the clock's tick.
+    const subjects = Array.from({ length: 8 }, (_, i) => `Same instant ${i}`);
+    await t.database.db.transaction(async (tx) => {
+      const mailer = createOutboxMailer(tx);
+      for (const subject of subjects) await mailer.send({ to: ben.email, subject, text: subject });
+    });
+    const benBox = (await (await ben.request('/api/v1/outbox')).json()) as OutboxBody;
+    const tied = benBox.messages.filter((message) => message.subject.startsWith('Same instant'));
+    expect(new Set(tied.map((message) => message.createdAt)).size).toBe(1);
+    expect(tied.map((message) => message.subject)).toEqual([...subjects].reverse());
   });
 
   it('needs a signed-in person', async () => {

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type Member, signUp, type TestApp } from '../../../test/support/test-app';
+import { dueReminders } from '../../domain/reminders/due-reminders';
 import type { ReminderFacts } from '../../domain/reminders/reminder-facts';
 import { digestSends, notifications, outboxMessages } from '../db/schema';
 import type { WorkerContext } from '../jobs/worker-context';
@@ -67,6 +68,11 @@ describe('reminders and the daily digest on the database', () => {
       'agenda-missing',
       'session-soon',
     ]);
+    // One sweep stores all its reminders at one instant: the list still shows them newest-stored first.
+    const stored = dueReminders(facts, t.clock.now.toISOString())
+      .filter((reminder) => reminder.audience.includes('member'))
+      .map((reminder) => reminder.kind);
+    expect(maxList.notifications.map((n) => n.kind)).toEqual([...stored].reverse());
     const giaList = (await (await gia.request('/api/v1/notifications')).json()) as ListBody;
     expect(giaList.notifications.map((n) => n.kind).sort()).toEqual(['agenda-missing', 'session-soon']);
   });

@@ -30,7 +30,7 @@ export async function listNotifications(
     .select()
     .from(notifications)
     .where(unreadOnly ? unread : mine)
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .orderBy(desc(notifications.createdAt), desc(notifications.seq))
     .limit(PAGE_SIZE);
   const [total] = await db.select({ n: count() }).from(notifications).where(unread);
   return { notifications: rows.map(present), unread: total?.n ?? 0 };

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { buildDigest, localDay } from '../../domain/reminders/build-digest';
 import type { ReminderKind } from '../../domain/reminders/reminder-facts';
 import type { Db } from '../db/client';
@@ -28,7 +28,9 @@ export async function sendDigest(
   const pending = await db
     .select()
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.digestedAt)));
+    .where(and(eq(notifications.userId, userId), isNull(notifications.digestedAt)))
+    // The digest sorts by kind and time; insertion order settles the ties, so a digest reads the same twice.
+    .orderBy(asc(notifications.createdAt), asc(notifications.seq));
   if (pending.length === 0) return 'nothing-to-send';
   const day = localDay(now.toISOString(), person.timeZone);
   const [sentToday] = await db

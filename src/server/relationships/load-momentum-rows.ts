@@ -12,6 +12,8 @@ export type MomentumRows = {
     sessions: { id: string; startsAt: Date; status: string; agendaTopic: string }[];
     actions: {
       id: string;
+      /** Not a momentum fact: the reminder sweep names the action it writes about. */
+      title: string;
       sessionId: string | null;
       status: ActionStatus;
       dueDate: string | null;
@@ -69,10 +71,10 @@ export async function loadMomentumRows(
       ) as s
       order by s.relationship_id, s.starts_at, s.id`),
     db.execute(sql`
-      select a.relationship_id, a.id, a.session_id, a.owner_id, a.status, a.due_date from actions a
+      select a.relationship_id, a.id, a.title, a.session_id, a.owner_id, a.status, a.due_date from actions a
         where a.relationship_id = any(${ids}::uuid[]) and a.status = 'open' and a.due_date <= ${window.dueBy}::date
       union
-      select a.relationship_id, a.id, a.session_id, a.owner_id, a.status, a.due_date
+      select a.relationship_id, a.id, a.title, a.session_id, a.owner_id, a.status, a.due_date
         from unnest(${ids}::uuid[]) as r(id)
         cross join lateral (
           select id from sessions where relationship_id = r.id and status = 'held'
@@ -136,6 +138,7 @@ export async function loadMomentumRows(
   type ActionRow = {
     relationship_id: string;
     id: string;
+    title: string;
     session_id: string | null;
     owner_id: string;
     status: ActionStatus;
@@ -144,6 +147,7 @@ export async function loadMomentumRows(
   for (const row of rowsOf<ActionRow>(actionRows)) {
     result.get(row.relationship_id)?.records.actions.push({
       id: row.id,
+      title: row.title,
       sessionId: row.session_id,
       status: row.status,
       dueDate: row.due_date,

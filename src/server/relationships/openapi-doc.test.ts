@@ -15,11 +15,13 @@ describe('OpenAPI document', () => {
         '/v1/actions/{actionId}',
         '/v1/journal/{entryId}/follow-ups',
         '/v1/relationships/{relationshipId}/messages',
-        '/v1/guide-profile',
+        '/v1/me/guide-profile',
         '/v1/invitations/{token}',
       ]) {
         expect(Object.keys(doc.paths)).toContain(path);
       }
+      // The deprecated basics writer is gone; the full profile above holds the same fields.
+      expect(Object.keys(doc.paths)).not.toContain('/v1/guide-profile');
     } finally {
       await t.close();
     }

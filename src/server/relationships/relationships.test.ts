@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseGuideProfile } from '../../../test/support/guide-factory';
 import { json, startPair, tokenOf } from '../../../test/support/relationship-fixtures';
 import { createTestApp, signUp, type TestApp } from '../../../test/support/test-app';
 import { outboxMessages, relationships } from '../db/schema';
@@ -108,12 +109,11 @@ describe('starting a relationship', () => {
 
   it('lets a guide accept only while their profile has room, and says how to make room', async () => {
     const guide = await signUp(t, 'Full Guide');
-    const profile = await guide.request('/api/v1/guide-profile', {
+    const profile = await guide.request('/api/v1/me/guide-profile', {
       method: 'PUT',
       body: {
+        ...baseGuideProfile,
         headline: 'Head of product',
-        kind: 'mentor',
-        timeZone: 'Europe/Berlin',
         capacity: 1,
         availability: [{ weekday: 2, start: '10:00', end: '12:00' }],
       },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseGuideProfile } from '../../../test/support/guide-factory';
 import { json, localIn, type Pair, startPair } from '../../../test/support/relationship-fixtures';
 import { createTestApp, signUp, type TestApp } from '../../../test/support/test-app';
 
@@ -80,11 +81,11 @@ describe('scheduling', () => {
   it('checks the guide’s availability and suggests slots in the same week', async () => {
     const pair = await startPair(t);
     await json(
-      await pair.guide.request('/api/v1/guide-profile', {
+      await pair.guide.request('/api/v1/me/guide-profile', {
         method: 'PUT',
         body: {
+          ...baseGuideProfile,
           headline: 'Product leader',
-          kind: 'mentor',
           timeZone: 'America/New_York',
           capacity: 3,
           availability: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),

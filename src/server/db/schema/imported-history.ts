@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 
 // Relationships from another Corner, with everything that hangs off them (sessions, notes, actions,
@@ -22,4 +22,20 @@ export const importedHistory = pgTable(
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('imported_history_user_idx').on(t.userId, t.section)],
+);
+
+// Growth records already imported into a person, by the SHA-256 of the record's content (everything
+// but exportedAt, so the same data exported twice counts as one record). The unique index is what makes
+// a second import of the same file, even one running at the same time, write nothing.
+export const growthRecordImports = pgTable(
+  'growth_record_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    recordDigest: text('record_digest').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('growth_record_imports_once_idx').on(t.userId, t.recordDigest)],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 
 // In-app notifications. The key is the reminder's dedupe key: a sweep that finds the same reminder
@@ -21,6 +21,8 @@ export const notifications = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
     /** Set when the notification went out in a daily digest; null = not mailed (yet). */
     digestedAt: timestamp('digested_at', { withTimezone: true }),
+    /** Insertion order: every reminder of one sweep shares created_at, and the id is random. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
   },
   (t) => [
     uniqueIndex('notifications_user_key_idx').on(t.userId, t.key),
