@@ -54,7 +54,10 @@ describe('an attacker who runs a program', () => {
     const { response } = await runAndPublish(attacker, cohortId);
     expect(response.status).toBeLessThan(500);
 
-    const mine = await json<{ relationships: Summary[] }>(await attacker.request('/api/v1/relationships'), 200);
+    const mine = await json<{ relationships: Summary[] }>(
+      await attacker.request('/api/v1/relationships'),
+      200,
+    );
     const withVictim = mine.relationships.filter((rel) => rel.other?.id === victim.userId);
     expect(withVictim.filter((rel) => rel.status === 'active')).toEqual([]);
     for (const rel of withVictim) {
@@ -118,7 +121,9 @@ describe('a second guide of the same member', () => {
       201,
     );
     await json(
-      await second.request(`/api/v1/invitations/${tokenOf(invited.invitationLink)}/accept`, { method: 'POST' }),
+      await second.request(`/api/v1/invitations/${tokenOf(invited.invitationLink)}/accept`, {
+        method: 'POST',
+      }),
       200,
     );
     const theirs = await json<{ requests: { id: string }[] }>(
