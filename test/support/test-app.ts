@@ -92,9 +92,15 @@ let counter = 0;
 let queueCounter = 0;
 
 // A signed-up person and a request function that carries their session cookie.
-export async function signUp(testApp: TestApp, name = 'Test Member', timeZone = 'Europe/Berlin') {
+export async function signUp(
+  testApp: TestApp,
+  name = 'Test Member',
+  timeZone = 'Europe/Berlin',
+  // A chosen address, for people invited (by link or import) before they had an account.
+  chosenEmail?: string,
+) {
   counter += 1;
-  const email = `member-${Date.now()}-${process.pid}-${counter}@example.test`;
+  const email = chosenEmail ?? `member-${Date.now()}-${process.pid}-${counter}@example.test`;
   const response = await testApp.app.request('/api/auth/sign-up/email', {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: BASE_URL },
