@@ -28,8 +28,10 @@ import { meRoutes } from './me/routes';
 import { messageRoutes } from './messages/messages';
 import { notificationRoutes } from './notifications/routes';
 import { outreachRoutes } from './outreach/routes';
+import { participantRoutes } from './programs/participant-routes';
 import { programRoutes } from './programs/routes';
 import { readinessRoutes } from './readiness/routes';
+import { consentRoutes } from './relationships/consent-routes';
 import { relationshipRoutes } from './relationships/routes';
 import { sessionRoutes } from './sessions/routes';
 import { shadowMapRoutes } from './shadow-map/routes';
@@ -48,6 +50,8 @@ export function buildApi() {
     .route('/', goalRoutes)
     .route('/', programRoutes)
     .route('/', relationshipRoutes)
+    .route('/', consentRoutes)
+    .route('/', participantRoutes)
     .route('/', sessionRoutes)
     .route('/', actionRoutes)
     .route('/', journalRoutes)

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { ProgramCreators } from './programs/programs';
 
 // Every setting Corner reads, in one place. A wrong value stops start-up with a sentence naming the
 // variable and what is wrong, instead of failing later in some unrelated corner of the code.
@@ -28,6 +29,18 @@ const configSchema = z
       .default('Corner <corner@localhost>'),
     // Which roles this process plays: the web server, the job worker, or both (the default, so the
     // embedded mode runs jobs in-process). Several web instances can share one worker instance.
+    // Who may create programs: anyone signed in (default), or only the addresses in
+    // PROGRAM_CREATOR_EMAILS (comma-separated).
+    PROGRAM_CREATORS: z
+      .enum(['anyone', 'allowlist'], { message: 'must be anyone or allowlist' })
+      .default('anyone'),
+    PROGRAM_CREATOR_EMAILS: z
+      .string()
+      .regex(
+        /^\s*[^\s@,]+@[^\s@,]+(\s*,\s*[^\s@,]+@[^\s@,]+)*\s*$/,
+        'must be email addresses separated by commas',
+      )
+      .optional(),
     CORNER_ROLES: z
       .string()
       .regex(/^(web|worker)(,(web|worker))*$/, 'must be web, worker or web,worker')
@@ -39,6 +52,10 @@ const configSchema = z
   .refine((env) => env.DATABASE_URL || env.CORNER_ROLES.split(',').includes('worker'), {
     message: 'must include worker with the embedded database (jobs run in the same process)',
     path: ['CORNER_ROLES'],
+  })
+  .refine((env) => env.PROGRAM_CREATORS !== 'allowlist' || env.PROGRAM_CREATOR_EMAILS, {
+    message: 'must list at least one address when PROGRAM_CREATORS is allowlist',
+    path: ['PROGRAM_CREATOR_EMAILS'],
   })
   .refine((env) => !(env.DATABASE_URL && env.NODE_ENV === 'production' && !env.BETTER_AUTH_SECRET), {
     message: 'is required in production with DATABASE_URL, so that every instance signs sessions alike',
@@ -59,6 +76,7 @@ export type Config = {
   roles: { web: boolean; worker: boolean };
   /** The bound on each stage of a graceful shutdown (requests, then jobs). */
   shutdownTimeoutMs: number;
+  programCreators: ProgramCreators;
 };
 
 export class ConfigError extends Error {}
@@ -88,6 +106,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       worker: value.CORNER_ROLES.split(',').includes('worker'),
     },
     shutdownTimeoutMs: value.CORNER_SHUTDOWN_SECONDS * 1000,
+    programCreators:
+      value.PROGRAM_CREATORS === 'allowlist'
+        ? {
+            mode: 'allowlist',
+            emails: (value.PROGRAM_CREATOR_EMAILS ?? '')
+              .split(',')
+              .map((email) => email.trim().toLowerCase())
+              .filter((email) => email.length > 0),
+          }
+        : { mode: 'anyone' },
   };
 }
 

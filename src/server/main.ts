@@ -48,6 +48,7 @@ export async function startWebServer(
       mailer,
       jobs,
       sessionSource: sources.sessionSource,
+      programCreators: config.programCreators,
       databaseKind: runtime.database.kind,
     },
     { webRoot },

@@ -1,16 +1,17 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { addArtifact } from '../../src/server/artifacts/add-artifact';
 import { startDraftFromArtifact } from '../../src/server/artifacts/start-draft-from-artifact';
 import type { Actor } from '../../src/server/auth/actor';
 import type { Auth } from '../../src/server/auth/auth';
 import type { Db } from '../../src/server/db/client';
-import { user } from '../../src/server/db/schema';
+import { relationships, user } from '../../src/server/db/schema';
 import { demoPeople } from '../../src/server/demo/demo-people';
 import { loadDemo } from '../../src/server/demo/load-demo';
 import { answerFeedbackRequest } from '../../src/server/feedback/answer-feedback-request';
 import { createFeedbackRequest } from '../../src/server/feedback/create-feedback-request';
 import { getFeedbackRequest } from '../../src/server/feedback/get-feedback-request';
 import { thankFeedbackGiver } from '../../src/server/feedback/thank-feedback-giver';
+import { updateFeedbackRequest } from '../../src/server/feedback/update-feedback-request';
 import { createGoal } from '../../src/server/goals/create-goal';
 import type { Mailer } from '../../src/server/mail/mailer';
 import { addShadowStrength } from '../../src/server/shadow-map/add-shadow-strength';
@@ -60,7 +61,9 @@ export async function loadMayaGrowth(db: Db, auth: Auth, now: Date): Promise<Act
       moment: 'Pricing review, Tuesday',
       giverName: 'Jordan',
       giverEmail: 'jordan@example.test',
-      sharedWithGuide: true,
+      // Shared with Sam's mentoring once it exists (below): sharing names one relationship.
+      sharedWithGuide: false,
+      relationshipId: null,
     },
     context(2),
   );
@@ -87,6 +90,7 @@ export async function loadMayaGrowth(db: Db, auth: Auth, now: Date): Promise<Act
       giverName: 'Priya',
       giverEmail: null,
       sharedWithGuide: false,
+      relationshipId: null,
     },
     context(7),
   );
@@ -127,5 +131,17 @@ export async function loadMayaGrowth(db: Db, auth: Auth, now: Date): Promise<Act
   );
   await startDraftFromArtifact(db, actor, example.id, at(11));
   await loadMayaRelationships(db, auth, actor);
+  const [mentoring] = await db
+    .select({ id: relationships.id })
+    .from(relationships)
+    .where(and(eq(relationships.memberId, actor.userId), eq(relationships.kind, 'mentoring')));
+  if (!mentoring) throw new Error('Maya’s mentoring relationship is missing');
+  await updateFeedbackRequest(
+    db,
+    actor,
+    answered.request.id,
+    { sharedWithGuide: true, relationshipId: mentoring.id },
+    at(12),
+  );
   return actor;
 }

@@ -56,11 +56,12 @@ export async function mentoredBySam(db: Db, auth: Auth, maya: Actor): Promise<vo
       startDate: null,
       plannedEndDate: null,
       message: 'Would you mentor me through my first pricing season?',
+      anyoneWithLink: false,
     },
     at('2026-10-05T14:00:00Z'),
     'http://localhost:3000',
   );
-  await acceptInvitation(db, quietMailer, sam, token, at('2026-10-05T15:00:00Z'));
+  await acceptInvitation(db, quietMailer, sam, { token }, at('2026-10-05T15:00:00Z'));
   const terms = {
     ...defaultAgreementTerms('mentoring'),
     cadence: 'biweekly' as const,

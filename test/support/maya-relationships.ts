@@ -47,11 +47,12 @@ async function guidePriya(db: Db, maya: Actor): Promise<void> {
       startDate: null,
       plannedEndDate: null,
       message: '',
+      anyoneWithLink: false,
     },
     at('2026-11-01T10:00:00Z'),
     'http://localhost:3000',
   );
-  await acceptInvitation(db, quietMailer, maya, token, at('2026-11-01T12:00:00Z'));
+  await acceptInvitation(db, quietMailer, maya, { token }, at('2026-11-01T12:00:00Z'));
   const { sessionId } = await scheduleSession(
     db,
     priya,

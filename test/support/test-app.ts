@@ -8,6 +8,7 @@ import type { JobQueue, QueueConnection } from '../../src/server/jobs/job-queue'
 import { createCornerJobQueue } from '../../src/server/jobs/registry';
 import type { WorkerContext } from '../../src/server/jobs/worker-context';
 import { createOutboxMailer, type Mailer } from '../../src/server/mail/mailer';
+import type { ProgramCreators } from '../../src/server/programs/programs';
 
 export type TestApp = {
   app: ReturnType<typeof buildApp>;
@@ -23,7 +24,7 @@ const BASE_URL = 'http://localhost:3000';
 // The in-process app on the run's test database (see db-global-setup.ts), with a clock tests can move.
 export async function createTestApp(
   startAt = new Date('2026-11-21T09:00:00Z'),
-  options: { sessionSource?: SessionSource; mailer?: Mailer } = {},
+  options: { sessionSource?: SessionSource; mailer?: Mailer; programCreators?: ProgramCreators } = {},
 ): Promise<TestApp> {
   const target = inject('testDatabase');
   const database =
@@ -60,6 +61,7 @@ export async function createTestApp(
     mailer: options.mailer ?? createOutboxMailer(database.db),
     jobs,
     sessionSource: options.sessionSource ?? noSessions,
+    ...(options.programCreators ? { programCreators: options.programCreators } : {}),
     databaseKind: database.kind,
   });
   return {
@@ -90,9 +92,15 @@ let counter = 0;
 let queueCounter = 0;
 
 // A signed-up person and a request function that carries their session cookie.
-export async function signUp(testApp: TestApp, name = 'Test Member', timeZone = 'Europe/Berlin') {
+export async function signUp(
+  testApp: TestApp,
+  name = 'Test Member',
+  timeZone = 'Europe/Berlin',
+  // A chosen address, for people invited (by link or import) before they had an account.
+  chosenEmail?: string,
+) {
   counter += 1;
-  const email = `member-${Date.now()}-${process.pid}-${counter}@example.test`;
+  const email = chosenEmail ?? `member-${Date.now()}-${process.pid}-${counter}@example.test`;
   const response = await testApp.app.request('/api/auth/sign-up/email', {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: BASE_URL },

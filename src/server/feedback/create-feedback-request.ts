@@ -8,6 +8,7 @@ import { Problem } from '../http/problem';
 import type { Mailer } from '../mail/mailer';
 import { getFeedbackRequest } from './get-feedback-request';
 import type { CreatedFeedbackRequest, CreateFeedbackRequestInput } from './schemas';
+import { sharingRelationship } from './sharing-relationship';
 
 const DAY_MS = 86_400_000;
 
@@ -34,6 +35,7 @@ export async function createFeedbackRequest(
         'goalId',
       );
     }
+    const sharedRelationshipId = await sharingRelationship(tx, actor, input);
     const [row] = await tx
       .insert(feedbackRequests)
       .values({
@@ -46,6 +48,7 @@ export async function createFeedbackRequest(
         tokenHash: hash,
         expiresAt: new Date(context.now.getTime() + FEEDBACK_LINK_DAYS * DAY_MS),
         sharedWithGuide: input.sharedWithGuide,
+        sharedRelationshipId,
         createdAt: context.now,
       })
       .returning();

@@ -180,11 +180,18 @@ describe('mirror feedback requests', () => {
       requests: RequestView[];
     };
     expect(bens.requests).toEqual([]);
+    // Sharing names the relationship whose guide reads it (feedback-relationship.test.ts); Ana has none.
     const shared = await ana.request(`/api/v1/feedback-requests/${created.request.id}`, {
       method: 'PATCH',
       body: { sharedWithGuide: true },
     });
-    expect(((await shared.json()) as RequestView).sharedWithGuide).toBe(true);
+    expect(shared.status).toBe(422);
+    expect(await shared.json()).toMatchObject({ code: 'relationship-required' });
+    const kept = await ana.request(`/api/v1/feedback-requests/${created.request.id}`, {
+      method: 'PATCH',
+      body: { sharedWithGuide: false },
+    });
+    expect(((await kept.json()) as RequestView).sharedWithGuide).toBe(false);
     expect((await t.app.request('/api/v1/feedback-requests')).status).toBe(401);
   });
 });

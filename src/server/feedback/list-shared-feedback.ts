@@ -8,7 +8,8 @@ import { loadRelationship } from '../relationships/load-relationship';
 import { feedbackStatus } from './present';
 import type { SharedFeedbackView } from './schemas';
 
-// The member's mirror feedback that they chose to share with this relationship's guide (PRODUCT.md §3).
+// The member's mirror feedback that they chose to share with this relationship's guide — named by
+// this relationship, so their other guides never see it (PRODUCT.md §3).
 // Both people see the same list: the member to know what the guide can read, the guide to read it.
 // The giver's email and the member's thank-you stay with the member; a goal's title shows only while
 // the member shares that goal with guides.
@@ -26,12 +27,16 @@ export async function listSharedFeedback(
     .from(feedbackRequests)
     .innerJoin(goals, eq(goals.id, feedbackRequests.goalId))
     .leftJoin(feedbackAnswers, eq(feedbackAnswers.requestId, feedbackRequests.id))
-    .where(and(eq(feedbackRequests.userId, memberId), eq(feedbackRequests.sharedWithGuide, true)))
+    .where(
+      and(
+        eq(feedbackRequests.userId, memberId),
+        eq(feedbackRequests.sharedWithGuide, true),
+        eq(feedbackRequests.sharedRelationshipId, rel.id),
+      ),
+    )
     .orderBy(desc(feedbackRequests.createdAt), desc(feedbackRequests.id));
-  const guidesMember = (guideUserId: string, memberUserId: string) =>
-    rel.guideId === guideUserId && rel.memberId === memberUserId;
   return rows
-    .filter((row) => canGuideReadFeedback(actor, row.request, guidesMember))
+    .filter((row) => canGuideReadFeedback(actor, row.request, rel))
     .map(({ request, answer, goal }) => ({
       id: request.id,
       goalTitle: relationshipPolicy.canReadLinkedGoal(actor, goal, rel) ? goal.title : null,

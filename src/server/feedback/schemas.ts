@@ -32,11 +32,22 @@ export const createFeedbackRequestSchema = z
       .max(120, 'must be at most 120 characters'),
     giverEmail: z.email({ message: 'must be an email address' }).nullable().default(null),
     sharedWithGuide: z.boolean().default(false),
+    // Required when sharing: whose guide (which of my relationships) may read it.
+    relationshipId: z
+      .uuid({ message: 'must be the id of one of your relationships' })
+      .nullable()
+      .default(null),
   })
   .openapi('CreateFeedbackRequest');
 
 export const updateFeedbackRequestSchema = z
-  .object({ sharedWithGuide: z.boolean() })
+  .object({
+    sharedWithGuide: z.boolean(),
+    relationshipId: z
+      .uuid({ message: 'must be the id of one of your relationships' })
+      .nullable()
+      .default(null),
+  })
   .strict()
   .openapi('UpdateFeedbackRequest');
 
@@ -79,6 +90,8 @@ export const feedbackRequestSchema = z
     status: z.enum(['waiting', 'answered', 'expired']),
     expiresAt: z.string(),
     sharedWithGuide: z.boolean(),
+    // The one relationship whose guide reads it, while shared.
+    sharedRelationshipId: z.string().nullable(),
     check: feedbackCheckSchema,
     answer: feedbackAnswerSchema.nullable(),
     thankedAt: z.string().nullable(),

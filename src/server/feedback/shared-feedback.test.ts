@@ -45,7 +45,7 @@ const share = async (requestId: string, sharedWithGuide: boolean) =>
   json(
     await pair.member.request(`/api/v1/feedback-requests/${requestId}`, {
       method: 'PATCH',
-      body: { sharedWithGuide },
+      body: { sharedWithGuide, relationshipId: sharedWithGuide ? pair.relationshipId : null },
     }),
     200,
   );

@@ -4,6 +4,7 @@ import type { SessionSource } from '../calendar/session-source';
 import type { Db } from '../db/client';
 import type { Jobs } from '../jobs/job-definition';
 import type { Mailer } from '../mail/mailer';
+import type { ProgramCreators } from '../programs/programs';
 
 // What every request handler can reach. The clock is a dependency so tests can travel in time.
 export type Deps = {
@@ -15,6 +16,8 @@ export type Deps = {
   jobs: Jobs;
   /** The sessions each person's calendar feed shows. */
   sessionSource: SessionSource;
+  /** PROGRAM_CREATORS; absent = anyone signed in. */
+  programCreators?: ProgramCreators;
 };
 
 export type AppEnv = { Variables: { deps: Deps; actor: Actor | null } };

@@ -8,21 +8,68 @@ const person = (userId: string): Actor => ({
   name: userId,
   timeZone: 'UTC',
 });
-const guides = (pairs: [string, string][]) => (guide: string, member: string) =>
-  pairs.some(([g, m]) => g === guide && m === member);
+const first = { id: 'r1', memberId: 'member', guideId: 'guide', status: 'active' };
 
-describe('canGuideReadFeedback (PRODUCT.md §3: feedback is the member’s, shared with the guide only if chosen)', () => {
-  const cases: { who: string; shared: boolean; pairs: [string, string][]; expected: boolean }[] = [
-    { who: 'member', shared: false, pairs: [], expected: true },
-    { who: 'guide', shared: true, pairs: [['guide', 'member']], expected: true },
-    { who: 'guide', shared: false, pairs: [['guide', 'member']], expected: false },
-    { who: 'guide', shared: true, pairs: [], expected: false },
-    { who: 'stranger', shared: true, pairs: [['guide', 'member']], expected: false },
-    { who: 'guide', shared: true, pairs: [['member', 'guide']], expected: false },
+describe('canGuideReadFeedback (PRODUCT.md §3: feedback is the member’s, shared with one relationship’s guide if chosen)', () => {
+  const cases: {
+    name: string;
+    who: string;
+    shared: boolean;
+    sharedWith: string | null;
+    rel: typeof first;
+    expected: boolean;
+  }[] = [
+    {
+      name: 'the member, unshared',
+      who: 'member',
+      shared: false,
+      sharedWith: null,
+      rel: first,
+      expected: true,
+    },
+    { name: 'the named guide', who: 'guide', shared: true, sharedWith: 'r1', rel: first, expected: true },
+    { name: 'guide, unshared', who: 'guide', shared: false, sharedWith: 'r1', rel: first, expected: false },
+    {
+      name: 'a second guide of the member',
+      who: 'guide2',
+      shared: true,
+      sharedWith: 'r1',
+      rel: { ...first, id: 'r2', guideId: 'guide2' },
+      expected: false,
+    },
+    {
+      name: 'the guide through another relationship',
+      who: 'guide',
+      shared: true,
+      sharedWith: 'r1',
+      rel: { ...first, id: 'r3' },
+      expected: false,
+    },
+    {
+      name: 'a proposal not yet accepted',
+      who: 'guide',
+      shared: true,
+      sharedWith: 'r1',
+      rel: { ...first, status: 'proposed' },
+      expected: false,
+    },
+    { name: 'a stranger', who: 'stranger', shared: true, sharedWith: 'r1', rel: first, expected: false },
+    {
+      name: 'roles reversed',
+      who: 'guide',
+      shared: true,
+      sharedWith: 'r1',
+      rel: { ...first, memberId: 'guide', guideId: 'member' },
+      expected: false,
+    },
   ];
-  it.each(cases)('$who, shared=$shared → $expected', ({ who, shared, pairs, expected }) => {
+  it.each(cases)('$name → $expected', ({ who, shared, sharedWith, rel, expected }) => {
     expect(
-      canGuideReadFeedback(person(who), { userId: 'member', sharedWithGuide: shared }, guides(pairs)),
+      canGuideReadFeedback(
+        person(who),
+        { userId: 'member', sharedWithGuide: shared, sharedRelationshipId: sharedWith },
+        rel,
+      ),
     ).toBe(expected);
   });
 });

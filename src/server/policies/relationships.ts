@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor';
+import type { RelationshipStatus } from '../db/schema/relationships';
 
 export type RelationshipRole = 'member' | 'guide';
 
@@ -6,11 +7,16 @@ type RelationshipParties = {
   memberId: string | null;
   guideId: string | null;
   invitedBy: string;
-  status: 'invited' | 'active' | 'declined' | 'closed';
+  status: RelationshipStatus;
 };
 
 type JournalRecord = { userId: string; sharedWithGuide: boolean; relationshipId: string | null };
 type GoalRecord = { userId: string; sharedWithGuides: 'shared' | 'private' };
+
+// Both people are named but have not both said yes (a program's proposal, or one they declined):
+// nothing of one may reach the other. An invitation has only its inviter until it is accepted.
+const awaitsConsent = (rel: RelationshipParties) =>
+  rel.memberId !== null && rel.guideId !== null && rel.status !== 'active' && rel.status !== 'closed';
 
 const roleOf = (actor: Actor, rel: RelationshipParties): RelationshipRole | null => {
   if (rel.memberId === actor.userId) return 'member';
@@ -23,6 +29,7 @@ const roleOf = (actor: Actor, rel: RelationshipParties): RelationshipRole | null
 // journal. Callers answer "not allowed" exactly like "missing" (404), so ids reveal nothing.
 export const relationshipPolicy = {
   roleOf,
+  awaitsConsent,
   canRead: (actor: Actor, rel: RelationshipParties) =>
     roleOf(actor, rel) !== null || (rel.status === 'invited' && rel.invitedBy === actor.userId),
   // Working together (sessions, notes, actions, messages) needs an active relationship.
@@ -31,13 +38,17 @@ export const relationshipPolicy = {
   canReadJournalEntry: (actor: Actor, entry: JournalRecord, rel: RelationshipParties & { id: string }) =>
     entry.userId === actor.userId ||
     (entry.sharedWithGuide &&
+      !awaitsConsent(rel) &&
       rel.guideId === actor.userId &&
       rel.memberId === entry.userId &&
       (entry.relationshipId === null || entry.relationshipId === rel.id)),
   // A goal linked to a relationship is the guide's to read only while the member shares it.
   canReadLinkedGoal: (actor: Actor, goal: GoalRecord, rel: RelationshipParties) =>
     goal.userId === actor.userId ||
-    (rel.guideId === actor.userId && rel.memberId === goal.userId && goal.sharedWithGuides === 'shared'),
+    (!awaitsConsent(rel) &&
+      rel.guideId === actor.userId &&
+      rel.memberId === goal.userId &&
+      goal.sharedWithGuides === 'shared'),
   // The guide's self-reflection is for the guide's own practice only.
   canReadReflection: (actor: Actor, reflection: { authorId: string; kind: string }) =>
     reflection.kind !== 'guide-self' || reflection.authorId === actor.userId,

@@ -1,10 +1,11 @@
 import { parse } from 'csv-parse/sync';
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type CsvRecord, parseApplicationRows, type RowProblem } from '../../domain/programs/csv-rows';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
-import { applications } from '../db/schema';
+import { applications, programs } from '../db/schema';
 import { Problem } from '../http/problem';
+import type { Mailer } from '../mail/mailer';
 import { requireCohortAdmin } from '../policies/programs';
 
 const INSERT_CHUNK = 500;
@@ -14,14 +15,18 @@ export type ImportResult = { imported: number; skipped: number; problems: RowPro
 // All or nothing by default: one bad row means nothing is imported and every problem is listed with its
 // line and column. With skipInvalid the good rows go in and the rest are reported. Re-importing a person
 // (same email and role) updates their application instead of duplicating it.
+// Each new row is an invitation to join, not an enrolment: it stays pending until the person, signed in
+// with that address, confirms it (the admin's own row counts as confirmed: they are the one importing).
+// With `notify`, each newly invited person is mailed after the import commits.
 export async function importApplications(
   db: Db,
   actor: Actor,
   cohortId: string,
   input: { role: 'member' | 'guide'; csv: string; skipInvalid: boolean },
   onProgress?: (done: number, total: number) => void,
+  notify?: { mailer: Mailer; baseUrl: string },
 ): Promise<ImportResult> {
-  await requireCohortAdmin(db, actor, cohortId);
+  const cohort = await requireCohortAdmin(db, actor, cohortId);
   const { headers, records } = readCsv(input.csv);
   const parsed = parseApplicationRows(input.role, headers, records);
   if (parsed.problems.length > 0 && !input.skipInvalid) {
@@ -35,7 +40,23 @@ export async function importApplications(
       parsed.problems.map((p) => ({ field: `line ${p.line}, ${p.column}`, message: p.message })),
     );
   }
-  await db.transaction(async (tx) => {
+  const myEmail = actor.email.toLowerCase();
+  const invited = await db.transaction(async (tx) => {
+    const known = new Set<string>();
+    for (let start = 0; start < parsed.applications.length; start += INSERT_CHUNK) {
+      const emails = parsed.applications.slice(start, start + INSERT_CHUNK).map((row) => row.email);
+      const rows = await tx
+        .select({ email: applications.email })
+        .from(applications)
+        .where(
+          and(
+            eq(applications.cohortId, cohortId),
+            eq(applications.role, input.role),
+            inArray(applications.email, emails),
+          ),
+        );
+      for (const row of rows) known.add(row.email);
+    }
     for (let start = 0; start < parsed.applications.length; start += INSERT_CHUNK) {
       const chunk = parsed.applications.slice(start, start + INSERT_CHUNK);
       await tx
@@ -47,6 +68,9 @@ export async function importApplications(
             email: row.email,
             name: row.name,
             profile: row.profile,
+            ...(row.email === myEmail
+              ? { status: 'confirmed' as const, confirmedBy: actor.userId, answeredAt: sql`now()` }
+              : {}),
           })),
         )
         .onConflictDoUpdate({
@@ -55,7 +79,22 @@ export async function importApplications(
         });
       onProgress?.(Math.min(start + INSERT_CHUNK, parsed.applications.length), parsed.applications.length);
     }
+    return parsed.applications.filter((row) => !known.has(row.email) && row.email !== myEmail);
   });
+  if (notify && invited.length > 0) {
+    const [program] = await db
+      .select({ name: programs.name })
+      .from(programs)
+      .where(eq(programs.id, cohort.programId));
+    const where = `${program?.name ?? 'A program'} (${cohort.name})`;
+    for (const row of invited) {
+      await notify.mailer.send({
+        to: row.email,
+        subject: `${actor.name} invites you to join ${where} as a ${input.role}`,
+        text: `Hello ${row.name},\n\n${actor.name} added you to ${where} on Corner as a ${input.role}. You are not part of it until you confirm: sign in (or create your account) with this address, ${row.email}, and confirm or decline on your home page: ${notify.baseUrl}/\n\nIf you did not expect this, decline or ignore it; nobody is matched with you unless you confirm.`,
+      });
+    }
+  }
   const skipped = new Set(parsed.problems.map((p) => p.line)).size;
   return { imported: parsed.applications.length, skipped, problems: parsed.problems };
 }

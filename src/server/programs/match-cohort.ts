@@ -19,10 +19,11 @@ import { solveInWorker } from './solve-in-worker';
 // result with a per-pair explanation. Re-running after pins or blocks makes a new run; earlier runs stay.
 export async function runMatching(db: Db, actor: Actor, cohortId: string, now: Date): Promise<MatchRunView> {
   await requireCohortAdmin(db, actor, cohortId);
+  // Only people who confirmed they joined are matched; the rest are listed on the run (getMatchRun).
   const rows = await db
     .select()
     .from(applications)
-    .where(eq(applications.cohortId, cohortId))
+    .where(and(eq(applications.cohortId, cohortId), eq(applications.status, 'confirmed')))
     .orderBy(applications.createdAt, applications.email);
   const members: MemberApplication[] = [];
   const guides: GuideApplication[] = [];
@@ -109,7 +110,12 @@ export async function getMatchRun(
   const names = new Map(
     (
       await db
-        .select({ id: applications.id, name: applications.name, role: applications.role })
+        .select({
+          id: applications.id,
+          name: applications.name,
+          role: applications.role,
+          status: applications.status,
+        })
         .from(applications)
         .where(eq(applications.cohortId, cohortId))
     ).map((row) => [row.id, row]),
@@ -121,7 +127,25 @@ export async function getMatchRun(
       guideName: nameOf(alternative.guideApplicationId),
     }));
   const overrides = await db.select().from(matchOverrides).where(eq(matchOverrides.cohortId, cohortId));
-  const members = [...names.values()].filter((row) => row.role === 'member').length;
+  const members = [...names.values()].filter(
+    (row) => row.role === 'member' && row.status === 'confirmed',
+  ).length;
+  const unconfirmed = [...names.values()].flatMap((row) =>
+    row.status === 'confirmed'
+      ? []
+      : [
+          {
+            applicationId: row.id,
+            name: row.name,
+            role: row.role,
+            status: row.status,
+            message:
+              row.status === 'pending'
+                ? `${row.name} has not yet confirmed joining this cohort, so they are not matched. They confirm after signing in with the address you imported.`
+                : `${row.name} declined to join this cohort and is never matched.`,
+          },
+        ],
+  );
   return {
     id: run.id,
     createdAt: run.createdAt.toISOString(),
@@ -152,5 +176,6 @@ export async function getMatchRun(
       guideApplicationId: o.guideApplicationId,
       decision: o.decision,
     })),
+    unconfirmed,
   };
 }

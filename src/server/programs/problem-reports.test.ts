@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptProposals, confirmPrograms } from '../../../test/support/program-fixtures';
 import { json, localIn } from '../../../test/support/relationship-fixtures';
 import { createTestApp, type Member, signUp, type TestApp } from '../../../test/support/test-app';
 
@@ -75,6 +76,9 @@ beforeAll(async () => {
       200,
     );
   }
+  // Both confirm they joined the cohort, and both accept the pair it proposes.
+  await confirmPrograms(member);
+  await confirmPrograms(guide);
   const run = await json<{ id: string }>(
     await admin.request(`/api/v1/cohorts/${cohortId}/match-runs`, { method: 'POST' }),
     201,
@@ -83,6 +87,8 @@ beforeAll(async () => {
     await admin.request(`/api/v1/cohorts/${cohortId}/match-runs/${run.id}/publish`, { method: 'POST' }),
     200,
   );
+  await acceptProposals(member);
+  await acceptProposals(guide);
   const mine = await json<{ relationships: { id: string }[] }>(
     await member.request('/api/v1/relationships'),
     200,

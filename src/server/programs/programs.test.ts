@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmPrograms } from '../../../test/support/program-fixtures';
 import { createTestApp, type Member, signUp, type TestApp } from '../../../test/support/test-app';
 
 let t: TestApp;
@@ -141,6 +142,14 @@ describe('matching', () => {
     }[];
     unmatched: { name: string; reason: string }[];
   };
+
+  // Only people who confirmed they joined are matched: each imported person signs up and confirms.
+  beforeAll(async () => {
+    for (const name of ['ana', 'ben', 'cy', 'gia', 'hal']) {
+      const person = await signUp(t, name, 'Europe/Berlin', `${name}@example.test`);
+      expect(await confirmPrograms(person)).toBe(1);
+    }
+  });
 
   it('matches everyone it can, never within the same organization, with reasons', async () => {
     const response = await admin.request(`/api/v1/cohorts/${cohortId}/match-runs`, { method: 'POST' });

@@ -3,11 +3,31 @@ import { defaultAgreementTerms } from '../../domain/agreements/agreement-terms';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { applications, cohorts, programAdmins, programs } from '../db/schema';
+import { Problem } from '../http/problem';
 import { requireCohortAdmin, requireProgramAdmin } from '../policies/programs';
 import type { CreateCohortInput } from './schemas';
 
+// Who may create programs (PROGRAM_CREATORS): anyone signed in, or the addresses on a list. Either
+// way a program reaches only people who confirm they joined it (see answer-participation.ts).
+export type ProgramCreators = { mode: 'anyone' } | { mode: 'allowlist'; emails: readonly string[] };
+
+export const mayCreatePrograms = (creators: ProgramCreators, actor: Actor) =>
+  creators.mode === 'anyone' || creators.emails.includes(actor.email.toLowerCase());
+
 // Programs and cohorts: the person who creates a program is its first admin.
-export async function createProgram(db: Db, actor: Actor, input: { name: string; description: string }) {
+export async function createProgram(
+  db: Db,
+  actor: Actor,
+  input: { name: string; description: string },
+  creators: ProgramCreators = { mode: 'anyone' },
+) {
+  if (!mayCreatePrograms(creators, actor)) {
+    throw new Problem(
+      403,
+      'program-creation-restricted',
+      'On this Corner only the people the operator listed can create programs. Ask them to add your address, or ask a program admin to invite you.',
+    );
+  }
   return db.transaction(async (tx) => {
     const [program] = await tx.insert(programs).values(input).returning();
     if (!program) throw new Error('insert returned no program');
@@ -66,7 +86,7 @@ export async function listCohorts(db: Db, actor: Actor, programId: string) {
 export async function getCohort(db: Db, actor: Actor, cohortId: string) {
   const cohort = await requireCohortAdmin(db, actor, cohortId);
   const rows = await db
-    .select({ role: applications.role, profile: applications.profile })
+    .select({ role: applications.role, profile: applications.profile, status: applications.status })
     .from(applications)
     .where(eq(applications.cohortId, cohortId));
   const guides = rows.filter((row) => row.role === 'guide');
@@ -84,6 +104,8 @@ export async function getCohort(db: Db, actor: Actor, cohortId: string) {
     sessionsPerMonthTarget: cohort.sessionsPerMonthTarget,
     members: rows.length - guides.length,
     guides: guides.length,
+    pendingMembers: rows.filter((row) => row.role === 'member' && row.status === 'pending').length,
+    pendingGuides: guides.filter((row) => row.status === 'pending').length,
     guideSeats: guides.reduce(
       (sum, row) => sum + (row.profile.role === 'guide' ? row.profile.capacity : 0),
       0,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptProposals, confirmPrograms } from '../../../test/support/program-fixtures';
 import { createTestApp, type Member, signUp, type TestApp } from '../../../test/support/test-app';
 
-// Publishing starts the pairs' relationships; the dashboard then shows their health — and nothing of
+// Publishing proposes the pairs, which start once both accept; the dashboard then shows their health — and nothing of
 // what they wrote (PRODUCT.md §3: admins see states and counts only).
 let t: TestApp;
 let admin: Member;
@@ -51,34 +52,41 @@ beforeAll(async () => {
     });
     expect(response.status).toBe(200);
   }
+  // Ana, Ben and Gia confirm they joined; Cy has no account yet and stays unconfirmed.
+  for (const person of [ana, ben, gia]) await confirmPrograms(person);
 });
 afterAll(() => t.close());
 
 describe('publish and dashboard', () => {
-  it('starts a relationship per pair with accounts, reports the rest, and shows states only', async () => {
+  it('proposes a pair per confirmed match, starts it once both accept, and shows states only', async () => {
     const run = (await (
       await admin.request(`/api/v1/cohorts/${cohortId}/match-runs`, { method: 'POST' })
-    ).json()) as { id: string; matched: number };
-    expect(run.matched).toBe(3);
+    ).json()) as { id: string; matched: number; unconfirmed: { name: string }[] };
+    expect(run.matched).toBe(2);
+    expect(run.unconfirmed.map((entry) => entry.name)).toEqual(['Cy Member']);
     const published = await admin.request(`/api/v1/cohorts/${cohortId}/match-runs/${run.id}/publish`, {
       method: 'POST',
     });
     expect(published.status).toBe(200);
-    const result = (await published.json()) as { started: number; waitingForSignUp: { missing: string[] }[] };
-    expect(result.started).toBe(2);
-    expect(result.waitingForSignUp).toEqual([expect.objectContaining({ missing: ['Cy Member'] })]);
+    const result = (await published.json()) as { proposed: number; waitingForConfirmation: unknown[] };
+    expect(result).toEqual({ proposed: 2, waitingForConfirmation: [] });
 
-    const mine = (await (await ana.request('/api/v1/relationships')).json()) as {
-      relationships: { id: string; status: string }[];
-    };
-    const relationship = mine.relationships[0];
+    const listed = async () =>
+      (
+        (await (await ana.request('/api/v1/relationships')).json()) as {
+          relationships: { id: string; status: string }[];
+        }
+      ).relationships[0];
+    expect((await listed())?.status).toBe('proposed');
+    for (const person of [ana, ben, gia]) await acceptProposals(person);
+    const relationship = await listed();
     expect(relationship?.status).toBe('active');
 
-    // Publishing twice starts nothing new.
+    // Publishing twice proposes nothing new.
     const again = (await (
       await admin.request(`/api/v1/cohorts/${cohortId}/match-runs/${run.id}/publish`, { method: 'POST' })
-    ).json()) as { started: number };
-    expect(again.started).toBe(0);
+    ).json()) as { proposed: number };
+    expect(again.proposed).toBe(0);
 
     const dashboard = (await (await admin.request(`/api/v1/cohorts/${cohortId}/dashboard`)).json()) as {
       pairs: number;

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../auth/actor';
-import { createRouter, json, jsonBody, problemResponses } from '../http/openapi';
+import { conflictResponse, createRouter, json, jsonBody, problemResponses } from '../http/openapi';
 import { cohortDashboard } from './cohort-dashboard';
 import { exportApplications } from './export-applications';
 import { exportDashboard } from './export-dashboard';
@@ -53,7 +53,11 @@ export const programRoutes = createRouter()
       request: jsonBody(createProgramSchema),
       responses: { 201: json(programSchema, 'The new program'), ...problemResponses },
     }),
-    async (c) => c.json(await createProgram(c.var.deps.db, actorOf(c), c.req.valid('json')), 201),
+    async (c) =>
+      c.json(
+        await createProgram(c.var.deps.db, actorOf(c), c.req.valid('json'), c.var.deps.programCreators),
+        201,
+      ),
   )
   .openapi(
     createRoute({
@@ -109,6 +113,8 @@ export const programRoutes = createRouter()
           actorOf(c),
           c.req.valid('param').cohortId,
           c.req.valid('json'),
+          undefined,
+          { mailer: c.var.deps.mailer, baseUrl: new URL(c.req.url).origin },
         ),
         200,
       ),
@@ -198,11 +204,12 @@ export const programRoutes = createRouter()
       method: 'post',
       path: '/cohorts/{cohortId}/match-runs/{runId}/publish',
       tags,
-      summary: 'Publish a match run: each pair starts a relationship on the cohort’s agreement',
+      summary: 'Publish a match run: each pair is proposed to both people, who accept or decline',
       request: { params: runIdParams },
       responses: {
-        200: json(publishResultSchema, 'Relationships started, and pairs waiting for sign-up'),
+        200: json(publishResultSchema, 'Pairs proposed, and pairs waiting for someone to confirm'),
         ...problemResponses,
+        ...conflictResponse,
       },
     }),
     async (c) => {

@@ -78,6 +78,9 @@ export const cohortSchema = z
     members: z.number(),
     guides: z.number(),
     guideSeats: z.number(),
+    // Of those, still to confirm they joined (never matched until they do).
+    pendingMembers: z.number(),
+    pendingGuides: z.number(),
   })
   .openapi('Cohort');
 
@@ -162,6 +165,16 @@ export const matchRunSchema = z
       }),
     ),
     overrides: z.array(overrideSchema.extend({ decision: z.enum(['pin', 'block']) })),
+    // People imported who have not confirmed they joined: left out of matching until they do.
+    unconfirmed: z.array(
+      z.object({
+        applicationId: z.string(),
+        name: z.string(),
+        role: z.enum(['member', 'guide']),
+        status: z.enum(['pending', 'declined']),
+        message: z.string(),
+      }),
+    ),
   })
   .openapi('MatchRun');
 
@@ -170,12 +183,37 @@ export type MatchRunView = z.infer<typeof matchRunSchema>;
 
 export const publishResultSchema = z
   .object({
-    started: z.number(),
-    waitingForSignUp: z.array(
+    // Pairs proposed: each starts once both people accept.
+    proposed: z.number(),
+    // Pairs in a run made before someone withdrew or was unconfirmed: never proposed.
+    waitingForConfirmation: z.array(
       z.object({ memberName: z.string(), guideName: z.string(), missing: z.array(z.string()) }),
     ),
   })
   .openapi('PublishResult');
+
+export const participantSchema = z
+  .object({
+    applicationId: z.string(),
+    role: z.enum(['member', 'guide']),
+    name: z.string(),
+    email: z.string(),
+    status: z.enum(['pending', 'confirmed', 'declined']),
+  })
+  .openapi('CohortParticipant');
+
+export const cohortPairSchema = z
+  .object({
+    relationshipId: z.string(),
+    memberName: z.string(),
+    guideName: z.string(),
+    // Declined: the admin sees that and by whom, never the reason (it is the decliner's).
+    status: z.enum(['proposed', 'active', 'declined', 'closed', 'invited']),
+    memberAccepted: z.boolean(),
+    guideAccepted: z.boolean(),
+    declinedByRole: z.enum(['member', 'guide']).nullable(),
+  })
+  .openapi('CohortPair');
 
 export const dashboardSchema = z
   .object({
@@ -217,3 +255,6 @@ export const cohortProblemReportSchema = z
     pair: z.object({ relationshipId: z.string(), member: z.string(), guide: z.string() }),
   })
   .openapi('CohortProblemReport');
+
+export type Participant = z.infer<typeof participantSchema>;
+export type CohortPair = z.infer<typeof cohortPairSchema>;

@@ -7,7 +7,9 @@ import type { Db, Tx } from '../db/client';
 import {
   agreements,
   coachingPlans,
+  cohorts,
   goals,
+  programs,
   reflections,
   relationshipGoals,
   relationships,
@@ -99,7 +101,9 @@ export async function getRelationship(
   relationshipId: string,
   now: Date,
 ): Promise<RelationshipDetail> {
-  const { rel } = await loadRelationship(db, actor, relationshipId);
+  // The page shows a proposal (who, which program, its agreement) so the person can answer it; what
+  // either has written stays out until both accept (linked goals are filtered by the policy too).
+  const { rel } = await loadRelationship(db, actor, relationshipId, { proposal: true });
   const people = await loadPeople(db, [rel.memberId, rel.guideId]);
   const goalRows = await db
     .select({ goal: goals })
@@ -117,7 +121,12 @@ export async function getRelationship(
     .where(eq(coachingPlans.relationshipId, rel.id))
     .orderBy(desc(coachingPlans.version))
     .limit(1);
-  const reflectionRows = await db.select().from(reflections).where(eq(reflections.relationshipId, rel.id));
+  const awaitsConsent = relationshipPolicy.awaitsConsent(rel);
+  const reflectionRows = awaitsConsent
+    ? []
+    : await db.select().from(reflections).where(eq(reflections.relationshipId, rel.id));
+  const fromProgram = rel.cohortId !== null || rel.memberAcceptedAt !== null || rel.guideAcceptedAt !== null;
+  const proposal = fromProgram ? await presentProposal(db, rel) : null;
   const { momentum, tracking } = await relationshipHealth(db, rel, people, now);
   const history = agreementRows.map((row) => presentAgreement(row, rel));
   const current = history.filter((a) => a.status === 'accepted').at(-1) ?? null;
@@ -125,7 +134,14 @@ export async function getRelationship(
   const role = relationshipPolicy.roleOf(actor, rel);
   const waitingFor: string[] = [];
   if (rel.status === 'active' && !current && !pending) waitingFor.push('Propose an agreement');
-  if (pending && pending.proposedByRole !== role) waitingFor.push('Read and accept the proposed agreement');
+  const myAnswer = role === 'member' ? rel.memberAcceptedAt : rel.guideAcceptedAt;
+  if (rel.status === 'proposed') {
+    waitingFor.push(
+      myAnswer ? 'Wait for the other person to accept the proposal' : 'Accept or decline the proposed pair',
+    );
+  } else if (pending && pending.proposedByRole !== role) {
+    waitingFor.push('Read and accept the proposed agreement');
+  }
   const mid = midpointOf(rel, now, actor.timeZone);
   const visible = visibleReflections(reflectionRows, actor, rel);
   if (mid.due && !visible.some((r) => r.kind === 'midpoint' && r.mine)) {
@@ -135,7 +151,8 @@ export async function getRelationship(
     ...presentSummary(rel, actor, people),
     member: person(people, rel.memberId),
     guide: person(people, rel.guideId),
-    declineReason: rel.declineReason,
+    // A declined proposal's reason is the decliner's alone (see answer-proposal.ts).
+    declineReason: proposal !== null && rel.declinedBy !== actor.userId ? null : rel.declineReason,
     acceptedAt: rel.acceptedAt?.toISOString() ?? null,
     closedAt: rel.closedAt?.toISOString() ?? null,
     goals: goalRows
@@ -159,6 +176,32 @@ export async function getRelationship(
     midpoint: mid,
     reflections: visible,
     waitingFor,
+    proposal,
+  };
+}
+
+async function presentProposal(db: Db | Tx, rel: RelationshipRow): Promise<RelationshipDetail['proposal']> {
+  const [where] = rel.cohortId
+    ? await db
+        .select({ cohortName: cohorts.name, programName: programs.name })
+        .from(cohorts)
+        .innerJoin(programs, eq(programs.id, cohorts.programId))
+        .where(eq(cohorts.id, rel.cohortId))
+    : [];
+  const started = rel.status === 'active' || rel.status === 'closed';
+  return {
+    programName: where?.programName ?? null,
+    cohortName: where?.cohortName ?? null,
+    memberAccepted: started || rel.memberAcceptedAt !== null,
+    guideAccepted: started || rel.guideAcceptedAt !== null,
+    declinedByRole:
+      rel.status !== 'declined' || rel.declinedBy === null
+        ? null
+        : rel.declinedBy === rel.memberId
+          ? 'member'
+          : 'guide',
+    acceptPath: `/api/v1/relationships/${rel.id}/proposal/accept`,
+    declinePath: `/api/v1/relationships/${rel.id}/proposal/decline`,
   };
 }
 

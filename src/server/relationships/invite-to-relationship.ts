@@ -60,6 +60,7 @@ export async function inviteToRelationship(
         inviteeEmail: input.inviteeEmail.toLowerCase(),
         inviteTokenHash: hashToken(token),
         inviteMessage: input.message,
+        openToAnyone: input.anyoneWithLink,
         kind: input.kind,
         framing: input.framing,
         startDate: input.startDate,
@@ -94,7 +95,9 @@ export async function inviteToRelationship(
     text: [
       `${actor.name} would like you to be their ${theirRole === 'guide' ? 'guide' : 'partner'} in a ${input.kind} relationship.`,
       input.message ? `\nTheir message:\n${input.message}\n` : '',
-      `Open this link to read the invitation, create an account if you need one, and accept or decline:`,
+      input.anyoneWithLink
+        ? `Open this link to read the invitation, create an account if you need one, and accept or decline:`
+        : `Open this link to read the invitation and accept or decline. Sign in (or create your account) with this address, ${input.inviteeEmail}: the invitation is for it only.`,
       link,
     ].join('\n'),
   });

@@ -1,18 +1,30 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
 import { guideProfiles, relationships, user } from '../db/schema';
-import { countActiveRelationships } from '../guide-profiles/reliability';
 import { notFound, Problem } from '../http/problem';
 import type { Mailer } from '../mail/mailer';
+import { countHeldSeats } from './guide-seats';
 import { hashToken } from './invite-to-relationship';
 import type { RelationshipRow } from './load-relationship';
 
+// An invitation is reached by its link's token, or — for the invited address itself, from "my
+// invitations" — by the relationship's id (only the token's hash is stored, so it cannot be listed).
+export type InvitationRef = { token: string } | { relationshipId: string };
+
 async function byToken(db: Db | Tx, token: string, lock: boolean): Promise<RelationshipRow> {
+  return findInvitation(db, { token }, lock);
+}
+
+async function findInvitation(db: Db | Tx, ref: InvitationRef, lock: boolean): Promise<RelationshipRow> {
   const query = db
     .select()
     .from(relationships)
-    .where(eq(relationships.inviteTokenHash, hashToken(token)));
+    .where(
+      'token' in ref
+        ? eq(relationships.inviteTokenHash, hashToken(ref.token))
+        : and(eq(relationships.id, ref.relationshipId), ne(relationships.status, 'proposed')),
+    );
   const [rel] = lock ? await query.for('update') : await query;
   if (!rel) throw notFound('invitation');
   return rel;
@@ -31,12 +43,23 @@ export async function previewInvitation(db: Db, token: string) {
     kind: rel.kind,
     framing: rel.framing,
     message: rel.inviteMessage,
+    anyoneWithLink: rel.openToAnyone,
   } as const;
 }
 
-function assertOpen(rel: RelationshipRow, actor: Actor) {
+function assertOpen(rel: RelationshipRow, actor: Actor, ref: InvitationRef) {
   if (rel.invitedBy === actor.userId) {
     throw new Problem(409, 'own-invitation', 'This is your own invitation; the other person answers it.');
+  }
+  const forMe = rel.inviteeEmail === actor.email.toLowerCase();
+  // By id there is no link to hold: only the invited address may answer, and others learn nothing.
+  if (!forMe && !('token' in ref)) throw notFound('invitation');
+  if (!forMe && !rel.openToAnyone) {
+    throw new Problem(
+      403,
+      'invitation-for-another-address',
+      'This invitation was sent to another email address. Sign in with the address it was sent to, or ask the person who invited you to invite this one.',
+    );
   }
   if (rel.status !== 'invited') {
     throw new Problem(409, 'invitation-answered', `This invitation was already answered (${rel.status}).`);
@@ -52,12 +75,12 @@ async function assertGuideHasRoom(tx: Tx, guideId: string): Promise<void> {
     .where(eq(guideProfiles.userId, guideId))
     .for('update');
   if (!profile) return;
-  const active = (await countActiveRelationships(tx, [guideId])).get(guideId) ?? 0;
-  if (active >= profile.capacity) {
+  const held = (await countHeldSeats(tx, [guideId])).get(guideId) ?? 0;
+  if (held >= profile.capacity) {
     throw new Problem(
       409,
       'guide-at-capacity',
-      `You already guide ${active} ${active === 1 ? 'person' : 'people'}, your capacity is ${profile.capacity}. Raise your capacity in your guide profile or close a relationship first.`,
+      `You already guide or are proposed to ${held} ${held === 1 ? 'person' : 'people'}, your capacity is ${profile.capacity}. Raise your capacity in your guide profile or close a relationship first.`,
     );
   }
 }
@@ -66,12 +89,12 @@ export async function acceptInvitation(
   db: Db,
   mailer: Mailer,
   actor: Actor,
-  token: string,
+  ref: InvitationRef,
   now: Date,
 ): Promise<{ relationshipId: string }> {
   const { rel, inviterEmail } = await db.transaction(async (tx) => {
-    const found = await byToken(tx, token, true);
-    assertOpen(found, actor);
+    const found = await findInvitation(tx, ref, true);
+    assertOpen(found, actor, ref);
     const role = inviteeRole(found);
     if (role === 'guide') await assertGuideHasRoom(tx, actor.userId);
     await tx
@@ -100,16 +123,16 @@ export async function declineInvitation(
   db: Db,
   mailer: Mailer,
   actor: Actor,
-  token: string,
+  ref: InvitationRef,
   reason: string,
   now: Date,
 ): Promise<void> {
   const inviterEmail = await db.transaction(async (tx) => {
-    const found = await byToken(tx, token, true);
-    assertOpen(found, actor);
+    const found = await findInvitation(tx, ref, true);
+    assertOpen(found, actor, ref);
     await tx
       .update(relationships)
-      .set({ status: 'declined', declineReason: reason, closedAt: now })
+      .set({ status: 'declined', declineReason: reason, declinedBy: actor.userId, closedAt: now })
       .where(eq(relationships.id, found.id));
     const [inviter] = await tx.select({ email: user.email }).from(user).where(eq(user.id, found.invitedBy));
     return inviter?.email ?? null;

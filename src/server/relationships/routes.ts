@@ -106,7 +106,7 @@ export const relationshipRoutes = createRouter()
         deps.db,
         deps.mailer,
         actor,
-        c.req.valid('param').token,
+        { token: c.req.valid('param').token },
         now,
       );
       return c.json(await getRelationship(deps.db, actor, relationshipId, now), 200);
@@ -131,7 +131,7 @@ export const relationshipRoutes = createRouter()
         deps.db,
         deps.mailer,
         actorOf(c),
-        c.req.valid('param').token,
+        { token: c.req.valid('param').token },
         c.req.valid('json').reason,
         deps.clock(),
       );

@@ -7,6 +7,7 @@ import {
   REFLECTION_SCORE_MIN,
   RELATIONSHIP_TEXT_MAX_LENGTH,
 } from '../../domain/settings/relationships';
+import { relationshipStatuses } from '../db/schema/relationships';
 
 const isoDate = z.iso.date({ message: 'must be a date written as YYYY-MM-DD' });
 const text = (min: number, what: string) =>
@@ -58,6 +59,8 @@ export const inviteSchema = z
     startDate: isoDate.nullable().default(null),
     plannedEndDate: isoDate.nullable().default(null),
     message: z.string().trim().max(2000, 'must be at most 2000 characters').default(''),
+    // Default: only the invited address may accept. True: whoever opens the link (e.g. shared in a chat).
+    anyoneWithLink: z.boolean().default(false),
   })
   .refine((v) => v.framing !== 'time-framed' || (v.startDate !== null && v.plannedEndDate !== null), {
     message: 'a time-framed relationship needs a start and a planned end',
@@ -187,7 +190,7 @@ const trackingSchema = z.object({
 export const relationshipSummarySchema = z
   .object({
     id: z.string(),
-    status: z.enum(['invited', 'active', 'declined', 'closed']),
+    status: z.enum(relationshipStatuses),
     kind: z.enum(relationshipKinds),
     framing: z.enum(relationshipFramings),
     myRole: z.enum(['member', 'guide']),
@@ -229,17 +232,31 @@ export const relationshipDetailSchema = relationshipSummarySchema
     midpoint: z.object({ applies: z.boolean(), dueDate: z.string().nullable(), due: z.boolean() }),
     reflections: z.array(reflectionSchema),
     waitingFor: z.array(z.string()),
+    // A program's proposal: who has said yes so far (null for relationships started by invitation).
+    proposal: z
+      .object({
+        programName: z.string().nullable(),
+        cohortName: z.string().nullable(),
+        memberAccepted: z.boolean(),
+        guideAccepted: z.boolean(),
+        declinedByRole: z.enum(['member', 'guide']).nullable(),
+        acceptPath: z.string(),
+        declinePath: z.string(),
+      })
+      .nullable(),
   })
   .openapi('RelationshipDetail');
 
 export const invitationPreviewSchema = z
   .object({
-    status: z.enum(['invited', 'active', 'declined', 'closed']),
+    status: z.enum(relationshipStatuses),
     inviterName: z.string(),
     inviteeRole: z.enum(['member', 'guide']),
     kind: z.enum(relationshipKinds),
     framing: z.enum(relationshipFramings),
     message: z.string(),
+    // False: only the person signed in with the invited address can accept.
+    anyoneWithLink: z.boolean(),
   })
   .openapi('InvitationPreview');
 

@@ -62,6 +62,7 @@ export async function chooseGuide(
       startDate: null,
       plannedEndDate: null,
       message: `After our intro conversation I would like to work with you. I have proposed the terms you usually offer.`,
+      anyoneWithLink: false,
     },
     now,
     baseUrl,

@@ -65,6 +65,9 @@ export function CohortPage() {
       </Text>
       <Text fw={600} aria-live="polite">
         {data.members} members · {data.guides} guides with {data.guideSeats} seats
+        {data.pendingMembers + data.pendingGuides > 0
+          ? ` · ${data.pendingMembers + data.pendingGuides} invited, not yet confirmed (never matched until they confirm)`
+          : ''}
       </Text>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <CsvImportCard cohortId={cohortId} applicantRole="member" onImported={refresh} />
@@ -88,7 +91,7 @@ export function CohortPage() {
           {latest.data && (
             <Group>
               {latest.data.publishedAt ? (
-                <Text fw={600}>Published: each pair has its relationship.</Text>
+                <Text fw={600}>Published: each pair was proposed to both people, who accept or decline.</Text>
               ) : (
                 <Button onClick={() => publish.mutate(latest.data?.id ?? '')} loading={publish.isPending}>
                   Publish these matches
@@ -96,9 +99,10 @@ export function CohortPage() {
               )}
               {publish.data && (
                 <Text role="status">
-                  Started {publish.data.started} relationship{publish.data.started === 1 ? '' : 's'}
-                  {publish.data.waitingForSignUp.length > 0
-                    ? `; ${publish.data.waitingForSignUp.length} pair(s) wait for someone to sign up (we mailed them).`
+                  Proposed {publish.data.proposed} pair{publish.data.proposed === 1 ? '' : 's'}: each starts
+                  once both people accept
+                  {publish.data.waitingForConfirmation.length > 0
+                    ? `; ${publish.data.waitingForConfirmation.length} pair(s) wait for someone to confirm they joined.`
                     : '.'}
                 </Text>
               )}

@@ -24,7 +24,13 @@ import { CenteredLoader } from '../components/centered-loader';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDate } from '../format';
 
-const statusColor = { invited: 'yellow', active: 'teal', declined: 'gray', closed: 'gray' } as const;
+const statusColor = {
+  invited: 'yellow',
+  proposed: 'yellow',
+  active: 'teal',
+  declined: 'gray',
+  closed: 'gray',
+} as const;
 
 export function RelationshipsPage() {
   const list = useRelationships();

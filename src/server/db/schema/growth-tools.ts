@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { goals } from './growth';
+import { relationships } from './relationships';
 
 // A mirror feedback request: one question about one real moment, sent to a giver who has no account.
 // Only the hash of the link's token is kept, so a leaked database does not open anyone's link.
@@ -31,6 +32,11 @@ export const feedbackRequests = pgTable(
     tokenHash: text('token_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     sharedWithGuide: boolean('shared_with_guide').notNull().default(false),
+    // Sharing names one relationship: only that relationship's guide reads the request, not every
+    // guide the member has (or will have).
+    sharedRelationshipId: uuid('shared_relationship_id').references(() => relationships.id, {
+      onDelete: 'set null',
+    }),
     thankedAt: timestamp('thanked_at', { withTimezone: true }),
     thankYouNote: text('thank_you_note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

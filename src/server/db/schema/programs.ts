@@ -72,11 +72,19 @@ export const applications = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     profile: jsonb('profile').$type<ApplicationProfile>().notNull(),
+    // An imported row is an invitation to join: only the person signed in with that address confirms
+    // it, and only confirmed people are matched (an admin cannot enrol a stranger).
+    status: text('status', { enum: ['pending', 'confirmed', 'declined'] })
+      .notNull()
+      .default('pending'),
+    confirmedBy: text('confirmed_by').references(() => user.id, { onDelete: 'set null' }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique('applications_cohort_role_email').on(t.cohortId, t.role, t.email),
     index('applications_cohort_idx').on(t.cohortId),
+    index('applications_email_idx').on(t.email),
   ],
 );
 

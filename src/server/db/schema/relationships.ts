@@ -17,6 +17,9 @@ import { user } from './auth';
 import { goals } from './growth';
 import { cohorts } from './programs';
 
+export const relationshipStatuses = ['invited', 'proposed', 'active', 'declined', 'closed'] as const;
+export type RelationshipStatus = (typeof relationshipStatuses)[number];
+
 // A relationship joins a member and a guide. Until the invitation is accepted one side is empty: the
 // invitee may not even have an account yet, so only the hash of the link's token is kept.
 export const relationships = pgTable(
@@ -35,10 +38,16 @@ export const relationships = pgTable(
     framing: text('framing', { enum: ['ad-hoc', 'goal-oriented', 'time-framed'] }).notNull(),
     startDate: date('start_date', { mode: 'string' }),
     plannedEndDate: date('planned_end_date', { mode: 'string' }),
-    status: text('status', { enum: ['invited', 'active', 'declined', 'closed'] })
-      .notNull()
-      .default('invited'),
+    // 'proposed': a program published the pair; nothing is shared until both people accept.
+    status: text('status', { enum: relationshipStatuses }).notNull().default('invited'),
     declineReason: text('decline_reason'),
+    // Who declined (invitation or proposal); the program admin sees that it was declined, never why.
+    declinedBy: text('declined_by').references(() => user.id, { onDelete: 'set null' }),
+    // Each side's answer to a program's proposal; both set = the relationship starts.
+    memberAcceptedAt: timestamp('member_accepted_at', { withTimezone: true }),
+    guideAcceptedAt: timestamp('guide_accepted_at', { withTimezone: true }),
+    // An invitation is for the invited address unless the inviter chose "anyone with this link".
+    openToAnyone: boolean('open_to_anyone').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
