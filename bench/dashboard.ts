@@ -8,7 +8,9 @@
 //   BENCH_KEEP_DATABASE=1  keep the database afterwards (to look at query plans, or to reuse it)
 //   BENCH_REUSE_DATABASE   name of a kept database: migrate it and measure without seeding again
 import pg from 'pg';
+import { dueReminders } from '../src/domain/reminders/due-reminders';
 import { openDatabase } from '../src/server/db/client';
+import { relationshipReminderSource } from '../src/server/notifications/relationship-reminder-source';
 import { seedCohort } from './dashboard-seed';
 import { BENCH_BASE_URL, cookieOf, inProcessApp } from './in-process-app';
 import { percentile } from './stats';
@@ -136,8 +138,10 @@ async function main() {
       `Dashboard: ${dashboard.pairs.toLocaleString()} pairs, states ${JSON.stringify(dashboard.states)}, ` +
         `${dashboard.sessionsPerPairPerMonth.actual} sessions/pair/month, actions ${dashboard.actions.done}/${dashboard.actions.total}, ` +
         `pulse ${dashboard.pulse.average} (${dashboard.pulse.answers}), goals ${JSON.stringify(dashboard.goals)}, ` +
-        `${dashboard.months.length} months, ${(sample.length / 1024 / 1024).toFixed(1)} MB of JSON`,
+        `${dashboard.months.length} months, ${(sample.length / 1024).toFixed(1)} kB of JSON for the first page of the pair list`,
     );
+    const csv = (await call(`${path}/export`)).text;
+    console.log(`CSV export (every pair): ${(csv.length / 1024 / 1024).toFixed(1)} MB`);
 
     const series = async (label: string, before: () => Promise<void>) => {
       const timings: number[] = [];
@@ -167,6 +171,17 @@ async function main() {
       recomputed += Number(result.rows[0]?.n ?? 0);
     });
     console.log(`  (${(recomputed / REQUESTS).toFixed(0)} pairs' states recomputed per request on average)`);
+
+    // The reminder sweep over every active pair, read in sets (one active list, seven queries per batch).
+    const sweepStarted = performance.now();
+    const swept = await relationshipReminderSource(database.db)(clock);
+    const reminders = swept.reduce(
+      (n, input) => n + dueReminders(input.facts, clock.toISOString()).length,
+      0,
+    );
+    console.log(
+      `Reminder sweep: facts of ${swept.length.toLocaleString()} active pairs, ${reminders.toLocaleString()} reminders due, in ${(performance.now() - sweepStarted).toFixed(0)} ms`,
+    );
 
     const reportsStarted = performance.now();
     const reports = JSON.parse((await call(`/api/v1/cohorts/${cohortId}/problem-reports`)).text) as {

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../auth/actor';
 import { conflictResponse, createRouter, json, jsonBody, problemResponses } from '../http/openapi';
-import { cohortDashboard } from './cohort-dashboard';
+import { cohortDashboardPage } from './cohort-dashboard-page';
 import { exportApplications } from './export-applications';
 import { exportDashboard } from './export-dashboard';
 import { importApplications } from './import-applications';
@@ -15,6 +15,7 @@ import {
   cohortSchema,
   createCohortSchema,
   createProgramSchema,
+  dashboardQuery,
   dashboardSchema,
   importResultSchema,
   importSchema,
@@ -227,13 +228,20 @@ export const programRoutes = createRouter()
       method: 'get',
       path: '/cohorts/{cohortId}/dashboard',
       tags,
-      summary: 'Pair health, sessions, actions, pulse and goals for the cohort: states and counts only',
-      request: { params: cohortIdParams },
+      summary:
+        'Pair health, sessions, actions, pulse and goals for the cohort, with one page of the pair list: states and counts only',
+      request: { params: cohortIdParams, query: dashboardQuery },
       responses: { 200: json(dashboardSchema, 'The dashboard'), ...problemResponses },
     }),
     async (c) =>
       c.json(
-        await cohortDashboard(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId, c.var.deps.clock()),
+        await cohortDashboardPage(
+          c.var.deps.db,
+          actorOf(c),
+          c.req.valid('param').cohortId,
+          c.var.deps.clock(),
+          c.req.valid('query'),
+        ),
         200,
       ),
   )

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { agreementTermsSchema } from '../../domain/agreements/agreement-terms';
+import { DASHBOARD_MAX_PAGE_SIZE, DASHBOARD_PAGE_SIZE } from '../../domain/settings/dashboard';
 
 const isoDate = z.iso.date({ message: 'must be a date written as YYYY-MM-DD' });
 const id = (name: string, what: string) =>
@@ -215,6 +216,37 @@ export const cohortPairSchema = z
   })
   .openapi('CohortPair');
 
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+// Which page of the pair list to show. Unknown parameters are refused, so a misspelt one is named
+// instead of silently giving the first page.
+const dashboardParameters = z.object({
+  state: z
+    .enum(['on-track', 'slipping', 'at-risk'], { message: 'must be on-track, slipping or at-risk' })
+    .optional()
+    .openapi({ description: 'Only pairs in this state (default: all)' }),
+  page: wholeNumber(1, 1_000_000).default(1).openapi({ description: 'Page number, from 1' }),
+  pageSize: wholeNumber(1, DASHBOARD_MAX_PAGE_SIZE)
+    .default(DASHBOARD_PAGE_SIZE)
+    .openapi({
+      description: `Pairs per page (default ${DASHBOARD_PAGE_SIZE}, at most ${DASHBOARD_MAX_PAGE_SIZE})`,
+    }),
+});
+const knownDashboardParameters = new Set(Object.keys(dashboardParameters.shape));
+
+export const dashboardQuery = dashboardParameters.loose().superRefine((value, ctx) => {
+  for (const key of Object.keys(value)) {
+    if (!knownDashboardParameters.has(key)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: 'is not a parameter the dashboard knows' });
+    }
+  }
+});
+
 export const dashboardSchema = z
   .object({
     pairs: z.number(),
@@ -240,6 +272,15 @@ export const dashboardSchema = z
         sessionsLast30Days: z.number(),
       }),
     ),
+    // The pair list above is this page: at risk first, then slipping, then on track; by member, guide.
+    page: z.object({
+      number: z.number(),
+      size: z.number(),
+      state: z.enum(['on-track', 'slipping', 'at-risk']).nullable(),
+      /** Pairs in the asked state (all pairs without one); `states` has every state's total. */
+      pairs: z.number(),
+      pages: z.number(),
+    }),
   })
   .openapi('CohortDashboard');
 

@@ -12,9 +12,10 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { momentumStateLabels } from '../../../domain/momentum/compute-momentum';
+import { DASHBOARD_PAGE_SIZE, DASHBOARD_STATE_ORDER } from '../../../domain/settings/dashboard';
 import { api, unwrap } from '../../api/client';
 import { ProblemAlert } from '../problem-alert';
 
@@ -25,18 +26,29 @@ const stateColors: Record<string, string> = {
   'at-risk': 'red.8',
 };
 
-// Pairs that need attention first; a cohort of thousands is read a page at a time.
-const stateOrder: Record<string, number> = { 'at-risk': 0, slipping: 1, 'on-track': 2 };
-const PAGE = 50;
+type StateFilter = (typeof DASHBOARD_STATE_ORDER)[number];
 
-// Pair health at a glance: states and counts only — an admin never sees what a pair wrote.
+// Pair health at a glance: states and counts only — an admin never sees what a pair wrote. The server
+// pages the pair list (pairs needing attention first), so a cohort of thousands arrives 50 at a time.
 export function CohortDashboardCard({ cohortId }: { cohortId: string }) {
+  const [filter, setFilter] = useState<'all' | StateFilter>('all');
+  const [page, setPage] = useState(1);
   const dashboard = useQuery({
-    queryKey: ['cohort-dashboard', cohortId],
-    queryFn: () => unwrap(api.cohorts[':cohortId'].dashboard.$get({ param: { cohortId } })),
+    queryKey: ['cohort-dashboard', cohortId, filter, page],
+    queryFn: () =>
+      unwrap(
+        api.cohorts[':cohortId'].dashboard.$get({
+          param: { cohortId },
+          query: {
+            ...(filter === 'all' ? {} : { state: filter }),
+            page: String(page),
+            pageSize: String(DASHBOARD_PAGE_SIZE),
+          },
+        }),
+      ),
+    // Turning a page keeps the current one on screen until the next arrives.
+    placeholderData: keepPreviousData,
   });
-  const [filter, setFilter] = useState('all');
-  const [shown, setShown] = useState(PAGE);
   if (dashboard.error) return <ProblemAlert error={dashboard.error} />;
   if (!dashboard.data) return null;
   const data = dashboard.data;
@@ -55,14 +67,8 @@ export function CohortDashboardCard({ cohortId }: { cohortId: string }) {
     value,
     color: stateColors[state] ?? 'gray.6',
   }));
-  const pairs = data.pairList
-    .filter((pair) => filter === 'all' || pair.state === filter)
-    .sort(
-      (a, b) =>
-        (stateOrder[a.state] ?? 3) - (stateOrder[b.state] ?? 3) ||
-        a.member.localeCompare(b.member) ||
-        a.guide.localeCompare(b.guide),
-    );
+  const pairs = data.pairList;
+  const first = (data.page.number - 1) * data.page.size;
   return (
     <Card withBorder component="section" aria-labelledby="dashboard-title">
       <Stack>
@@ -112,12 +118,12 @@ export function CohortDashboardCard({ cohortId }: { cohortId: string }) {
             aria-label="Show pairs"
             value={filter}
             onChange={(value) => {
-              setFilter(value);
-              setShown(PAGE);
+              setFilter(value as 'all' | StateFilter);
+              setPage(1);
             }}
             data={[
               { value: 'all', label: `All (${data.pairs})` },
-              ...['at-risk', 'slipping', 'on-track'].map((state) => ({
+              ...DASHBOARD_STATE_ORDER.map((state) => ({
                 value: state,
                 label: `${stateLabels[state]} (${data.states[state as keyof typeof data.states] ?? 0})`,
               })),
@@ -138,7 +144,7 @@ export function CohortDashboardCard({ cohortId }: { cohortId: string }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {pairs.slice(0, shown).map((pair) => (
+            {pairs.map((pair) => (
               <Table.Tr key={pair.relationshipId}>
                 <Table.Td>{pair.member}</Table.Td>
                 <Table.Td>{pair.guide}</Table.Td>
@@ -149,13 +155,26 @@ export function CohortDashboardCard({ cohortId }: { cohortId: string }) {
           </Table.Tbody>
         </Table>
         {pairs.length === 0 && <Text c="dimmed">No pairs in this state.</Text>}
-        {pairs.length > shown && (
+        {data.page.pages > 1 && (
           <Group>
             <Text size="sm" role="status">
-              Showing {shown} of {pairs.length} pairs.
+              Showing {first + 1}–{first + pairs.length} of {data.page.pairs} pairs.
             </Text>
-            <Button variant="light" size="xs" onClick={() => setShown(shown + PAGE)}>
-              Show {Math.min(PAGE, pairs.length - shown)} more
+            <Button
+              variant="light"
+              size="xs"
+              disabled={data.page.number <= 1}
+              onClick={() => setPage(data.page.number - 1)}
+            >
+              Previous {data.page.size}
+            </Button>
+            <Button
+              variant="light"
+              size="xs"
+              disabled={data.page.number >= data.page.pages}
+              onClick={() => setPage(data.page.number + 1)}
+            >
+              Next {Math.min(data.page.size, data.page.pairs - first - pairs.length)}
             </Button>
           </Group>
         )}
