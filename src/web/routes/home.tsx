@@ -1,6 +1,7 @@
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useGoals, useReadinessResults } from '../api/queries';
+import { MyInvitationsCard } from '../components/my-invitations-card';
 import { formatDate } from '../format';
 
 export function HomePage({ name }: { name: string }) {
@@ -11,6 +12,7 @@ export function HomePage({ name }: { name: string }) {
   return (
     <Stack maw={960}>
       <Title order={1}>Hello, {name.split(' ')[0]}</Title>
+      <MyInvitationsCard />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder padding="lg" component="section" aria-labelledby="home-readiness">
           <Title order={2} size="h3" id="home-readiness">

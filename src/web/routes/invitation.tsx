@@ -42,6 +42,12 @@ export function InvitationPage({ signedIn }: { signedIn: boolean }) {
               “{invitation.data.message}”
             </Text>
           )}
+          {!invitation.data.anyoneWithLink && (
+            <Text mt="sm" size="sm">
+              This invitation is for the address it was sent to: sign in or create your account with that
+              address to answer it.
+            </Text>
+          )}
           {invitation.data.status !== 'invited' && (
             <Text mt="sm" fw={600}>
               This invitation was already answered ({invitation.data.status}).

@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Code,
   Group,
   MultiSelect,
@@ -92,6 +93,7 @@ function InviteForm() {
       startDate: '',
       plannedEndDate: '',
       message: '',
+      anyoneWithLink: false,
     },
   });
   const invite = useMutation({
@@ -162,6 +164,10 @@ function InviteForm() {
             <TextInput label="Planned end" type="date" {...form.getInputProps('plannedEndDate')} />
           </Group>
           <Textarea label="A short message" autosize minRows={2} {...form.getInputProps('message')} />
+          <Checkbox
+            label="Anyone with this link can accept (otherwise only the invited address can)"
+            {...form.getInputProps('anyoneWithLink', { type: 'checkbox' })}
+          />
           <ProblemAlert error={invite.error} title="Could not send the invitation" />
           <Button type="submit" loading={invite.isPending}>
             Send invitation
