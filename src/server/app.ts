@@ -91,6 +91,15 @@ export function buildApp(deps: Deps & { databaseKind: string }, options: { webRo
     await next();
   });
 
+  // The web app asks for the session on every page load: a session this instance checked moments ago
+  // is answered from its cache (auth/session-cache.ts); anything else is better-auth's own answer.
+  app.get('/api/auth/get-session', async (c) => {
+    const key = c.req.url.includes('?') ? null : deps.auth.sessions.keyOf(c.req.header('cookie') ?? null);
+    const hit = key ? deps.auth.sessions.get(key) : null;
+    return hit
+      ? c.body(hit.body, 200, { 'content-type': 'application/json' })
+      : await deps.auth.handler(c.req.raw);
+  });
   app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw));
   app.get('/calendar/:file', serveCalendarFeed);
 
@@ -107,7 +116,13 @@ export function buildApp(deps: Deps & { databaseKind: string }, options: { webRo
   const importBodies = limitBody(MAX_IMPORT_BYTES, '20 MB');
   api.use(
     '/v1/*',
-    (c, next) => (c.req.path.endsWith('/applications/import') ? importBodies(c, next) : smallBodies(c, next)),
+    // A GET has no body to limit, and asking for one makes the node adapter build a full Request.
+    (c, next) =>
+      c.req.method === 'GET' || c.req.method === 'HEAD'
+        ? next()
+        : c.req.path.endsWith('/applications/import')
+          ? importBodies(c, next)
+          : smallBodies(c, next),
     loadActor,
   );
   api.route('/v1', buildApi());

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { createAuth } from '../../src/server/auth/auth';
+import type { SessionCacheOptions } from '../../src/server/auth/session-cache';
 import { noSessions, type SessionSource } from '../../src/server/calendar/session-source';
 import { type Database, openDatabase } from '../../src/server/db/client';
 import type { JobQueue, QueueConnection } from '../../src/server/jobs/job-queue';
@@ -24,7 +25,12 @@ const BASE_URL = 'http://localhost:3000';
 // The in-process app on the run's test database (see db-global-setup.ts), with a clock tests can move.
 export async function createTestApp(
   startAt = new Date('2026-11-21T09:00:00Z'),
-  options: { sessionSource?: SessionSource; mailer?: Mailer; programCreators?: ProgramCreators } = {},
+  options: {
+    sessionSource?: SessionSource;
+    mailer?: Mailer;
+    programCreators?: ProgramCreators;
+    sessionCache?: SessionCacheOptions;
+  } = {},
 ): Promise<TestApp> {
   const target = inject('testDatabase');
   const database =
@@ -46,6 +52,7 @@ export async function createTestApp(
     secret: 'test-secret-that-is-long-enough-for-better-auth',
     baseUrl: BASE_URL,
     trustedOrigins: [BASE_URL],
+    sessionCache: options.sessionCache,
   });
   // Test files share one PostgreSQL database: each gets its own queue tables, so one file's worker
   // never picks up another's jobs, and no cron sweep fires in the middle of a test.

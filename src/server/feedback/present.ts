@@ -1,6 +1,10 @@
 import { checkFeedbackQuestion } from '../../domain/feedback/check-feedback-question';
 import type { feedbackAnswers, feedbackRequests } from '../db/schema';
+import { memoize } from '../http/memoize';
 import type { FeedbackRequestView } from './schemas';
+
+// The question's check depends on its text alone and lists show the same requests on every page load.
+const checkQuestionOnce = memoize(checkFeedbackQuestion);
 
 type RequestRow = typeof feedbackRequests.$inferSelect;
 type AnswerRow = typeof feedbackAnswers.$inferSelect;
@@ -32,7 +36,7 @@ export function presentFeedbackRequest(
     expiresAt: request.expiresAt.toISOString(),
     sharedWithGuide: request.sharedWithGuide && request.sharedRelationshipId !== null,
     sharedRelationshipId: request.sharedWithGuide ? request.sharedRelationshipId : null,
-    check: checkFeedbackQuestion(request.question),
+    check: checkQuestionOnce(request.question),
     answer: answer ? { id: answer.id, text: answer.answer, createdAt: answer.createdAt.toISOString() } : null,
     thankedAt: request.thankedAt ? request.thankedAt.toISOString() : null,
     thankYouNote: request.thankYouNote,

@@ -1,8 +1,9 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { ReadinessAnswers } from '../../domain/readiness/readiness-answers';
 import { recommendHelp } from '../../domain/readiness/recommend-help';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
+import { preparedPerDb } from '../db/prepared';
 import { readinessResults } from '../db/schema';
 import { notFound } from '../http/problem';
 import { type ReadinessResultView, readinessResultSchema } from './schemas';
@@ -25,12 +26,17 @@ export async function takeReadinessCheck(
   return presentResult(row);
 }
 
-export async function listReadinessResults(db: Db, actor: Actor): Promise<ReadinessResultView[]> {
-  const rows = await db
+const myResults = preparedPerDb((db) =>
+  db
     .select()
     .from(readinessResults)
-    .where(eq(readinessResults.userId, actor.userId))
-    .orderBy(desc(readinessResults.createdAt));
+    .where(eq(readinessResults.userId, sql.placeholder('userId')))
+    .orderBy(desc(readinessResults.createdAt))
+    .prepare('list_readiness_results'),
+);
+
+export async function listReadinessResults(db: Db, actor: Actor): Promise<ReadinessResultView[]> {
+  const rows = await myResults(db).execute({ userId: actor.userId });
   return rows.map(presentResult);
 }
 
@@ -47,12 +53,16 @@ export async function getReadinessResult(
   return presentResult(row);
 }
 
+// Built once: deriving a zod schema (pick) on every row was a measurable share of a list's CPU.
+const storedResultSchema = readinessResultSchema.pick({ recommendations: true, summary: true });
+const storedAnswersSchema = readinessResultSchema.shape.answers;
+
 function presentResult(row: ResultRow): ReadinessResultView {
-  const stored = readinessResultSchema.pick({ recommendations: true, summary: true }).parse(row.result);
+  const stored = storedResultSchema.parse(row.result);
   return {
     id: row.id,
     createdAt: row.createdAt.toISOString(),
-    answers: readinessResultSchema.shape.answers.parse(row.answers),
+    answers: storedAnswersSchema.parse(row.answers),
     ...stored,
   };
 }
