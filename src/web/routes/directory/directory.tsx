@@ -78,7 +78,6 @@ export function DirectoryPage() {
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const [draft, setDraft] = useState<Filters>(filters);
   const paramsKey = params.toString();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the form follows the address when it changes
   useEffect(() => setDraft(Object.fromEntries([...new URLSearchParams(paramsKey).entries()])), [paramsKey]);
   const queryClient = useQueryClient();
   const query = Object.fromEntries(
