@@ -86,7 +86,9 @@ export function GrowthPage() {
   return (
     <Stack maw={960}>
       <Title order={1}>Growth</Title>
-      <Text>Tools you can use on your own, with or without a guide. Start with whichever fits this week.</Text>
+      <Text>
+        Tools you can use on your own, with or without a guide. Start with whichever fits this week.
+      </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }} component="ul" p={0} style={{ listStyle: 'none' }}>
         {tools.map((tool) => (
           <Card key={tool.to} withBorder component="li" padding="md">
