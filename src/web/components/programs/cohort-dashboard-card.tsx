@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { momentumStateLabels } from '../../../domain/momentum/compute-momentum';
 import { api, unwrap } from '../../api/client';
 import { ProblemAlert } from '../problem-alert';
+import { emptyPairHealth } from './publish-wording';
 
 const stateLabels: Record<string, string> = momentumStateLabels;
 const stateColors: Record<string, string> = {
@@ -30,7 +31,13 @@ const stateOrder: Record<string, number> = { 'at-risk': 0, slipping: 1, 'on-trac
 const PAGE = 50;
 
 // Pair health at a glance: states and counts only — an admin never sees what a pair wrote.
-export function CohortDashboardCard({ cohortId }: { cohortId: string }) {
+export function CohortDashboardCard({
+  cohortId,
+  published = false,
+}: {
+  cohortId: string;
+  published?: boolean;
+}) {
   const dashboard = useQuery({
     queryKey: ['cohort-dashboard', cohortId],
     queryFn: () => unwrap(api.cohorts[':cohortId'].dashboard.$get({ param: { cohortId } })),
@@ -46,7 +53,7 @@ export function CohortDashboardCard({ cohortId }: { cohortId: string }) {
         <Title order={2} size="h3" id="dashboard-title">
           Pair health
         </Title>
-        <Text mt="xs">Publish a matching and the pairs’ health shows up here.</Text>
+        <Text mt="xs">{emptyPairHealth(published)}</Text>
       </Card>
     );
   }
