@@ -20,6 +20,7 @@ import { FeedbackRequestsPage } from './routes/feedback-requests';
 import { GiveFeedbackPage } from './routes/give-feedback';
 import { GoalDetailPage } from './routes/goal-detail';
 import { GoalsPage } from './routes/goals';
+import { GrowthPage } from './routes/growth';
 import { HomePage } from './routes/home';
 import { ImportedHistoryPage } from './routes/imported-history';
 import { InvitationPage } from './routes/invitation';
@@ -115,6 +116,7 @@ function SessionGate() {
         <Route path="/outreach" element={<OutreachPage />} />
         <Route path="/my-guide-profile" element={<MyGuideProfilePage />} />
         <Route path="/journal" element={<JournalPage />} />
+        <Route path="/growth" element={<GrowthPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </AppLayout>

@@ -94,11 +94,47 @@ const styleWords: Record<string, string> = {
   craft: 'a focus on the craft',
 };
 
+/** Who reads the reasons: the member in the directory ("you"), or a program admin about a member. */
+export type FitAudience = 'member' | 'admin';
+
+const fitWords = {
+  member: {
+    knows: (hits: string) => `Knows ${hits}, which you are looking for.`,
+    expertiseMiss: 'Their expertise is not what you listed; they may still bring a fresh view.',
+    noOverlap: 'No shared hours in your working week: sessions would fall outside 9–18 your time.',
+    overlap: (h: number) =>
+      `About ${h} hour${h === 1 ? '' : 's'} a week of their availability falls in your working day.`,
+    offers: (what: string) => `Offers ${what}, as you prefer.`,
+    leans: (what: string) => `Leans towards ${what}, not what you prefer.`,
+    formatMiss: 'Does not offer the format you asked for.',
+    languageMiss: 'Does not list your language.',
+    seniority: (level: string) => `Usually works with ${level}-level people like you.`,
+    nothing: 'Matches your filters; add skills you want to learn to see a sharper fit.',
+  },
+  admin: {
+    knows: (hits: string) => `The guide knows ${hits}, which the member wants to learn.`,
+    expertiseMiss: 'The guide’s expertise is not what the member listed.',
+    noOverlap: 'No shared hours in the member’s working week (9–18 their time).',
+    overlap: (h: number) =>
+      `About ${h} hour${h === 1 ? '' : 's'} a week of the guide’s availability falls in the member’s working day.`,
+    offers: (what: string) => `The guide offers ${what}, as the member prefers.`,
+    leans: (what: string) => `The guide leans towards ${what}, not what the member prefers.`,
+    formatMiss: 'The guide does not offer the format the member asked for.',
+    languageMiss: 'The guide does not list the member’s language.',
+    seniority: (level: string) => `The guide usually works with ${level}-level people, as the member is.`,
+    nothing: 'The member gave no preferences this guide could be matched on.',
+  },
+} as const;
+
 /**
  * How well a guide fits a member's needs, with the reasons a person would give. Parts the member has
  * no preference on are left out of the average, so a short search is not penalised for being short.
  */
-export const scoreFit = (needs: MemberNeeds, guide: GuideFacts): FitScore => {
+export const scoreFit = (
+  needs: MemberNeeds,
+  guide: GuideFacts,
+  audience: FitAudience = 'member',
+): FitScore => {
   const expertise = expertiseMatch(needs.wanted, guide.expertise);
   const formats = listMatch(needs.formats, guide.formats);
   const languages = listMatch(needs.languages, guide.languages);
@@ -133,17 +169,13 @@ export const scoreFit = (needs: MemberNeeds, guide: GuideFacts): FitScore => {
   }
   const score = weights === 0 ? NEUTRAL : Math.round((weighted / weights) * 1000) / 1000;
 
+  const w = fitWords[audience];
   const why: string[] = [];
-  if (expertise.hits.length > 0) why.push(`Knows ${expertise.hits.join(', ')}, which you are looking for.`);
-  else if (expertise.score === 0)
-    why.push('Their expertise is not what you listed; they may still bring a fresh view.');
+  if (expertise.hits.length > 0) why.push(w.knows(expertise.hits.join(', ')));
+  else if (expertise.score === 0) why.push(w.expertiseMiss);
   if (overlap !== null) {
     const hours = Math.round(overlap / 60);
-    why.push(
-      overlap === 0
-        ? 'No shared hours in your working week: sessions would fall outside 9–18 your time.'
-        : `About ${hours} hour${hours === 1 ? '' : 's'} a week of their availability falls in your working day.`,
-    );
+    why.push(overlap === 0 ? w.noOverlap : w.overlap(hours));
   }
   for (const [part, wanted, offered] of [
     ['style', needs.style, guide.style],
@@ -151,17 +183,14 @@ export const scoreFit = (needs: MemberNeeds, guide: GuideFacts): FitScore => {
     ['approach', needs.approach, guide.approach],
   ] as const) {
     const match = raw[part];
-    if (match === 1 && wanted && wanted !== 'blend')
-      why.push(`Offers ${styleWords[offered] ?? offered}, as you prefer.`);
-    if (match === 0 && wanted)
-      why.push(`Leans towards ${styleWords[offered] ?? offered}, not what you prefer.`);
+    if (match === 1 && wanted && wanted !== 'blend') why.push(w.offers(styleWords[offered] ?? offered));
+    if (match === 0 && wanted) why.push(w.leans(styleWords[offered] ?? offered));
   }
   if (formats.hits.length > 0) why.push(`Meets by ${formats.hits.join(' or ')}.`);
-  else if (formats.score === 0) why.push('Does not offer the format you asked for.');
+  else if (formats.score === 0) why.push(w.formatMiss);
   if (languages.hits.length > 0) why.push(`Speaks ${languages.hits.join(', ')}.`);
-  else if (languages.score === 0) why.push('Does not list your language.');
-  if (seniority === 1 && needs.seniority)
-    why.push(`Usually works with ${needs.seniority}-level people like you.`);
-  if (why.length === 0) why.push('Matches your filters; add skills you want to learn to see a sharper fit.');
+  else if (languages.score === 0) why.push(w.languageMiss);
+  if (seniority === 1 && needs.seniority) why.push(w.seniority(needs.seniority));
+  if (why.length === 0) why.push(w.nothing);
   return { score, why, parts, overlapMinutesPerWeek: overlap };
 };

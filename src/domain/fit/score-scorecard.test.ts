@@ -23,25 +23,25 @@ const cases: Case[] = [
     name: 'good answers but one red flag',
     answers: { fit: allYes, redFlags: ['advice-instead-of-questions'] },
     verdict: 'possible-fit',
-    score: 100,
+    score: 75,
   },
   {
     name: 'two red flags outweigh good answers',
     answers: { fit: allYes, redFlags: ['talked-more-than-listened', 'predetermined-outcome'] },
     verdict: 'poor-fit',
-    score: 100,
+    score: 50,
   },
   {
     name: 'did not feel safe as a red flag',
     answers: { fit: allYes, redFlags: ['did-not-feel-safe'] },
     verdict: 'poor-fit',
-    score: 100,
+    score: 49,
   },
   {
     name: 'not safe to be honest',
     answers: { fit: { ...allYes, 'safe-to-be-honest': 'no' }, redFlags: [] },
     verdict: 'poor-fit',
-    score: 75,
+    score: 49,
   },
   {
     name: 'lukewarm all round',
@@ -77,11 +77,20 @@ const cases: Case[] = [
     name: 'half answered but already unsafe',
     answers: { fit: { clicked: 'yes' }, redFlags: ['did-not-feel-safe'] },
     verdict: 'poor-fit',
-    score: 100,
+    score: 49,
   },
 ];
 
 describe('scoreScorecard', () => {
+  it.each([
+    [[], 100],
+    [['advice-instead-of-questions'], 75],
+    [['advice-instead-of-questions', 'talked-more-than-listened'], 50],
+    [['did-not-feel-safe'], 49],
+  ] as const)('red flags %o lower a perfect score to %i', (flags, score) => {
+    expect(scoreScorecard({ fit: allYes, redFlags: [...flags] }).score).toBe(score);
+  });
+
   it.each(cases)('$name → $verdict ($score)', ({ answers, verdict, score }) => {
     const result = scoreScorecard(answers);
     expect(result.verdict).toBe(verdict);
@@ -90,18 +99,19 @@ describe('scoreScorecard', () => {
 
   it('summarises what went well and what did not', () => {
     const result = scoreScorecard({
-      fit: { clicked: 'yes', 'safe-to-be-honest': 'yes', 'made-me-think': 'no', energized: 'partly' },
+      fit: { clicked: 'yes', 'safe-to-be-honest': 'yes', 'made-me-think': 'no', energized: 'yes' },
       redFlags: ['advice-instead-of-questions'],
     });
     expect(result).toMatchObject({
       verdict: 'possible-fit',
-      strengths: ['clicked', 'safe-to-be-honest'],
+      score: 50,
+      strengths: ['clicked', 'safe-to-be-honest', 'energized'],
       concerns: ['made-me-think'],
       redFlags: ['advice-instead-of-questions'],
       unanswered: [],
     });
     expect(result.summary).toBe(
-      'Possible fit: it clicked and you felt safe being honest, but the questions did not shift your thinking. Red flag: they gave advice instead of asking questions. Compare it with your other intros before deciding.',
+      'Possible fit: it clicked, you felt safe being honest and you left energized, but the questions did not shift your thinking. Red flag: they gave advice instead of asking questions. Compare it with your other intros before deciding.',
     );
   });
 

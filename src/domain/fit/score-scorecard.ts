@@ -2,7 +2,9 @@ import {
   FIT_ANSWER_POINTS,
   FIT_POSSIBLE_MIN_SCORE,
   FIT_STRONG_MIN_SCORE,
+  RED_FLAG_SCORE_PENALTY,
   RED_FLAGS_FOR_POOR_FIT,
+  UNSAFE_SCORE_CAP,
 } from '../settings/fit';
 import {
   type FitAnswer,
@@ -70,9 +72,12 @@ export const scoreScorecard = (answers: ScorecardAnswers): ScorecardSummary => {
   const unanswered = fitQuestions.filter((q) => answers.fit[q.id] === undefined).map((q) => q.id);
   const maxPoints = answered.length * FIT_ANSWER_POINTS.yes;
   const points = answered.reduce((sum, { answer }) => sum + FIT_ANSWER_POINTS[answer], 0);
-  const score = maxPoints === 0 ? null : Math.round((points / maxPoints) * 100);
-
   const unsafe = answers.fit['safe-to-be-honest'] === 'no' || flags.some((f) => f.id === 'did-not-feel-safe');
+  // The score must agree with the verdict: red flags take points off and feeling unsafe caps it.
+  const answeredScore = maxPoints === 0 ? null : Math.round((points / maxPoints) * 100);
+  const flagged =
+    answeredScore === null ? null : Math.max(0, answeredScore - flags.length * RED_FLAG_SCORE_PENALTY);
+  const score = flagged === null ? null : unsafe ? Math.min(flagged, UNSAFE_SCORE_CAP) : flagged;
   const verdict: FitVerdict =
     unsafe || flags.length >= RED_FLAGS_FOR_POOR_FIT
       ? 'poor-fit'

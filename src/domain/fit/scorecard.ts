@@ -121,3 +121,10 @@ export const guideQuestionsFor = (
   kind: RelationshipKind,
 ): { id: GuideQuestionId; question: string; listenFor: string }[] =>
   guideQuestions.map((q) => ({ id: q.id, question: q.question[kind], listenFor: q.listenFor }));
+
+/** How a stored fit answer reads for its own question ("yes" to "How did you feel afterwards?" is "Energized"). */
+export const fitAnswerLabel = (questionId: FitQuestionId, answer: string | undefined): string => {
+  if (answer === undefined) return 'Not answered';
+  const labels: Record<string, string> = fitQuestions.find((q) => q.id === questionId)?.answerLabels ?? {};
+  return labels[answer] ?? answer;
+};

@@ -105,4 +105,20 @@ describe('cohort matching problem', () => {
     expect(explanation?.why.join(' ')).toMatch(/pricing/);
     expect(explanation?.margin).toBeGreaterThan(0);
   });
+
+  it('writes the reasons for the admin who reads them, never to the member ("you")', () => {
+    const members = [
+      m('ana', {
+        skillGaps: [{ area: 'pricing', category: 'iq' }],
+        style: 'supportive',
+        seniority: 'senior',
+      }),
+    ];
+    const guides = [g('pricing-pro', { expertise: ['pricing'] })];
+    const problem = buildMatchingProblem(members, guides, [], at);
+    const reasons = problem.edgeWhy.flat();
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) expect(reason).not.toMatch(/\byou(r)?\b/i);
+    expect(reasons.join(' ')).toMatch(/the member/);
+  });
 });

@@ -54,7 +54,8 @@ export function buildMatchingProblem(
         reasons.add(exclusion);
         return;
       }
-      const fit = scoreFit(needs, facts);
+      // The admin reads these reasons, so they speak about the member, not to them.
+      const fit = scoreFit(needs, facts, 'admin');
       if (choice === 'pin') pinned.push([i, j]);
       edgeMentee.push(i);
       edgeMentor.push(j);

@@ -18,3 +18,7 @@ export const FIT_STRONG_MIN_SCORE = 75;
 export const FIT_POSSIBLE_MIN_SCORE = 50;
 /** This many red flags in one intro make it a poor fit whatever else went well. */
 export const RED_FLAGS_FOR_POOR_FIT = 2;
+/** Points taken off the 0–100 score for each red flag ticked: a red flag is never worth a perfect score. */
+export const RED_FLAG_SCORE_PENALTY = 25;
+/** Not feeling safe decides on its own, so the score stays below FIT_POSSIBLE_MIN_SCORE. */
+export const UNSAFE_SCORE_CAP = 49;

@@ -72,7 +72,31 @@ export async function listRelationshipEntries(db: Db, actor: Actor, relationship
     .map((row) => present(row, actor, now));
 }
 
+// A self-coaching entry has no guide to share with and no next session to bring it to.
+function refuseGuideFlagsWithoutRelationship(input: {
+  sharedWithGuide?: boolean;
+  pinnedForNextSession?: boolean;
+}) {
+  if (input.sharedWithGuide) {
+    throw new Problem(
+      422,
+      'no-relationship',
+      'sharedWithGuide: a self-coaching entry has no guide to share it with.',
+      'sharedWithGuide',
+    );
+  }
+  if (input.pinnedForNextSession) {
+    throw new Problem(
+      422,
+      'no-relationship',
+      'pinnedForNextSession: a self-coaching entry has no session to bring it to.',
+      'pinnedForNextSession',
+    );
+  }
+}
+
 export async function createEntry(db: Db, actor: Actor, input: CreateEntryInput, now: Date) {
+  if (!input.relationshipId) refuseGuideFlagsWithoutRelationship(input);
   return db.transaction(async (tx) => {
     if (input.relationshipId) {
       const { role } = await loadRelationship(tx, actor, input.relationshipId);
@@ -111,7 +135,8 @@ export async function updateEntry(
   now: Date,
 ) {
   return db.transaction(async (tx) => {
-    await loadOwnEntry(tx, actor, entryId);
+    const entry = await loadOwnEntry(tx, actor, entryId);
+    if (!entry.relationshipId) refuseGuideFlagsWithoutRelationship(input);
     const [row] = await tx
       .update(journalEntries)
       .set(input)

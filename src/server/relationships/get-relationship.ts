@@ -16,6 +16,7 @@ import {
 } from '../db/schema';
 import { type RelationshipRole, relationshipPolicy } from '../policies/relationships';
 import { dateIn } from '../time';
+import { loadChosenGuides } from './chosen-guides';
 import { loadPeople, loadRelationship, type Person, type RelationshipRow } from './load-relationship';
 import { relationshipHealth } from './relationship-health';
 import type { AgreementVersion, Reflection, RelationshipDetail, RelationshipSummary } from './schemas';
@@ -32,6 +33,7 @@ export function presentSummary(
   rel: RelationshipRow,
   actor: Actor,
   people: Map<string, Person>,
+  chosen: Map<string, Person> = new Map(),
 ): RelationshipSummary {
   const myRole: RelationshipRole =
     relationshipPolicy.roleOf(actor, rel) ?? (rel.memberId === actor.userId ? 'member' : 'guide');
@@ -41,7 +43,9 @@ export function presentSummary(
     kind: rel.kind,
     framing: rel.framing,
     myRole,
-    other: person(people, myRole === 'member' ? rel.guideId : rel.memberId),
+    other:
+      person(people, myRole === 'member' ? rel.guideId : rel.memberId) ??
+      (myRole === 'member' ? person(chosen, rel.id) : null),
     inviteeEmail: rel.inviteeEmail,
     startDate: rel.startDate,
     plannedEndDate: rel.plannedEndDate,
@@ -221,5 +225,10 @@ export async function listRelationships(db: Db, actor: Actor): Promise<Relations
     db,
     rows.flatMap((row) => [row.memberId, row.guideId]),
   );
-  return rows.map((row) => presentSummary(row, actor, people));
+  const chosen = await loadChosenGuides(
+    db,
+    actor,
+    rows.filter((row) => row.guideId === null).map((row) => row.id),
+  );
+  return rows.map((row) => presentSummary(row, actor, people, chosen));
 }

@@ -43,3 +43,8 @@ export function useNotifications() {
 export function useCalendarFeed() {
   return useQuery({ queryKey: ['calendar-feed'], queryFn: () => unwrap(api['calendar-feed'].$get()) });
 }
+
+// Who is signed in and what they do (member, guide, admin): the navigation grows from these roles.
+export function useMe() {
+  return useQuery({ queryKey: keys.me, queryFn: () => unwrap(api.me.$get()) });
+}

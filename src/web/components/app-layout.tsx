@@ -1,56 +1,25 @@
 import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
 import { authClient } from '../api/auth-client';
+import { keys, useMe } from '../api/queries';
+import { isActiveLink, navigationFor } from './navigation';
 import { UnthankedAnswersBadge } from './unthanked-answers-badge';
-
-// Grouped by what a person comes for, so the menu reads as a map of the product rather than a list.
-const sections = [
-  {
-    title: 'My growth',
-    links: [
-      { to: '/', label: 'Home' },
-      { to: '/readiness', label: 'What help do I need?' },
-      { to: '/goals', label: 'Goals' },
-      { to: '/journal', label: 'Journal' },
-      { to: '/feedback-requests', label: 'Mirror feedback' },
-      { to: '/shadow-map', label: 'Shadow-side map' },
-      { to: '/artifacts', label: 'Artifact library' },
-    ],
-  },
-  {
-    title: 'Guides',
-    links: [
-      { to: '/guides', label: 'Find a guide' },
-      { to: '/shortlist', label: 'Shortlist' },
-      { to: '/intros', label: 'Intro requests' },
-      { to: '/outreach', label: 'Outreach' },
-      { to: '/relationships', label: 'Relationships' },
-    ],
-  },
-  {
-    title: 'Guiding and programs',
-    links: [
-      { to: '/my-guide-profile', label: 'My guide profile' },
-      { to: '/programs', label: 'Programs I run' },
-    ],
-  },
-  {
-    title: 'Inbox',
-    links: [
-      { to: '/notifications', label: 'Reminders' },
-      { to: '/outbox', label: 'Mail' },
-      { to: '/settings', label: 'Settings' },
-    ],
-  },
-];
 
 export function AppLayout({ userName, children }: { userName: string; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
-  const isActive = (to: string) =>
-    to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
+  const me = useMe();
+  const queryClient = useQueryClient();
+  // Roles change with what a person just did (published a profile, accepted an invitation, created a
+  // program), so they are read again on every page change rather than once per visit.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refetching is the point of a path change
+  useEffect(() => {
+    queryClient.invalidateQueries({ queryKey: keys.me });
+  }, [location.pathname, queryClient]);
+  const sections = navigationFor(me.data?.roles ?? ['member']);
   return (
     <AppShell
       header={{ height: 60 }}
@@ -74,7 +43,9 @@ export function AppLayout({ userName, children }: { userName: string; children: 
             </Title>
           </Group>
           <Group gap="sm">
-            <Text size="sm">{userName}</Text>
+            <Text size="sm" visibleFrom="xs">
+              {userName}
+            </Text>
             <Button
               variant="subtle"
               size="xs"
@@ -94,18 +65,21 @@ export function AppLayout({ userName, children }: { userName: string; children: 
             <Text size="xs" fw={700} tt="uppercase" mt="sm" mb={4} px="sm" c="dimmed">
               {section.title}
             </Text>
-            {section.links.map((link) => (
-              <NavLink
-                key={link.to}
-                component={Link}
-                to={link.to}
-                label={link.label}
-                active={isActive(link.to)}
-                aria-current={isActive(link.to) ? 'page' : undefined}
-                rightSection={link.to === '/feedback-requests' ? <UnthankedAnswersBadge /> : undefined}
-                onClick={close}
-              />
-            ))}
+            {section.links.map((link) => {
+              const active = isActiveLink(link, location.pathname);
+              return (
+                <NavLink
+                  key={link.to}
+                  component={Link}
+                  to={link.to}
+                  label={link.label}
+                  active={active}
+                  aria-current={active ? 'page' : undefined}
+                  rightSection={link.to === '/growth' ? <UnthankedAnswersBadge /> : undefined}
+                  onClick={close}
+                />
+              );
+            })}
           </nav>
         ))}
       </AppShell.Navbar>

@@ -1,5 +1,6 @@
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiProblem, api, unwrap } from '../api/client';
 import { CenteredLoader } from '../components/centered-loader';
@@ -8,11 +9,13 @@ import { CohortDashboardCard } from '../components/programs/cohort-dashboard-car
 import { CsvImportCard } from '../components/programs/csv-import-card';
 import { MatchResults } from '../components/programs/match-results';
 import { ProblemReportsCard } from '../components/programs/problem-reports-card';
+import { publishConfirmation } from '../components/programs/publish-wording';
 import { formatDate } from '../format';
 
 export function CohortPage() {
   const { cohortId = '' } = useParams();
   const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
   const cohort = useQuery({
     queryKey: ['cohort', cohortId],
     queryFn: () => unwrap(api.cohorts[':cohortId'].$get({ param: { cohortId } })),
@@ -93,7 +96,7 @@ export function CohortPage() {
               {latest.data.publishedAt ? (
                 <Text fw={600}>Published: each pair was proposed to both people, who accept or decline.</Text>
               ) : (
-                <Button onClick={() => publish.mutate(latest.data?.id ?? '')} loading={publish.isPending}>
+                <Button onClick={() => setConfirming(true)} loading={publish.isPending}>
                   Publish these matches
                 </Button>
               )}
@@ -120,8 +123,44 @@ export function CohortPage() {
           )}
         </Stack>
       </Card>
-      <CohortDashboardCard cohortId={cohortId} />
+      {latest.data && (
+        <PublishDialog
+          opened={confirming}
+          pairs={latest.data.matches.length}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            publish.mutate(latest.data?.id ?? '');
+          }}
+        />
+      )}
+      <CohortDashboardCard cohortId={cohortId} published={Boolean(latest.data?.publishedAt)} />
       <ProblemReportsCard cohortId={cohortId} />
     </Stack>
+  );
+}
+
+function PublishDialog({
+  opened,
+  pairs,
+  onCancel,
+  onConfirm,
+}: {
+  opened: boolean;
+  pairs: number;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const text = publishConfirmation(pairs);
+  return (
+    <Modal opened={opened} onClose={onCancel} title={text.title}>
+      <Text>{text.body}</Text>
+      <Group mt="md" justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button onClick={onConfirm}>{text.confirm}</Button>
+      </Group>
+    </Modal>
   );
 }

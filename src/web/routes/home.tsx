@@ -1,10 +1,14 @@
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { useGoals, useReadinessResults } from '../api/queries';
+import { useGoals, useMe, useReadinessResults } from '../api/queries';
+import { GuideHome } from '../components/home/guide-home';
 import { MyInvitationsCard } from '../components/my-invitations-card';
 import { formatDate } from '../format';
 
 export function HomePage({ name }: { name: string }) {
+  const me = useMe();
+  const isGuide = me.data?.roles.includes('guide') ?? false;
+  const isAdmin = me.data?.roles.includes('admin') ?? false;
   const readiness = useReadinessResults();
   const goals = useGoals('active');
   const latest = readiness.data?.results[0];
@@ -13,6 +17,7 @@ export function HomePage({ name }: { name: string }) {
     <Stack maw={960}>
       <Title order={1}>Hello, {name.split(' ')[0]}</Title>
       <MyInvitationsCard />
+      {isGuide && <GuideHome />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder padding="lg" component="section" aria-labelledby="home-readiness">
           <Title order={2} size="h3" id="home-readiness">
@@ -79,6 +84,25 @@ export function HomePage({ name }: { name: string }) {
           )}
         </Card>
       </SimpleGrid>
+      {(!isGuide || !isAdmin) && (
+        <Card withBorder padding="md" component="section" aria-labelledby="home-more">
+          <Title order={2} size="h4" id="home-more">
+            Other ways to use Corner
+          </Title>
+          <Group mt="xs">
+            {!isGuide && (
+              <Anchor component={Link} to="/my-guide-profile">
+                Offer to guide others
+              </Anchor>
+            )}
+            {!isAdmin && (
+              <Anchor component={Link} to="/programs">
+                Run a mentoring program
+              </Anchor>
+            )}
+          </Group>
+        </Card>
+      )}
     </Stack>
   );
 }

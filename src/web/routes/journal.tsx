@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { CenteredLoader } from '../components/centered-loader';
+import { JournalForm } from '../components/journal-form';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDate } from '../format';
 
@@ -30,8 +31,9 @@ export function JournalPage() {
     <Stack maw={860}>
       <Title order={1}>Journal</Title>
       <Text>
-        Your entries are private unless you share one with a guide. Write from a relationship’s page to pin
-        something for the next session.
+        Self-coaching starts here: write on your own, with a question to start from, or record a decision and
+        look back on it after 30 and 90 days. Entries are private; inside a relationship you can share one
+        with your guide.
       </Text>
       {due.length > 0 && (
         <Card withBorder component="section" aria-labelledby="due-title">
@@ -62,9 +64,12 @@ export function JournalPage() {
           </Stack>
         </Card>
       )}
+      <Card withBorder component="section">
+        <JournalForm relationshipId={null} />
+      </Card>
       {entries.length === 0 && (
         <Alert color="gray" title="Nothing written yet">
-          Open a relationship and write your first entry; a self-coaching question helps you start.
+          Write your first entry above; a self-coaching question helps you start.
         </Alert>
       )}
       <Stack component="ul" p={0} style={{ listStyle: 'none' }} aria-label="Journal entries">

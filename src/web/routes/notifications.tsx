@@ -25,6 +25,9 @@ export function NotificationsPage() {
     <Stack maw={860}>
       <Group justify="space-between">
         <Title order={1}>Reminders</Title>
+        <Anchor component={Link} to="/outbox">
+          Mail
+        </Anchor>
         {(list.data?.unread ?? 0) > 0 && (
           <Button variant="light" onClick={() => markAll.mutate()} loading={markAll.isPending}>
             Mark all read

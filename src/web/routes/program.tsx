@@ -40,6 +40,8 @@ const dateFields = [
 export function ProgramPage() {
   const { programId = '' } = useParams();
   const queryClient = useQueryClient();
+  const programs = useQuery({ queryKey: ['programs'], queryFn: () => unwrap(api.programs.$get()) });
+  const program = programs.data?.programs.find((p) => p.id === programId);
   const cohorts = useQuery({
     queryKey: ['cohorts', programId],
     queryFn: () => unwrap(api.programs[':programId'].cohorts.$get({ param: { programId } })),
@@ -69,7 +71,11 @@ export function ProgramPage() {
       <Anchor component={Link} to="/programs" size="sm">
         ← All programs
       </Anchor>
-      <Title order={1}>Cohorts</Title>
+      <Title order={1}>{program?.name ?? 'Program'}</Title>
+      {program?.description && <Text>{program.description}</Text>}
+      <Title order={2} size="h3">
+        Cohorts
+      </Title>
       {cohorts.isPending && <CenteredLoader label="Loading cohorts" />}
       <ProblemAlert error={cohorts.error} />
       {cohorts.data?.cohorts.length === 0 && (

@@ -1,21 +1,24 @@
 import { Anchor, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { CenteredLoader } from '../components/centered-loader';
 import { ProblemAlert } from '../components/problem-alert';
 
 export function ProgramsPage() {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const programs = useQuery({ queryKey: ['programs'], queryFn: () => unwrap(api.programs.$get()) });
   const form = useForm({ initialValues: { name: '', description: '' } });
   const create = useMutation({
     mutationFn: (values: { name: string; description: string }) =>
       unwrap(api.programs.$post({ json: values })),
-    onSuccess: async () => {
+    // A new program's next step is its first cohort, on its own page.
+    onSuccess: async (program) => {
       form.reset();
       await queryClient.invalidateQueries({ queryKey: ['programs'] });
+      navigate(`/programs/${program.id}`);
     },
   });
   return (

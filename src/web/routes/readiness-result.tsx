@@ -5,6 +5,7 @@ import { api, unwrap } from '../api/client';
 import { CenteredLoader } from '../components/centered-loader';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDate } from '../format';
+import { nextStepFor } from './readiness-next-step';
 
 export function ReadinessResultPage() {
   const { resultId = '' } = useParams();
@@ -54,10 +55,11 @@ export function ReadinessResultPage() {
               </List.Item>
             ))}
           </List>
+          <NextStepButton kind={recommendation.kind} primary={recommendation.fit === 'primary'} />
         </Card>
       ))}
       <Group>
-        <Button component={Link} to="/goals/new">
+        <Button component={Link} to="/goals/new" variant="light">
           Set a goal
         </Button>
         <Anchor component={Link} to="/readiness">
@@ -65,5 +67,15 @@ export function ReadinessResultPage() {
         </Anchor>
       </Group>
     </Stack>
+  );
+}
+
+function NextStepButton({ kind, primary }: { kind: Parameters<typeof nextStepFor>[0]; primary: boolean }) {
+  const step = nextStepFor(kind);
+  if (!step) return null;
+  return (
+    <Button component={Link} to={step.to} mt="md" variant={primary ? 'filled' : 'light'}>
+      {step.label}
+    </Button>
   );
 }

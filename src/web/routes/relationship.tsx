@@ -1,6 +1,7 @@
-import { Anchor, Badge, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useRelationship } from '../api/relationship-queries';
+import { type RelationshipDetail, useRelationship, useSessions } from '../api/relationship-queries';
 import { CenteredLoader } from '../components/centered-loader';
 import { ProblemAlert } from '../components/problem-alert';
 import { ActionsPanel } from '../components/relationships/actions-panel';
@@ -10,9 +11,10 @@ import { JournalPanel } from '../components/relationships/journal-panel';
 import { MessagesPanel } from '../components/relationships/messages-panel';
 import { MomentumCard } from '../components/relationships/momentum-card';
 import { PlanPanel } from '../components/relationships/plan-panel';
+import { dueStage, type Stage, stageLabels } from '../components/relationships/relationship-stage';
 import { SessionsPanel } from '../components/relationships/sessions-panel';
 import { SharedFeedbackPanel } from '../components/relationships/shared-feedback-panel';
-import { formatDate } from '../format';
+import { formatDate, todayIso } from '../format';
 
 export function RelationshipPage() {
   const { relationshipId = '' } = useParams();
@@ -59,21 +61,63 @@ export function RelationshipPage() {
           )}
         </Stack>
       )}
-      {(data.status === 'active' || data.status === 'closed') && (
-        <>
-          <MomentumCard rel={data} />
-          <AgreementPanel rel={data} />
-          {data.kind === 'coaching' && <PlanPanel rel={data} />}
-          <SessionsPanel rel={data} />
-          <SimpleGrid cols={{ base: 1, lg: 2 }}>
-            <ActionsPanel rel={data} />
-            <MessagesPanel rel={data} />
-          </SimpleGrid>
-          <JournalPanel rel={data} />
-          <SharedFeedbackPanel rel={data} />
-          <ClosingPanel rel={data} />
-        </>
-      )}
+      {(data.status === 'active' || data.status === 'closed') && <StagedSections rel={data} />}
     </Stack>
+  );
+}
+
+function StagedSections({ rel }: { rel: RelationshipDetail }) {
+  const sessions = useSessions(rel.id);
+  const due = dueStage({
+    status: rel.status,
+    hasAcceptedAgreement: rel.agreement.current !== null,
+    heldSessions: (sessions.data?.sessions ?? []).filter((s) => s.status === 'held').length,
+    plannedEndDate: rel.plannedEndDate,
+    today: todayIso(),
+  });
+  const [chosen, setChosen] = useState<Stage | null>(null);
+  if (sessions.isPending) return <CenteredLoader label="Loading sessions" />;
+  const stage = chosen ?? due;
+  const tab = (value: Stage) => (
+    <Tabs.Tab value={value} rightSection={value === due ? <Badge size="xs">now</Badge> : undefined}>
+      {stageLabels[value]}
+    </Tabs.Tab>
+  );
+  return (
+    <>
+      <MomentumCard rel={rel} />
+      <Tabs
+        value={stage}
+        onChange={(value) => setChosen((value as Stage | null) ?? null)}
+        keepMounted={false}
+      >
+        <Tabs.List aria-label="Stages of the relationship">
+          {tab('starting')}
+          {tab('working')}
+          {tab('closing')}
+        </Tabs.List>
+        <Tabs.Panel value="starting" pt="md">
+          <Stack>
+            <AgreementPanel rel={rel} />
+            {rel.kind === 'coaching' && <PlanPanel rel={rel} />}
+            <SessionsPanel rel={rel} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="working" pt="md">
+          <Stack>
+            <SessionsPanel rel={rel} />
+            <SimpleGrid cols={{ base: 1, lg: 2 }}>
+              <ActionsPanel rel={rel} />
+              <MessagesPanel rel={rel} />
+            </SimpleGrid>
+            <JournalPanel rel={rel} />
+            <SharedFeedbackPanel rel={rel} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="closing" pt="md">
+          <ClosingPanel rel={rel} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
   );
 }

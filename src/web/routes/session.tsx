@@ -20,6 +20,7 @@ import { relKeys, type SessionDetail, useSession } from '../api/relationship-que
 import { CenteredLoader } from '../components/centered-loader';
 import { ProblemAlert } from '../components/problem-alert';
 import { CloseSessionForm } from '../components/sessions/close-session-form';
+import { closingDue } from '../components/sessions/closing-due';
 import { ReschedulePanel } from '../components/sessions/reschedule-panel';
 import { SharedNotes } from '../components/sessions/shared-notes';
 
@@ -121,7 +122,15 @@ export function SessionPage() {
         </Card>
       )}
       {s.status === 'scheduled' && s.relationshipStatus === 'active' && <ReschedulePanel session={s} />}
-      {s.status === 'scheduled' && s.relationshipStatus === 'active' && <CloseSessionForm session={s} />}
+      {s.status === 'scheduled' &&
+        s.relationshipStatus === 'active' &&
+        (closingDue(s.startsAt, new Date()) ? (
+          <CloseSessionForm session={s} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            After the session starts, you record here whether it was held, with notes and actions.
+          </Text>
+        ))}
       {s.status === 'held' && <Pulse session={s} />}
     </Stack>
   );

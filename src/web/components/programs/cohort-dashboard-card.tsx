@@ -18,6 +18,7 @@ import { momentumStateLabels } from '../../../domain/momentum/compute-momentum';
 import { DASHBOARD_PAGE_SIZE, DASHBOARD_STATE_ORDER } from '../../../domain/settings/dashboard';
 import { api, unwrap } from '../../api/client';
 import { ProblemAlert } from '../problem-alert';
+import { emptyPairHealth } from './publish-wording';
 
 const stateLabels: Record<string, string> = momentumStateLabels;
 const stateColors: Record<string, string> = {
@@ -30,7 +31,13 @@ type StateFilter = (typeof DASHBOARD_STATE_ORDER)[number];
 
 // Pair health at a glance: states and counts only — an admin never sees what a pair wrote. The server
 // pages the pair list (pairs needing attention first), so a cohort of thousands arrives 50 at a time.
-export function CohortDashboardCard({ cohortId }: { cohortId: string }) {
+export function CohortDashboardCard({
+  cohortId,
+  published = false,
+}: {
+  cohortId: string;
+  published?: boolean;
+}) {
   const [filter, setFilter] = useState<'all' | StateFilter>('all');
   const [page, setPage] = useState(1);
   const dashboard = useQuery({
@@ -58,7 +65,7 @@ export function CohortDashboardCard({ cohortId }: { cohortId: string }) {
         <Title order={2} size="h3" id="dashboard-title">
           Pair health
         </Title>
-        <Text mt="xs">Publish a matching and the pairs’ health shows up here.</Text>
+        <Text mt="xs">{emptyPairHealth(published)}</Text>
       </Card>
     );
   }

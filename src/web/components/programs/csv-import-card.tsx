@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Checkbox, FileInput, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ApiProblem, api, unwrap } from '../../api/client';
+import { csvFormatHelp, csvValueHelp, readCsvFile } from './read-csv-file';
 
 type Role = 'member' | 'guide';
 
@@ -16,11 +17,24 @@ export function CsvImportCard({
   onImported: () => void;
 }) {
   const [file, setFile] = useState<File | null>(null);
+  const [csv, setCsv] = useState<string | null>(null);
+  const [readError, setReadError] = useState<string | null>(null);
+  const resetRef = useRef<() => void>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
+  const choose = async (chosen: File | null) => {
+    setFile(chosen);
+    setCsv(null);
+    setReadError(null);
+    if (!chosen) return;
+    try {
+      setCsv(await readCsvFile(chosen));
+    } catch (error) {
+      setReadError(error instanceof Error ? error.message : String(error));
+    }
+  };
   const upload = useMutation({
     mutationFn: async () => {
-      if (!file) throw new Error('Choose a CSV file first.');
-      const csv = await file.text();
+      if (csv === null) throw new Error('Choose a CSV file first.');
       return unwrap(
         api.cohorts[':cohortId'].applications.import.$post({
           param: { cohortId },
@@ -29,6 +43,13 @@ export function CsvImportCard({
       );
     },
     onSuccess: onImported,
+    // Clearing the input lets the admin choose the same (fixed) file again: an <input type="file">
+    // that still holds it fires no change event for the same path.
+    onSettled: () => {
+      resetRef.current?.();
+      setFile(null);
+      setCsv(null);
+    },
   });
   const label = role === 'member' ? 'Members' : 'Guides';
   const rowErrors = upload.error instanceof ApiProblem ? (upload.error.problem.errors ?? []) : [];
@@ -42,7 +63,8 @@ export function CsvImportCard({
           label={`${label} CSV file`}
           accept=".csv,text/csv"
           value={file}
-          onChange={setFile}
+          onChange={choose}
+          resetRef={resetRef}
           clearable
           clearButtonProps={{ 'aria-label': `Clear the ${label.toLowerCase()} file` }}
         />
@@ -52,7 +74,7 @@ export function CsvImportCard({
           onChange={(event) => setSkipInvalid(event.currentTarget.checked)}
         />
         <Group>
-          <Button onClick={() => upload.mutate()} loading={upload.isPending} disabled={!file}>
+          <Button onClick={() => upload.mutate()} loading={upload.isPending} disabled={csv === null}>
             Import {label.toLowerCase()}
           </Button>
           <Button
@@ -76,17 +98,18 @@ export function CsvImportCard({
             />
           </Alert>
         )}
+        {readError && (
+          <Alert color="red" role="alert" title="The file could not be read">
+            {readError}
+          </Alert>
+        )}
         {upload.error && (
           <Alert color="red" role="alert" title="Nothing was imported">
             {rowErrors.length > 0 ? 'Fix these rows and upload the file again:' : upload.error.message}
             <RowProblems problems={rowErrors} />
           </Alert>
         )}
-        <Text size="xs">
-          {role === 'member'
-            ? 'Columns: email, name, organization, time_zone, languages, formats, goal, skill_gaps, style, structure, seniority'
-            : 'Columns: email, name, organization, time_zone, languages, formats, expertise, capacity, availability, style, structure, approach, works_with'}
-        </Text>
+        <CsvFormat role={role} />
       </Stack>
     </Card>
   );
@@ -103,5 +126,28 @@ function RowProblems({ problems }: { problems: { field: string; message: string 
       ))}
       {problems.length > 20 && <List.Item>…and {problems.length - 20} more</List.Item>}
     </List>
+  );
+}
+
+function CsvFormat({ role }: { role: Role }) {
+  const { required, optional } = csvFormatHelp[role];
+  const columns = new Set<string>([...required, ...optional]);
+  return (
+    <details>
+      <summary>What the file must contain</summary>
+      <Text size="sm" mt="xs">
+        A header row, then one row per {role}. Required columns: {required.join(', ')}. Optional:{' '}
+        {optional.join(', ')}.
+      </Text>
+      <List size="sm" mt="xs">
+        {csvValueHelp
+          .filter((help) => columns.has(help.column))
+          .map((help) => (
+            <List.Item key={help.column}>
+              <strong>{help.column}</strong>: {help.values}
+            </List.Item>
+          ))}
+      </List>
+    </details>
   );
 }

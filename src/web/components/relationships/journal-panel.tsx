@@ -1,24 +1,9 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import {
-  type RelationshipDetail,
-  useJournalPrompts,
-  useRelationshipJournal,
-} from '../../api/relationship-queries';
+import { type RelationshipDetail, useRelationshipJournal } from '../../api/relationship-queries';
 import { formatDate } from '../../format';
+import { JournalForm } from '../journal-form';
 import { ProblemAlert } from '../problem-alert';
 import { useRelMutation } from './use-rel-mutation';
 
@@ -137,110 +122,8 @@ export function JournalPanel({ rel }: { rel: RelationshipDetail }) {
             </li>
           ))}
         </Stack>
-        {isMember && <JournalForm rel={rel} />}
+        {isMember && <JournalForm relationshipId={rel.id} />}
       </Stack>
     </Card>
-  );
-}
-
-function JournalForm({ rel }: { rel: RelationshipDetail }) {
-  const prompts = useJournalPrompts();
-  const [promptId, setPromptId] = useState<string | null>(null);
-  const [body, setBody] = useState('');
-  const [shared, setShared] = useState(false);
-  const [pinned, setPinned] = useState(false);
-  const [isDecision, setIsDecision] = useState(false);
-  const [decision, setDecision] = useState({ decision: '', options: '', expectation: '' });
-  const write = useRelMutation(
-    rel.id,
-    () =>
-      unwrap(
-        api.journal.$post({
-          json: {
-            relationshipId: rel.id,
-            body: isDecision ? undefined : body,
-            promptId: isDecision ? null : promptId,
-            sharedWithGuide: shared,
-            pinnedForNextSession: pinned,
-            decision: isDecision ? decision : null,
-          },
-        }),
-      ),
-    () => {
-      setBody('');
-      setDecision({ decision: '', options: '', expectation: '' });
-    },
-  );
-  const chosen = prompts.data?.prompts.find((p) => p.id === promptId);
-  return (
-    <form
-      aria-labelledby="journal-form-title"
-      onSubmit={(event) => {
-        event.preventDefault();
-        write.mutate(undefined);
-      }}
-    >
-      <Stack gap="xs">
-        <Title order={3} size="h5" id="journal-form-title">
-          Write an entry
-        </Title>
-        <Switch
-          label="This is a decision (we will ask what happened after 30 and 90 days)"
-          checked={isDecision}
-          onChange={(e) => setIsDecision(e.currentTarget.checked)}
-        />
-        {isDecision ? (
-          <>
-            <Textarea
-              label="What are you deciding?"
-              value={decision.decision}
-              onChange={(e) => setDecision({ ...decision, decision: e.currentTarget.value })}
-            />
-            <Textarea
-              label="Which options did you weigh, including doing nothing?"
-              value={decision.options}
-              onChange={(e) => setDecision({ ...decision, options: e.currentTarget.value })}
-            />
-            <Textarea
-              label="What do you expect to happen, and by when?"
-              value={decision.expectation}
-              onChange={(e) => setDecision({ ...decision, expectation: e.currentTarget.value })}
-            />
-          </>
-        ) : (
-          <>
-            <Select
-              label="A question to start from (optional)"
-              clearable
-              value={promptId}
-              onChange={setPromptId}
-              data={(prompts.data?.prompts ?? []).map((p) => ({ value: p.id, label: p.text }))}
-            />
-            <Textarea
-              label="Entry"
-              description={chosen ? `Going deeper: ${chosen.deeper}` : undefined}
-              autosize
-              minRows={3}
-              value={body}
-              onChange={(e) => setBody(e.currentTarget.value)}
-            />
-          </>
-        )}
-        <Checkbox
-          label="Share this entry with my guide"
-          checked={shared}
-          onChange={(e) => setShared(e.currentTarget.checked)}
-        />
-        <Checkbox
-          label="Bring to next session"
-          checked={pinned}
-          onChange={(e) => setPinned(e.currentTarget.checked)}
-        />
-        <ProblemAlert error={write.error} title="Could not save the entry" />
-        <Button type="submit" variant="light" loading={write.isPending}>
-          Save entry
-        </Button>
-      </Stack>
-    </form>
   );
 }

@@ -1,5 +1,6 @@
-import { Alert, Card, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { CenteredLoader } from '../../components/centered-loader';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -15,7 +16,7 @@ export function ChoicePage() {
   const choice = useQuery({ queryKey: ['choice'], queryFn: () => unwrap(api.choices.latest.$get()) });
   if (choice.isPending) return <CenteredLoader label="Loading your choice" />;
   if (choice.error) return <ProblemAlert error={choice.error} title="No choice recorded yet" />;
-  const { guide, agreementTerms: terms, termsFrom, createdAt, nudges, kind } = choice.data;
+  const { guide, agreementTerms: terms, termsFrom, createdAt, nudges, kind, relationshipId } = choice.data;
   return (
     <Stack maw={760}>
       <Title order={1}>You chose {guide.name}</Title>
@@ -59,6 +60,20 @@ export function ChoicePage() {
           </List.Item>
         </List>
       </Card>
+      {relationshipId && (
+        <Card withBorder component="section" aria-labelledby="next-step">
+          <Title order={2} size="h4" id="next-step">
+            Invitation sent to {guide.name}
+          </Title>
+          <Text size="sm" mt={4}>
+            They get an e-mail with the agreement above. The relationship page shows when they accept and
+            where to book your first session.
+          </Text>
+          <Button component={Link} to={`/relationships/${relationshipId}`} mt="sm">
+            Open the relationship with {guide.name}
+          </Button>
+        </Card>
+      )}
     </Stack>
   );
 }

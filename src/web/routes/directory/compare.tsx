@@ -1,12 +1,11 @@
 import { Anchor, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { fitQuestions, guideQuestions, redFlags } from '../../../domain/fit/scorecard';
+import { fitAnswerLabel, fitQuestions, guideQuestions, redFlags } from '../../../domain/fit/scorecard';
 import { api, unwrap } from '../../api/client';
 import { CenteredLoader } from '../../components/centered-loader';
 import { ProblemAlert } from '../../components/problem-alert';
 
-const answerWords: Record<string, string> = { yes: 'Yes', partly: 'Partly', no: 'No' };
 const guideQuestionLabels: Record<string, string> = {
   'what-it-means-to-you': 'What it means to them',
   'style-and-structure': 'Style and structure',
@@ -70,7 +69,7 @@ export function ComparePage() {
                   <Table.Th scope="row">{question.question}</Table.Th>
                   {cards.map((card) => (
                     <Table.Td key={card.id}>
-                      {answerWords[card.answers.fit[question.id] ?? ''] ?? 'Not answered'}
+                      {fitAnswerLabel(question.id, card.answers.fit[question.id])}
                     </Table.Td>
                   ))}
                 </Table.Tr>

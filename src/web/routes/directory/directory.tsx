@@ -16,11 +16,13 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { languageName } from '../../availability-in-zone';
 import { CenteredLoader } from '../../components/centered-loader';
 import { ProblemAlert } from '../../components/problem-alert';
+import { activeFilterNames, emptyResults, resultSummary } from './directory-wording';
 
 type Filters = Record<string, string>;
 
@@ -29,6 +31,30 @@ const kindOptions = [
   { value: 'any', label: 'Any kind' },
   { value: 'mentor', label: 'Mentors' },
   { value: 'coach', label: 'Coaches' },
+];
+
+// Languages guides most often list; the filter shows them by name in the reader's language.
+const languageCodes = [
+  'en',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'nl',
+  'pt',
+  'pl',
+  'sv',
+  'da',
+  'tr',
+  'ja',
+  'zh',
+  'hi',
+  'ar',
+  'uk',
+];
+const languageOptions = [
+  { value: '', label: 'Any language' },
+  ...languageCodes.map((code) => ({ value: code, label: languageName(code) })),
 ];
 
 export function priceText(guide: {
@@ -46,13 +72,24 @@ export function priceText(guide: {
 }
 
 export function DirectoryPage() {
-  const [draft, setDraft] = useState<Filters>({});
-  const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState(1);
+  // The filters live in the address, so a search can be shared, reloaded and walked with back/forward.
+  const [params, setParams] = useSearchParams();
+  const filters: Filters = Object.fromEntries([...params.entries()].filter(([name]) => name !== 'page'));
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const [draft, setDraft] = useState<Filters>(filters);
+  const paramsKey = params.toString();
+  useEffect(() => setDraft(Object.fromEntries([...new URLSearchParams(paramsKey).entries()])), [paramsKey]);
   const queryClient = useQueryClient();
   const query = Object.fromEntries(
     Object.entries({ ...filters, page: String(page) }).filter(([, v]) => v !== ''),
   );
+  const goTo = (next: Filters, nextPage: number) =>
+    setParams(
+      Object.fromEntries(
+        Object.entries({ ...next, page: nextPage > 1 ? String(nextPage) : '' }).filter(([, v]) => v !== ''),
+      ),
+    );
+  const setPage = (nextPage: number) => goTo(filters, nextPage);
   const results = useQuery({
     queryKey: ['directory', query],
     queryFn: () => unwrap(api.directory.$get({ query })),
@@ -67,8 +104,8 @@ export function DirectoryPage() {
     setDraft((current) => ({ ...current, [name]: value ?? '' }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setPage(1);
-    setFilters(draft);
+    const { page: _ignored, ...chosen } = draft;
+    goTo(chosen, 1);
   };
   return (
     <Stack maw={1000}>
@@ -93,11 +130,17 @@ export function DirectoryPage() {
             value={draft.expertise ?? ''}
             onChange={(e) => set('expertise')(e.currentTarget.value)}
           />
-          <TextInput
-            label="Language code"
-            placeholder="en"
+          <Select
+            label="Language"
+            data={
+              draft.language && !languageCodes.includes(draft.language)
+                ? [...languageOptions, { value: draft.language, label: languageName(draft.language) }]
+                : languageOptions
+            }
+            searchable
             value={draft.language ?? ''}
-            onChange={(e) => set('language')(e.currentTarget.value)}
+            onChange={set('language')}
+            allowDeselect={false}
           />
           <Select
             label="Format"
@@ -166,20 +209,12 @@ export function DirectoryPage() {
       {results.isPending && <CenteredLoader label="Searching guides" />}
       {results.data && (
         <>
-          <Text size="sm">
-            {results.data.totalCapped ? `More than ${results.data.total}` : results.data.total} guide
-            {results.data.total === 1 ? '' : 's'} found
-            {results.data.kindFilter.source === 'readiness' &&
-              ` · showing ${results.data.kindFilter.kind}s, as your readiness check suggests`}
+          <Text size="sm" role="status">
+            {resultSummary(results.data.total, results.data.totalCapped, results.data.kindFilter)}
             {results.data.ownOrganizationExcluded && ' · guides from your organization are hidden'}
           </Text>
           {results.data.results.length === 0 && (
-            <Card withBorder padding="lg">
-              <Title order={2} size="h4">
-                No guide matches all of that
-              </Title>
-              <Text mt="xs">Try fewer filters, another kind of guide, or a broader search word.</Text>
-            </Card>
+            <EmptyResults active={activeFilterNames(filters)} kindFilter={results.data.kindFilter} />
           )}
           {results.data.results.map(({ guide, fit }) => (
             <Card
@@ -206,8 +241,9 @@ export function DirectoryPage() {
                 </Group>
               </Group>
               <Text size="sm" mt="xs">
-                {guide.expertise.join(', ')} · {guide.languages.join(', ')} · {guide.formats.join(', ')} ·{' '}
-                {priceText(guide)} · {guide.capacityLeft} place{guide.capacityLeft === 1 ? '' : 's'} left
+                {guide.expertise.join(', ')} · {guide.languages.map((code) => languageName(code)).join(', ')}{' '}
+                · {guide.formats.join(', ')} · {priceText(guide)} · {guide.capacityLeft} place
+                {guide.capacityLeft === 1 ? '' : 's'} left
                 {guide.reliability.medianReplyHours !== null &&
                   ` · usually replies within ${Math.ceil(guide.reliability.medianReplyHours)} h`}
               </Text>
@@ -248,6 +284,24 @@ export function DirectoryPage() {
         </>
       )}
     </Stack>
+  );
+}
+
+function EmptyResults({
+  active,
+  kindFilter,
+}: {
+  active: string[];
+  kindFilter: Parameters<typeof emptyResults>[1];
+}) {
+  const { title, detail } = emptyResults(active, kindFilter);
+  return (
+    <Card withBorder padding="lg">
+      <Title order={2} size="h4">
+        {title}
+      </Title>
+      <Text mt="xs">{detail}</Text>
+    </Card>
   );
 }
 

@@ -15,12 +15,43 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { weekdayNames } from '../../../domain/sessions/availability';
+import { Temporal } from 'temporal-polyfill';
+import type { Weekday } from '../../../domain/sessions/availability';
+import { browserTimeZone } from '../../api/auth-client';
 import { api, unwrap } from '../../api/client';
+import { languageName, windowInZone } from '../../availability-in-zone';
 import { CenteredLoader } from '../../components/centered-loader';
 import { ProblemAlert } from '../../components/problem-alert';
 import { formatDate } from '../../format';
+import { localInputToInstant } from '../../local-time';
 import { priceText } from './directory';
+
+// Both clocks: the guide's own (what they wrote) and the reader's, for the coming week.
+function AvailabilityLine({
+  availability,
+  guideZone,
+}: {
+  availability: { weekday: number; start: string; end: string }[];
+  guideZone: string;
+}) {
+  const viewerZone = browserTimeZone();
+  if (availability.length === 0) return <>Available: no weekly times set</>;
+  const today = Temporal.Now.plainDateISO(viewerZone);
+  const labels = availability.map((w) =>
+    windowInZone({ ...w, weekday: w.weekday as Weekday }, guideZone, viewerZone, today),
+  );
+  return (
+    <>
+      Available ({guideZone}): {labels.map((l) => l.theirs).join('; ')}
+      {labels.some((l) => l.yours) && (
+        <>
+          <br />
+          In your time ({viewerZone}): {labels.map((l) => l.yours ?? l.theirs).join('; ')}
+        </>
+      )}
+    </>
+  );
+}
 
 export function GuideProfilePage() {
   const { guideId = '' } = useParams();
@@ -38,7 +69,11 @@ export function GuideProfilePage() {
   });
   const request = useMutation({
     mutationFn: () =>
-      unwrap(api.intros.$post({ json: { guideId, message, proposedTimes: [new Date(when).toISOString()] } })),
+      unwrap(
+        api.intros.$post({
+          json: { guideId, message, proposedTimes: [localInputToInstant(when, browserTimeZone())] },
+        }),
+      ),
     onSuccess: () => {
       setSent(true);
       queryClient.invalidateQueries({ queryKey: ['intros'] });
@@ -99,18 +134,14 @@ export function GuideProfilePage() {
           </List.Item>
           <List.Item>
             Meets by: {guide.formats.join(', ')}
-            {guide.city ? ` in ${guide.city}` : ''} · speaks {guide.languages.join(', ')}
+            {guide.city ? ` in ${guide.city}` : ''} · speaks{' '}
+            {guide.languages.map((code) => languageName(code)).join(', ')}
           </List.Item>
           <List.Item>
             Price: {priceText(guide)} · {guide.capacityLeft} of {guide.capacity} places left
           </List.Item>
           <List.Item>
-            Available ({guide.timeZone}):{' '}
-            {guide.availability.length === 0
-              ? 'no weekly times set'
-              : guide.availability
-                  .map((w) => `${weekdayNames[w.weekday as 1]} ${w.start}–${w.end}`)
-                  .join('; ')}
+            <AvailabilityLine availability={guide.availability} guideZone={guide.timeZone} />
           </List.Item>
         </List>
         {guide.proofOfWork.length > 0 && (

@@ -2,10 +2,12 @@ import { Badge, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } f
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { browserTimeZone } from '../../api/auth-client';
 import { api, unwrap } from '../../api/client';
 import { CenteredLoader } from '../../components/centered-loader';
 import { ProblemAlert } from '../../components/problem-alert';
 import { formatDateTime } from '../../format';
+import { instantToLocalInput, localInputToInstant } from '../../local-time';
 
 type Intro = {
   id: string;
@@ -47,7 +49,9 @@ function StatusLine({ intro }: { intro: Intro }) {
 
 function ReceivedIntro({ intro }: { intro: Intro }) {
   const queryClient = useQueryClient();
-  const [time, setTime] = useState(intro.proposedTimes[0]?.slice(0, 16) ?? '');
+  const zone = browserTimeZone();
+  const first = intro.proposedTimes[0];
+  const [time, setTime] = useState(first ? instantToLocalInput(first, zone) : '');
   const [reason, setReason] = useState('');
   const respond = useMutation({
     mutationFn: (
@@ -55,7 +59,7 @@ function ReceivedIntro({ intro }: { intro: Intro }) {
     ) => unwrap(api.intros[':introId'].response.$post({ param: { introId: intro.id }, json })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['intros'] }),
   });
-  const iso = () => new Date(time).toISOString();
+  const iso = () => localInputToInstant(time, zone);
   return (
     <Card withBorder component="article" aria-label={`Intro request from ${intro.member.name}`}>
       <Title order={3} size="h5">
@@ -71,6 +75,7 @@ function ReceivedIntro({ intro }: { intro: Intro }) {
           <TextInput
             type="datetime-local"
             label={`Time for the intro with ${intro.member.name}`}
+            description={`Your local time (${zone})`}
             value={time}
             onChange={(e) => setTime(e.currentTarget.value)}
           />

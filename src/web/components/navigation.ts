@@ -1,0 +1,66 @@
+// What the sidebar shows grows with what a person does: every member gets the same short list, a guide
+// gains their guiding tools, an admin their programs. Growth tools live on one hub page (/growth).
+
+export type Role = 'member' | 'guide' | 'admin';
+export type NavLinkItem = { to: string; label: string; also?: string[] };
+export type NavSection = { title: string; links: NavLinkItem[] };
+
+// Pages that belong to the Growth area, so its item stays highlighted inside them.
+export const growthPaths = [
+  '/growth',
+  '/journal',
+  '/feedback-requests',
+  '/shadow-map',
+  '/artifacts',
+  '/outreach',
+  '/growth-record',
+  '/readiness',
+];
+
+const memberSection: NavSection = {
+  title: 'My growth',
+  links: [
+    { to: '/', label: 'Home' },
+    { to: '/goals', label: 'Goals' },
+    { to: '/growth', label: 'Growth', also: growthPaths },
+    { to: '/guides', label: 'Find a guide', also: ['/shortlist', '/scorecards', '/choice', '/intros'] },
+    { to: '/relationships', label: 'Relationships', also: ['/sessions'] },
+    { to: '/notifications', label: 'Reminders', also: ['/outbox'] },
+    { to: '/settings', label: 'Settings' },
+  ],
+};
+
+const guideSection: NavSection = {
+  title: 'Guiding',
+  links: [
+    { to: '/intros', label: 'Intro requests' },
+    { to: '/my-guide-profile', label: 'My guide profile' },
+  ],
+};
+
+const adminSection: NavSection = {
+  title: 'Programs',
+  links: [{ to: '/programs', label: 'Programs I run', also: ['/cohorts'] }],
+};
+
+export function navigationFor(roles: readonly Role[]): NavSection[] {
+  const sections = [memberSection];
+  if (roles.includes('guide')) {
+    // A guide reaches their intro requests from Guiding; the member area keeps only what members need.
+    sections[0] = {
+      ...memberSection,
+      links: memberSection.links.map((link) =>
+        link.to === '/guides' ? { ...link, also: link.also?.filter((p) => p !== '/intros') } : link,
+      ),
+    };
+    sections.push(guideSection);
+  }
+  if (roles.includes('admin')) sections.push(adminSection);
+  return sections;
+}
+
+export function isActiveLink(link: NavLinkItem, pathname: string): boolean {
+  const matches = (to: string) =>
+    to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+  return matches(link.to) || (link.also ?? []).some(matches);
+}
