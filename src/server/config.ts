@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isAddressOrRange } from './security/trusted-proxies';
 
 // Every setting Corner reads, in one place. A wrong value stops start-up with a sentence naming the
 // variable and what is wrong, instead of failing later in some unrelated corner of the code.
@@ -32,6 +33,15 @@ const configSchema = z
       .string()
       .regex(/^(web|worker)(,(web|worker))*$/, 'must be web, worker or web,worker')
       .default('web,worker'),
+    // The load balancers in front of Corner. Only their X-Forwarded-For is believed: anyone else could
+    // write any address there and so escape every per-address limit.
+    TRUSTED_PROXIES: z
+      .string()
+      .refine(
+        (value) => value.split(',').every((entry) => isAddressOrRange(entry.trim())),
+        'must be a comma-separated list of IP addresses or CIDR ranges such as 10.0.0.1,192.168.0.0/16',
+      )
+      .optional(),
   })
   // The embedded database belongs to one process, so no other process could ever run its jobs.
   .refine((env) => env.DATABASE_URL || env.CORNER_ROLES.split(',').includes('worker'), {
@@ -55,6 +65,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   roles: { web: boolean; worker: boolean };
+  /** Addresses and CIDR ranges whose X-Forwarded-For is believed; empty = the socket address only. */
+  trustedProxies: string[];
 };
 
 export class ConfigError extends Error {}
@@ -83,6 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       web: value.CORNER_ROLES.split(',').includes('web'),
       worker: value.CORNER_ROLES.split(',').includes('worker'),
     },
+    trustedProxies: (value.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
   };
 }
 

@@ -47,7 +47,7 @@ export async function startWebServer(
       sessionSource: sources.sessionSource,
       databaseKind: runtime.database.kind,
     },
-    { webRoot },
+    { webRoot, trustedProxies: config.trustedProxies },
   );
   if (testClock) mountTestClock(app, testClock);
   const server = config.roles.web

@@ -25,6 +25,9 @@ export function createAuth({ db, secret, baseUrl, trustedOrigins }: AuthOptions)
     emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8 },
     user: { additionalFields: { timeZone: { type: 'string', required: false, defaultValue: 'UTC' } } },
     telemetry: { enabled: false },
+    // Off: its counters live per instance and trust X-Forwarded-For. Corner's own limiter
+    // (security/limit-auth.ts) counts in the database, by the address our trusted proxies report.
+    rateLimit: { enabled: false },
   });
 }
 
