@@ -33,6 +33,12 @@ import { programRoutes } from './programs/routes';
 import { readinessRoutes } from './readiness/routes';
 import { consentRoutes } from './relationships/consent-routes';
 import { relationshipRoutes } from './relationships/routes';
+import { resolveClientAddress } from './security/client-address';
+import { genericAuthErrors } from './security/generic-auth-errors';
+import { limitAuth } from './security/limit-auth';
+import { limitRequests } from './security/limit-requests';
+import { refuseCrossSite } from './security/refuse-cross-site';
+import { securityHeaders } from './security/security-headers';
 import { sessionRoutes } from './sessions/routes';
 import { shadowMapRoutes } from './shadow-map/routes';
 import { shortlistRoutes } from './shortlist/routes';
@@ -82,14 +88,19 @@ const healthRoute = createRoute({
   responses: { 200: json(z.object({ ok: z.boolean(), database: z.string() }), 'Healthy') },
 });
 
-export function buildApp(deps: Deps & { databaseKind: string }, options: { webRoot?: string } = {}) {
+export function buildApp(
+  deps: Deps & { databaseKind: string },
+  options: { webRoot?: string; trustedProxies?: string[] } = {},
+) {
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   app.notFound(handleNotFound);
+  app.use('*', securityHeaders(deps.auth.options.baseURL));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
   });
+  app.use('*', resolveClientAddress(options.trustedProxies ?? []));
 
   // The web app asks for the session on every page load: a session this instance checked moments ago
   // is answered from its cache (auth/session-cache.ts); anything else is better-auth's own answer.
@@ -100,6 +111,7 @@ export function buildApp(deps: Deps & { databaseKind: string }, options: { webRo
       ? c.body(hit.body, 200, { 'content-type': 'application/json' })
       : await deps.auth.handler(c.req.raw);
   });
+  app.use('/api/auth/*', genericAuthErrors, limitAuth);
   app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw));
   app.get('/calendar/:file', serveCalendarFeed);
 
@@ -114,6 +126,11 @@ export function buildApp(deps: Deps & { databaseKind: string }, options: { webRo
     });
   const smallBodies = limitBody(MAX_BODY_BYTES, '1 MB');
   const importBodies = limitBody(MAX_IMPORT_BYTES, '20 MB');
+  api.use('/v1/*', refuseCrossSite(deps.auth.options.trustedOrigins));
+  api.use(
+    '/v1/invitations/:token/accept',
+    limitRequests((limits) => limits.invitationAccept),
+  );
   api.use(
     '/v1/*',
     // A GET has no body to limit, and asking for one makes the node adapter build a full Request.

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { ProgramCreators } from './programs/programs';
+import { isAddressOrRange } from './security/trusted-proxies';
 
 // Every setting Corner reads, in one place. A wrong value stops start-up with a sentence naming the
 // variable and what is wrong, instead of failing later in some unrelated corner of the code.
@@ -47,6 +48,15 @@ const configSchema = z
       .default('web,worker'),
     // How long SIGTERM waits for requests in flight, and then for running jobs, before closing anyway.
     CORNER_SHUTDOWN_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
+    // The load balancers in front of Corner. Only their X-Forwarded-For is believed: anyone else could
+    // write any address there and so escape every per-address limit.
+    TRUSTED_PROXIES: z
+      .string()
+      .refine(
+        (value) => value.split(',').every((entry) => isAddressOrRange(entry.trim())),
+        'must be a comma-separated list of IP addresses or CIDR ranges such as 10.0.0.1,192.168.0.0/16',
+      )
+      .optional(),
   })
   // The embedded database belongs to one process, so no other process could ever run its jobs.
   .refine((env) => env.DATABASE_URL || env.CORNER_ROLES.split(',').includes('worker'), {
@@ -77,6 +87,8 @@ export type Config = {
   /** The bound on each stage of a graceful shutdown (requests, then jobs). */
   shutdownTimeoutMs: number;
   programCreators: ProgramCreators;
+  /** Addresses and CIDR ranges whose X-Forwarded-For is believed; empty = the socket address only. */
+  trustedProxies: string[];
 };
 
 export class ConfigError extends Error {}
@@ -116,6 +128,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
               .filter((email) => email.length > 0),
           }
         : { mode: 'anyone' },
+    trustedProxies: (value.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
   };
 }
 

@@ -51,7 +51,7 @@ export async function startWebServer(
       programCreators: config.programCreators,
       databaseKind: runtime.database.kind,
     },
-    { webRoot },
+    { webRoot, trustedProxies: config.trustedProxies },
   );
   if (testClock) mountTestClock(app, testClock);
   const server = config.roles.web

@@ -98,6 +98,23 @@ function connectionTo(database: Database): QueueConnection {
 let counter = 0;
 let queueCounter = 0;
 
+/**
+ * What @hono/node-server passes a handler: the socket a request arrived on. In-process requests have
+ * none, so tests give each signed-up person their own address (unique across the run's processes,
+ * which share one database and so one set of rate-limit counters).
+ */
+export function fromAddress(remoteAddress: string) {
+  return { incoming: { socket: { remoteAddress } } };
+}
+
+let addressCounter = 0;
+/** An address no other request of this run uses. */
+export function uniqueAddress(): string {
+  addressCounter += 1;
+  const hex = (value: number) => (value & 0xffff).toString(16);
+  return `fd00::${hex(process.pid >>> 16)}:${hex(process.pid)}:${hex(addressCounter >>> 16)}:${hex(addressCounter)}`;
+}
+
 // A signed-up person and a request function that carries their session cookie.
 export async function signUp(
   testApp: TestApp,
@@ -108,11 +125,16 @@ export async function signUp(
 ) {
   counter += 1;
   const email = chosenEmail ?? `member-${Date.now()}-${process.pid}-${counter}@example.test`;
-  const response = await testApp.app.request('/api/auth/sign-up/email', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: BASE_URL },
-    body: JSON.stringify({ name, email, password: 'correct-horse-battery', timeZone }),
-  });
+  const address = fromAddress(uniqueAddress());
+  const response = await testApp.app.request(
+    '/api/auth/sign-up/email',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: BASE_URL },
+      body: JSON.stringify({ name, email, password: 'correct-horse-battery', timeZone }),
+    },
+    address,
+  );
   if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
   const cookie = (response.headers.getSetCookie?.() ?? [])
     .map((header) => header.split(';')[0])
@@ -123,21 +145,25 @@ export async function signUp(
     path: string,
     init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
   ) =>
-    testApp.app.request(path, {
-      method: init.method ?? 'GET',
-      headers: {
-        cookie,
-        origin: BASE_URL,
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...init.headers,
+    testApp.app.request(
+      path,
+      {
+        method: init.method ?? 'GET',
+        headers: {
+          cookie,
+          origin: BASE_URL,
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...init.headers,
+        },
+        body:
+          init.body === undefined
+            ? undefined
+            : typeof init.body === 'string'
+              ? init.body
+              : JSON.stringify(init.body),
       },
-      body:
-        init.body === undefined
-          ? undefined
-          : typeof init.body === 'string'
-            ? init.body
-            : JSON.stringify(init.body),
-    });
+      address,
+    );
   return { userId: body.user.id, email, name, request };
 }
 

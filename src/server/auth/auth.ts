@@ -45,6 +45,9 @@ export function createAuth({ db, secret, baseUrl, trustedOrigins, sessionCache }
     },
     telemetry: { enabled: false },
     onAPIError: authErrorHook,
+    // Off: its counters live per instance and trust X-Forwarded-For. Corner's own limiter
+    // (security/limit-auth.ts) counts in the database, by the address our trusted proxies report.
+    rateLimit: { enabled: false },
   });
   return { ...auth, sessions, handler: answerDatabaseFaults(auth.handler) };
 }

@@ -1,5 +1,6 @@
 import { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
+import { isWebUrl } from '../http/web-url';
 import { buildVtimezone } from './vtimezone';
 
 export type CalendarPerson = { name: string; email: string };
@@ -47,7 +48,7 @@ export function buildSessionInvite(invite: SessionInvite): string {
     summary: invite.summary,
     description: invite.description ?? null,
     location: invite.location ?? null,
-    url: invite.url ?? null,
+    url: isWebUrl(invite.url) ? invite.url : null,
     organizer: { name: invite.organizer.name, email: invite.organizer.email },
     attendees: invite.attendees.map((attendee) => ({
       name: attendee.name,
@@ -91,7 +92,7 @@ export function buildFeedCalendar(name: string, events: FeedEvent[]): string {
       summary: event.summary,
       description: event.description ?? null,
       location: event.location ?? null,
-      url: event.url ?? null,
+      url: isWebUrl(event.url) ? event.url : null,
       status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }

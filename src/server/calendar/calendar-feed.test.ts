@@ -105,6 +105,7 @@ describe('the calendar feed', () => {
   });
 
   it('needs a signed-in person to create a link', async () => {
-    expect((await t.app.request('/api/v1/calendar-feed', { method: 'POST' })).status).toBe(401);
+    const anonymous = { method: 'POST', headers: { origin: 'http://localhost:3000' } };
+    expect((await t.app.request('/api/v1/calendar-feed', anonymous)).status).toBe(401);
   });
 });

@@ -1,6 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Member, signUp, type TestApp } from '../../../test/support/test-app';
+import {
+  createTestApp,
+  fromAddress,
+  type Member,
+  signUp,
+  type TestApp,
+  uniqueAddress,
+} from '../../../test/support/test-app';
 import { feedbackRequests, outboxMessages } from '../db/schema';
 
 let t: TestApp;
@@ -49,14 +56,19 @@ async function ask(member: Member, body: Record<string, unknown> = {}): Promise<
   return (await response.json()) as Created;
 }
 
-const publicGet = (token: string, ip = '10.0.0.1') =>
-  t.app.request(`/api/v1/public/feedback/${token}`, { headers: { 'x-forwarded-for': ip } });
-const publicAnswer = (token: string, answer: string, ip = '10.0.0.1') =>
-  t.app.request(`/api/v1/public/feedback/${token}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
-    body: JSON.stringify({ answer }),
-  });
+// The giver opens the link in a browser: the POST carries our Origin.
+const publicGet = (token: string, ip = uniqueAddress()) =>
+  t.app.request(`/api/v1/public/feedback/${token}`, {}, fromAddress(ip));
+const publicAnswer = (token: string, answer: string, ip = uniqueAddress()) =>
+  t.app.request(
+    `/api/v1/public/feedback/${token}`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost:3000' },
+      body: JSON.stringify({ answer }),
+    },
+    fromAddress(ip),
+  );
 
 describe('mirror feedback requests', () => {
   it('checks a question live: vague and leading ones are flagged, a specific one passes', async () => {
@@ -157,15 +169,16 @@ describe('mirror feedback requests', () => {
   });
 
   it('answers 404 for an unknown link and rate-limits repeated tries from one address', async () => {
-    const unknown = await publicGet('x'.repeat(43), '10.9.9.9');
+    const guesser = uniqueAddress();
+    const unknown = await publicGet('x'.repeat(43), guesser);
     expect(unknown.status).toBe(404);
     let limited = 0;
     for (let i = 0; i < 70; i += 1) {
-      const response = await publicGet(`guess${String(i).padStart(40, '0')}`, '10.9.9.9');
+      const response = await publicGet(`guess${String(i).padStart(40, '0')}`, guesser);
       if (response.status === 429) limited += 1;
     }
     expect(limited).toBeGreaterThan(0);
-    expect((await publicGet('y'.repeat(43), '10.1.2.3')).status).toBe(404);
+    expect((await publicGet('y'.repeat(43))).status).toBe(404);
   });
 
   it('keeps requests private: another member gets 404, and sharing is the member’s per-request choice', async () => {

@@ -1,13 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  FEEDBACK_IP_REQUESTS_PER_WINDOW,
-  FEEDBACK_LINK_REQUESTS_PER_WINDOW,
-  FEEDBACK_RATE_WINDOW_MS,
-} from '../../domain/settings/growth-tools';
 import { createRouter, json, jsonBody } from '../http/openapi';
 import { problemSchema } from '../http/problem';
+import { limitRequests } from '../security/limit-requests';
 import { answerFeedbackRequest } from './answer-feedback-request';
-import { createRateLimiter, rateLimitPublicFeedback } from './rate-limit';
 import { readPublicFeedback } from './read-public-feedback';
 import { feedbackTokenParams, publicAnswerInputSchema, publicFeedbackSchema } from './schemas';
 
@@ -23,12 +18,14 @@ const publicProblems = {
   429: problem('Too many tries; wait and retry'),
 } as const;
 
-// The giver's side: no sign-in, one question, one answer. Each app instance gets its own limiters.
+// The giver's side: no sign-in, one question, one answer. The limits (per client address and per
+// link) are counted in the database, so they hold across instances; the 256-bit token already makes
+// guessing hopeless, so they guard the database rather than the secret.
 export function createPublicFeedbackRoutes() {
-  const limit = rateLimitPublicFeedback({
-    perToken: createRateLimiter(FEEDBACK_LINK_REQUESTS_PER_WINDOW, FEEDBACK_RATE_WINDOW_MS),
-    perIp: createRateLimiter(FEEDBACK_IP_REQUESTS_PER_WINDOW, FEEDBACK_RATE_WINDOW_MS),
-  });
+  const limit = limitRequests(
+    (limits) => limits.feedbackAddress,
+    (c) => [{ limiter: (limits) => limits.feedbackLink, key: c.req.path.split('/').at(-1) ?? '' }],
+  );
   const router = createRouter();
   router.use('/public/feedback/*', limit);
   return router

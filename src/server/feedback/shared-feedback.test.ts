@@ -63,7 +63,7 @@ beforeAll(async () => {
   sharedGoalRequestId = (await ask(sharedGoal, 'In Friday’s 1:1, did I listen more than I talked?')).id;
   const answered = await t.app.request(`/api/v1/public/feedback/${first.token}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.9' },
+    headers: { 'content-type': 'application/json', origin: 'http://localhost:3000' },
     body: JSON.stringify({ answer: 'Defensive at first, then open once you asked for examples.' }),
   });
   expect(answered.status).toBe(201);

@@ -4,6 +4,7 @@ import { sessionFormats } from '../../domain/agreements/vocabulary';
 import { seniorityLevels } from '../../domain/fit-score/fit-score';
 import { availabilityWindowSchema, isKnownTimeZone } from '../../domain/sessions/availability';
 import { DIRECTORY_MAX_PRICE } from '../../domain/settings/directory';
+import { webUrl } from '../http/web-url';
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const tag = z
@@ -33,7 +34,7 @@ export const guideProfileInputSchema = z
       .array(
         z.object({
           label: z.string().trim().min(1, 'must say what it is').max(120),
-          url: z.url({ message: 'must be a web address' }).max(500).nullable().default(null),
+          url: webUrl().nullable().default(null),
           description: text(500).default(''),
         }),
       )

@@ -20,4 +20,7 @@ export type Deps = {
   programCreators?: ProgramCreators;
 };
 
-export type AppEnv = { Variables: { deps: Deps; actor: Actor | null } };
+export type AppEnv = {
+  /** clientAddress: who the request comes from, as our trusted proxies report it (security/trusted-proxies). */
+  Variables: { deps: Deps; actor: Actor | null; clientAddress: string };
+};

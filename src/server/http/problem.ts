@@ -49,6 +49,7 @@ const titles: Partial<Record<number, string>> = {
   404: 'Not found',
   409: 'Conflict',
   413: 'Too large',
+  415: 'Unsupported content type',
   422: 'Cannot be processed',
   429: 'Too many requests',
   500: 'Something went wrong on our side',

@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import { and, eq } from 'drizzle-orm';
 import { guideColumns, memberColumns } from '../../domain/programs/csv-rows';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { applications } from '../db/schema';
+import { stringifyCsv } from '../http/csv';
 import { requireCohortAdmin } from '../policies/programs';
 
 const weekdayNames = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -56,7 +56,7 @@ export async function exportApplications(
       works_with: p.worksWith.join('; '),
     };
   });
-  return stringify(records, {
+  return stringifyCsv(records, {
     header: true,
     columns: [...(role === 'member' ? memberColumns : guideColumns)],
   });

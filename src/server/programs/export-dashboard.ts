@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { momentumStateLabels } from '../../domain/momentum/compute-momentum';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
+import { stringifyCsv } from '../http/csv';
 import { cohortDashboard } from './cohort-dashboard';
 
 const stateLabels: Record<string, string> = {
@@ -14,7 +14,7 @@ const stateLabels: Record<string, string> = {
 // and counts the page shows (the same operation and policy), never anything a pair wrote.
 export async function exportDashboard(db: Db, actor: Actor, cohortId: string, now: Date): Promise<string> {
   const dashboard = await cohortDashboard(db, actor, cohortId, now);
-  return stringify(
+  return stringifyCsv(
     dashboard.pairList.map((pair) => [
       pair.member,
       pair.guide,

@@ -7,6 +7,7 @@ import {
   RELATIONSHIP_TEXT_MAX_LENGTH,
   SHARED_NOTES_MAX_LENGTH,
 } from '../../domain/settings/relationships';
+import { webUrl } from '../http/web-url';
 
 const localDateTime = z
   .string()
@@ -15,7 +16,7 @@ const longText = z
   .string()
   .trim()
   .max(RELATIONSHIP_TEXT_MAX_LENGTH, `must be at most ${RELATIONSHIP_TEXT_MAX_LENGTH} characters`);
-const url = z.url({ message: 'must be a web address like https://meet.example.com/abc' }).max(500);
+const url = webUrl('must be a web address like https://meet.example.com/abc');
 
 export const sessionIdParams = z.object({
   sessionId: z

@@ -25,7 +25,7 @@ async function answeredRequest(member: Member): Promise<string> {
   ).json()) as { request: { id: string }; token: string };
   await t.app.request(`/api/v1/public/feedback/${created.token}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', origin: 'http://localhost:3000' },
     body: JSON.stringify({ answer: 'Rushed when the numbers were questioned.' }),
   });
   const view = (await (await member.request(`/api/v1/feedback-requests/${created.request.id}`)).json()) as {

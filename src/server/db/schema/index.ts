@@ -8,5 +8,6 @@ export * from './imported-history';
 export * from './mail';
 export * from './notifications';
 export * from './programs';
+export * from './rate-limits';
 export * from './relationships';
 export * from './sessions';

@@ -4,6 +4,7 @@ import { PULSE_MAX, PULSE_MIN } from '../../../domain/settings/momentum';
 import { PULSE_WORD_MAX_LENGTH } from '../../../domain/settings/relationships';
 import type { Db } from '../../db/client';
 import { sessionPrivateNotes, sessionPulses, sessions } from '../../db/schema';
+import { webUrl } from '../../http/web-url';
 import { instant, longText, ref, role } from './fields';
 import { type Entry, inOrder, liveEntry, loadHistory, saveHistory, withNewIds } from './history';
 import { myRelationships, sideOf } from './my-relationships';
@@ -25,7 +26,7 @@ const dataSchema = z.object({
   template: z.enum(['first', 'regular', 'last']),
   status: z.enum(['scheduled', 'held', 'cancelled', 'no-show']),
   statusReason: longText.nullable(),
-  meetingLink: z.string().max(500).nullable(),
+  meetingLink: webUrl().nullable(),
   place: z.string().max(200).nullable(),
   agendaTopic: longText,
   preNote: longText,

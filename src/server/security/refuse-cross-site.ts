@@ -1,0 +1,55 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../http/app-env';
+import { Problem, problemResponse } from '../http/problem';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// What an HTML form (or a "simple" cross-site fetch) can send without a CORS preflight.
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+// Cross-site request forgery: a page elsewhere can make the browser send a POST with the person's
+// session cookie, and SameSite=Lax alone is not a promise every browser keeps. So every state-changing
+// request must show where it comes from — Origin, or failing that Referer or Sec-Fetch-Site — and come
+// from one of our origins (the ones better-auth trusts). A request with a bearer token and no cookie
+// is not driven by a browser's cookie jar, so it needs no such proof.
+export function refuseCrossSite(allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
+  const allowed = new Set(allowedOrigins.map((origin) => new URL(origin).origin));
+  return async (c, next) => {
+    if (!STATE_CHANGING.has(c.req.method)) return next();
+    const headers = c.req.raw.headers;
+    const bearer = /^bearer\s/i.test(headers.get('authorization') ?? '') && !headers.has('cookie');
+    if (!bearer && !fromOurOrigin(headers, allowed)) {
+      return problemResponse(
+        c,
+        new Problem(
+          403,
+          'cross-site-request',
+          'This request did not come from a Corner page, so it was refused. Open Corner and try again there.',
+        ),
+      );
+    }
+    const type = (headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (FORM_TYPES.includes(type)) {
+      return problemResponse(
+        c,
+        new Problem(415, 'unsupported-media-type', `Send the request as application/json, not ${type}.`),
+      );
+    }
+    return next();
+  };
+}
+
+function fromOurOrigin(headers: Headers, allowed: Set<string>): boolean {
+  const origin = headers.get('origin');
+  if (origin && origin !== 'null') return allowed.has(origin);
+  const referer = headers.get('referer');
+  if (referer) {
+    try {
+      return allowed.has(new URL(referer).origin);
+    } catch {
+      return false;
+    }
+  }
+  // Browsers that withhold Origin and Referer (privacy settings) still say whether a request is
+  // same-origin; "none" is a person typing an address, which never sends a POST.
+  return origin === null && headers.get('sec-fetch-site') === 'same-origin';
+}
