@@ -71,6 +71,12 @@ describe('Corner on a faltering PostgreSQL', () => {
       outputs(),
     ).toBe(true);
     expect(instances.map((instance) => instance.alive())).toEqual([true, true, true]);
+    const document = (await (
+      await fetch(`${(instances[0] as CornerProcess).url}/api/openapi.json`)
+    ).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/health', '/ready']));
     cookie = await signUp(instances[0] as CornerProcess, 'faults@example.com');
     expect(await waitFor(everyInstanceServes, RECOVERY_MS)).not.toBeNull();
   });
