@@ -37,7 +37,7 @@ import { resolveClientAddress } from './security/client-address';
 import { genericAuthErrors } from './security/generic-auth-errors';
 import { limitAuth } from './security/limit-auth';
 import { limitRequests } from './security/limit-requests';
-import { refuseCrossSite } from './security/refuse-cross-site';
+import { refuseCrossSite, refuseForeignOrigin } from './security/refuse-cross-site';
 import { securityHeaders } from './security/security-headers';
 import { sessionRoutes } from './sessions/routes';
 import { shadowMapRoutes } from './shadow-map/routes';
@@ -111,7 +111,7 @@ export function buildApp(
       ? c.body(hit.body, 200, { 'content-type': 'application/json' })
       : await deps.auth.handler(c.req.raw);
   });
-  app.use('/api/auth/*', genericAuthErrors, limitAuth);
+  app.use('/api/auth/*', refuseForeignOrigin(deps.auth.options.trustedOrigins), genericAuthErrors, limitAuth);
   app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw));
   app.get('/calendar/:file', serveCalendarFeed);
 

@@ -30,11 +30,19 @@ export async function createTestApp(
     mailer?: Mailer;
     programCreators?: ProgramCreators;
     sessionCache?: SessionCacheOptions;
+    /** Addresses whose X-Forwarded-For is believed (the TRUSTED_PROXIES setting). */
+    trustedProxies?: string[];
+    /** Be a second instance on the same database as this one (on PGlite the one in-memory database
+     * object, which closing this app leaves open for its owner). */
+    sharing?: TestApp;
   } = {},
 ): Promise<TestApp> {
   const target = inject('testDatabase');
-  const database =
-    target.kind === 'postgres'
+  // On PostgreSQL a second instance gets its own pool, as a second process would.
+  const shared = options.sharing && target.kind === 'pglite' ? options.sharing.database : null;
+  const database = shared
+    ? shared
+    : target.kind === 'postgres'
       ? await openDatabase({ kind: 'postgres', url: target.url })
       : await openDatabase({
           kind: 'pglite',
@@ -61,16 +69,19 @@ export async function createTestApp(
     schema: `pgboss_test_${process.pid}_${++queueCounter}`,
     withSchedules: false,
   });
-  const app = buildApp({
-    db: database.db,
-    auth,
-    clock: () => clock.now,
-    mailer: options.mailer ?? createOutboxMailer(database.db),
-    jobs,
-    sessionSource: options.sessionSource ?? noSessions,
-    ...(options.programCreators ? { programCreators: options.programCreators } : {}),
-    databaseKind: database.kind,
-  });
+  const app = buildApp(
+    {
+      db: database.db,
+      auth,
+      clock: () => clock.now,
+      mailer: options.mailer ?? createOutboxMailer(database.db),
+      jobs,
+      sessionSource: options.sessionSource ?? noSessions,
+      ...(options.programCreators ? { programCreators: options.programCreators } : {}),
+      databaseKind: database.kind,
+    },
+    { trustedProxies: options.trustedProxies ?? [] },
+  );
   return {
     app,
     database,
@@ -78,7 +89,7 @@ export async function createTestApp(
     jobs,
     close: async () => {
       await jobs.stop();
-      await database.close();
+      if (!shared) await database.close();
     },
   };
 }
@@ -164,7 +175,7 @@ export async function signUp(
       },
       address,
     );
-  return { userId: body.user.id, email, name, request };
+  return { userId: body.user.id, email, name, cookie, request };
 }
 
 export type Member = Awaited<ReturnType<typeof signUp>>;

@@ -53,3 +53,29 @@ function fromOurOrigin(headers: Headers, allowed: Set<string>): boolean {
   // same-origin; "none" is a person typing an address, which never sends a POST.
   return origin === null && headers.get('sec-fetch-site') === 'same-origin';
 }
+
+/**
+ * For better-auth's own endpoints: refuses a state-changing request whose Origin (or Referer) names
+ * another site. better-auth checks this itself in production, but turns the check off whenever
+ * NODE_ENV is "test", and Corner should not depend on how the process was started. A request with
+ * neither header (a script, not a browser page) is left to better-auth.
+ */
+export function refuseForeignOrigin(allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
+  const allowed = new Set(allowedOrigins.map((origin) => new URL(origin).origin));
+  return async (c, next) => {
+    if (!STATE_CHANGING.has(c.req.method)) return next();
+    const headers = c.req.raw.headers;
+    const stated = headers.get('origin') || headers.get('referer');
+    if (stated && !fromOurOrigin(headers, allowed)) {
+      return problemResponse(
+        c,
+        new Problem(
+          403,
+          'cross-site-request',
+          'This request did not come from a Corner page, so it was refused. Open Corner and try again there.',
+        ),
+      );
+    }
+    return next();
+  };
+}
