@@ -39,6 +39,9 @@ describe('feedback journey', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { name: 'Hello, Daniel' }).waitFor();
 
+    // The growth tools live on one hub page reached from the Growth item of the navigation.
+    await page.getByRole('navigation', { name: 'My growth' }).getByRole('link', { name: 'Growth' }).click();
+    await page.getByRole('heading', { name: 'Growth', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Mirror feedback' }).click();
     await page.getByRole('heading', { name: 'Mirror feedback needs an EQ goal' }).waitFor();
     await visit(page, 'feedback (no EQ goal)');
@@ -90,7 +93,10 @@ describe('feedback journey', () => {
 
     await page.reload();
     await page.getByText(answer).waitFor();
-    await page.getByRole('link', { name: /Mirror feedback.*1 answer to thank/ }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'My growth' })
+      .getByRole('link', { name: /Growth.*1 answer to thank/ })
+      .waitFor();
     await page.getByText('Thank them first').waitFor();
     await visit(page, 'feedback answered');
     await page
@@ -116,6 +122,10 @@ describe('feedback journey', () => {
     expect(secondAnswer).toEqual({ status: 410, code: 'link-used' });
 
     // The shadow-side map links a strength to the answer that revealed it.
+    await page
+      .getByRole('navigation', { name: 'My growth' })
+      .getByRole('link', { name: /^Growth/ })
+      .click();
     await page.getByRole('link', { name: 'Shadow-side map' }).click();
     await page.getByText('No strengths mapped yet').waitFor();
     await visit(page, 'shadow map (empty)');
@@ -130,6 +140,10 @@ describe('feedback journey', () => {
     await visit(page, 'shadow map');
 
     // The artifact library: an example with its questions, then a draft started from it.
+    await page
+      .getByRole('navigation', { name: 'My growth' })
+      .getByRole('link', { name: /^Growth/ })
+      .click();
     await page.getByRole('link', { name: 'Artifact library' }).click();
     await page.getByText('No examples yet').waitFor();
     await visit(page, 'artifacts (empty)');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { launchBrowser, newPage } from './support/browser';
+import { launchBrowser, newPage, type PageWithErrors } from './support/browser';
 import { type RunningServer, startServer } from './support/start-server';
 
 // An admin runs a cohort: creates it, imports spreadsheets (a bad row blocks the whole file; the fixed
@@ -36,12 +36,13 @@ describe('program admin journey', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { name: 'Hello, Pat' }).waitFor();
 
-    await page.getByRole('link', { name: 'Programs I run' }).click();
+    // A new account has no Programs item yet: Home offers to run a program, and creating one lands on it.
+    await page.getByRole('link', { name: 'Run a mentoring program' }).click();
     await page.getByRole('heading', { name: 'Programs you run' }).waitFor();
     await visit(page, 'programs');
     await page.getByLabel('Program name').fill('Product League');
     await page.getByRole('button', { name: 'Create program' }).click();
-    await page.getByRole('link', { name: 'Product League' }).click();
+    await page.waitForURL(/\/programs\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: 'Cohorts' }).waitFor();
     await visit(page, 'program');
     await page.getByLabel('Cohort name').fill('Spring 2027');
@@ -73,11 +74,51 @@ describe('program admin journey', () => {
     await chooseFile(page, 'Guides CSV file', 'guides.csv');
     await page.getByRole('button', { name: 'Import guides' }).click();
     await page.getByText('Imported 2 guides').waitFor();
-    await page.getByText('3 members · 2 guides with 4 seats').waitFor();
+    await page.getByText('3 members · 2 guides with 4 seats · 5 invited, not yet confirmed').waitFor();
+    const participants = page.getByRole('region', { name: 'Participants' });
+    await participants
+      .getByRole('row')
+      .filter({ hasText: 'Ana Ruiz' })
+      .filter({ hasText: 'Pending' })
+      .waitFor();
+    await visit(page, 'cohort (invited)');
+
+    // Each imported person confirms they joined: Ana and Gia on their Home page, the others by API.
+    const people: PageWithErrors[] = [];
+    for (const [name, email] of [
+      ['Ana Ruiz', 'ana@example.test'],
+      ['Gia Rossi', 'gia@example.test'],
+    ] as const) {
+      const person = await newPage(browser, { baseURL: server.url });
+      await signUpInBrowser(person.page, name, email);
+      const invitations = person.page.getByRole('region', { name: 'Waiting for your answer' });
+      await invitations.getByText(/Product League \(Spring 2027\) invites you to join/).waitFor();
+      await visit(person.page, `home with program invitation (${name})`);
+      await invitations.getByRole('button', { name: /^Confirm I joined/ }).click();
+      await invitations.waitFor({ state: 'detached' });
+      people.push(person);
+    }
+    for (const [name, email] of [
+      ['Ben Okafor', 'ben@example.test'],
+      ['Cy Park', 'cy@example.test'],
+      ['Hal Berg', 'hal@example.test'],
+    ] as const) {
+      await answerByApi(name, email);
+    }
+    await page.reload();
+    await page.getByText(/^3 members · 2 guides with 4 seats$/).waitFor();
+    await participants
+      .getByRole('row')
+      .filter({ hasText: 'Ana Ruiz' })
+      .filter({ hasText: 'Confirmed' })
+      .waitFor();
 
     await page.getByRole('button', { name: 'Run matching' }).click();
     await page.getByText('Matched 3 of 3 members').waitFor();
-    const anaRow = page.getByRole('row').filter({ hasText: 'Ana Ruiz' });
+    const anaRow = page
+      .getByRole('region', { name: 'Matching' })
+      .getByRole('row')
+      .filter({ hasText: 'Ana Ruiz' });
     expect(await anaRow.textContent()).toMatch(/Gia Rossi/);
     expect(await anaRow.textContent()).toMatch(/Knows pricing/);
     await visit(page, 'cohort (matched)');
@@ -86,22 +127,26 @@ describe('program admin journey', () => {
     await page.getByRole('row').filter({ hasText: 'Cy Park' }).getByText('pinned').waitFor();
     await visit(page, 'cohort (pinned)');
 
-    // Two of the applicants have Corner accounts; their pair starts at once, the others are mailed.
-    const others = await browser.newContext({ baseURL: server.url });
-    for (const [name, email] of [
-      ['Ana Ruiz', 'ana@example.test'],
-      ['Gia Rossi', 'gia@example.test'],
-    ]) {
-      const signUp = await others.request.post('/api/auth/sign-up/email', {
-        data: { name, email, password: 'a-long-password' },
-        headers: { origin: server.url },
-      });
-      expect(signUp.status()).toBe(200);
-      await others.clearCookies();
-    }
-    await others.close();
+    // Publishing asks first, naming how many people get mail; each pair is then only proposed.
     await page.getByRole('button', { name: 'Publish these matches' }).click();
-    await page.getByText(/Started 1 relationship; 2 pair\(s\) wait for someone to sign up/).waitFor();
+    const dialog = page.getByRole('dialog', { name: 'Publish 3 pairs?' });
+    await dialog.getByText(/6 people get an e-mail/).waitFor();
+    await visit(page, 'publish confirmation');
+    await dialog.getByRole('button', { name: 'Publish and mail 6 people' }).click();
+    await page.getByText('Proposed 3 pairs: each starts once both people accept.').waitFor();
+
+    // Ana (member) and Gia (guide) each accept the proposal on their Home page: their pair starts.
+    for (const person of people) {
+      await person.page.reload();
+      const waiting = person.page.getByRole('region', { name: 'Waiting for your answer' });
+      await waiting.getByText(/Product League proposes you and .* as a pair/).waitFor();
+      await visit(person.page, 'home with proposal');
+      await waiting.getByRole('button', { name: /^Accept/ }).click();
+      await waiting.waitFor({ state: 'detached' });
+      expect(person.errors).toEqual([]);
+      await person.context.close();
+    }
+    await page.reload();
     const dashboard = page.getByRole('region', { name: 'Pair health' });
     await dashboard
       .getByRole('row')
@@ -155,6 +200,35 @@ describe('program admin journey', () => {
     await context.close();
   });
 });
+
+async function signUpInBrowser(page: Page, name: string, email: string) {
+  await page.goto('/');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('a-long-password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: `Hello, ${name.split(' ')[0]}` }).waitFor();
+}
+
+// Signs up and confirms every pending program invitation through the API, as the Home card would.
+async function answerByApi(name: string, email: string) {
+  const context = await browser.newContext({ baseURL: server.url });
+  const headers = { origin: server.url };
+  const signUp = await context.request.post('/api/auth/sign-up/email', {
+    data: { name, email, password: 'a-long-password' },
+    headers,
+  });
+  expect(signUp.status()).toBe(200);
+  const { items } = (await (await context.request.get('/api/v1/me/invitations')).json()) as {
+    items: { about: string; acceptPath: string }[];
+  };
+  const programInvitations = items.filter((item) => item.about === 'program');
+  expect(programInvitations).toHaveLength(1);
+  for (const item of programInvitations) {
+    expect((await context.request.post(item.acceptPath, { headers })).status()).toBe(200);
+  }
+  await context.close();
+}
 
 async function chooseFile(page: Page, label: string, file: string) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByLabel(label).click()]);

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
@@ -28,7 +28,12 @@ async function choose(page: Page, label: string, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-async function advanceDays(days: number) {
+// The server's test clock and the browsers' clocks move together: pages decide what is due (closing a
+// session once it has started) from the browser's own time, as they do for a real person.
+let daysAhead = 0;
+async function advanceDays(days: number, contexts: BrowserContext[]) {
+  daysAhead += days;
+  for (const context of contexts) await context.clock.setSystemTime(Date.now() + daysAhead * 86_400_000);
   const response = await fetch(`${server.url}/api/test/clock`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -48,6 +53,8 @@ describe('relationship journey', () => {
   it('invite → accept → agree → schedule in two zones → prepare → hold → act → journal → momentum', async () => {
     const member = await newPage(browser, { baseURL: server.url, timezoneId: 'Europe/Berlin' });
     const guide = await newPage(browser, { baseURL: server.url, timezoneId: 'America/New_York' });
+    await member.context.clock.install();
+    await guide.context.clock.install();
     const m = member.page;
     const g = guide.page;
 
@@ -134,7 +141,7 @@ describe('relationship journey', () => {
     await visit(g, 'session (guide)');
 
     // Ten days later the session has happened: notes, then closing needs a next step.
-    await advanceDays(10);
+    await advanceDays(10, [member.context, guide.context]);
     await m.reload();
     await m.getByLabel('Notes', { exact: true }).fill('Goal: say no to one low-value request a week.');
     await m.getByRole('button', { name: 'Save shared notes' }).click();
@@ -191,7 +198,7 @@ describe('relationship journey', () => {
     await g.getByText('Replies within the agreed time', { exact: false }).waitFor();
 
     // Twenty-five days without a session: both see the relationship is no longer on track, and why.
-    await advanceDays(25);
+    await advanceDays(25, [member.context, guide.context]);
     await m.reload();
     await m.getByTestId('momentum-state').getByText('At risk').waitFor();
     await m.getByText(/No session in \d+ days/).waitFor();

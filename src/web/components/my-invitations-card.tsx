@@ -19,6 +19,9 @@ function describe(item: Item): string {
   return `${item.fromName} invites you to a relationship, as their ${item.role}.`;
 }
 
+// The accessible name starts with the visible words, so speech users can say what they see.
+const acceptLabel = (item: Item) => (item.about === 'program' ? 'Confirm I joined' : 'Accept');
+
 // Everything waiting for my answer (GET /me/invitations): program invitations, match proposals and
 // relationship invitations sent to my address. Declining a relationship asks for a short reason.
 export function MyInvitationsCard() {
@@ -65,9 +68,9 @@ export function MyInvitationsCard() {
               <Button
                 onClick={() => answer.mutate({ item, accept: true })}
                 loading={answer.isPending}
-                aria-label={`Accept: ${describe(item)}`}
+                aria-label={`${acceptLabel(item)}: ${describe(item)}`}
               >
-                {item.about === 'program' ? 'Confirm I joined' : 'Accept'}
+                {acceptLabel(item)}
               </Button>
               {item.about === 'relationship' && (
                 <TextInput

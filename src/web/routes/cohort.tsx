@@ -8,6 +8,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { CohortDashboardCard } from '../components/programs/cohort-dashboard-card';
 import { CsvImportCard } from '../components/programs/csv-import-card';
 import { MatchResults } from '../components/programs/match-results';
+import { ParticipantsCard, participantsKey } from '../components/programs/participants-card';
 import { ProblemReportsCard } from '../components/programs/problem-reports-card';
 import { publishConfirmation } from '../components/programs/publish-wording';
 import { formatDate } from '../format';
@@ -31,7 +32,10 @@ export function CohortPage() {
       }
     },
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['cohort', cohortId] });
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: ['cohort', cohortId] });
+    await queryClient.invalidateQueries({ queryKey: participantsKey(cohortId) });
+  };
   const run = useMutation({
     mutationFn: () => unwrap(api.cohorts[':cohortId']['match-runs'].$post({ param: { cohortId } })),
     onSuccess: (result) => queryClient.setQueryData(['match-run', cohortId], result),
@@ -76,6 +80,7 @@ export function CohortPage() {
         <CsvImportCard cohortId={cohortId} applicantRole="member" onImported={refresh} />
         <CsvImportCard cohortId={cohortId} applicantRole="guide" onImported={refresh} />
       </SimpleGrid>
+      <ParticipantsCard cohortId={cohortId} />
       <Card withBorder component="section" aria-labelledby="matching-title">
         <Stack>
           <Group justify="space-between">

@@ -5,7 +5,7 @@ export function publishConfirmation(pairs: number): { title: string; body: strin
   const people = pairs * 2;
   return {
     title: `Publish ${pairs} pair${pairs === 1 ? '' : 's'}?`,
-    body: `${people} ${people === 1 ? 'person gets' : 'people get'} an e-mail introducing them to their match, and each pair's relationship starts. This cannot be undone.`,
+    body: `${people} ${people === 1 ? 'person gets' : 'people get'} an e-mail proposing their match. Each pair starts only once both people accept. This cannot be undone.`,
     confirm: `Publish and mail ${people} ${people === 1 ? 'person' : 'people'}`,
   };
 }
