@@ -120,7 +120,7 @@ describe('program admin journey', () => {
       .getByRole('row')
       .filter({ hasText: 'Ana Ruiz' });
     expect(await anaRow.textContent()).toMatch(/Gia Rossi/);
-    expect(await anaRow.textContent()).toMatch(/Knows pricing/);
+    expect(await anaRow.textContent()).toMatch(/The guide knows pricing/);
     await visit(page, 'cohort (matched)');
 
     await page.getByRole('button', { name: 'Pin Cy Park with Gia Rossi' }).click();

@@ -206,6 +206,7 @@ describe('relationship journey', () => {
     await g.getByTestId('momentum-state').getByText('At risk').waitFor();
     await visit(g, 'relationship at risk (guide)');
 
+    await m.getByRole('tab', { name: /Closing/ }).click();
     await m.getByRole('link', { name: 'End report' }).click();
     await m.getByRole('heading', { name: 'End report' }).waitFor();
     await m.getByText(/Sessions held: 1 of about/).waitFor();
