@@ -211,6 +211,7 @@ describe('relationship journey', () => {
     await m.getByRole('heading', { name: 'End report' }).waitFor();
     await m.getByText(/Sessions held: 1 of about/).waitFor();
     await visit(m, 'end report');
+    await m.getByRole('link', { name: 'Growth', exact: true }).click();
     await m.getByRole('link', { name: 'Journal', exact: true }).click();
     await m.getByRole('heading', { name: 'Journal', level: 1 }).waitFor();
     await m.getByText('Private: I am scared my manager').waitFor();

@@ -158,7 +158,7 @@ function PublishDialog({
 }) {
   const text = publishConfirmation(pairs);
   return (
-    <Modal opened={opened} onClose={onCancel} title={text.title}>
+    <Modal opened={opened} onClose={onCancel} title={text.title} closeButtonProps={{ 'aria-label': 'Close' }}>
       <Text>{text.body}</Text>
       <Group mt="md" justify="flex-end">
         <Button variant="default" onClick={onCancel}>
