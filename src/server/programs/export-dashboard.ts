@@ -1,4 +1,3 @@
-import { momentumStateLabels } from '../../domain/momentum/compute-momentum';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { stringifyCsv } from '../http/csv';

@@ -21,8 +21,8 @@ async function loadProposal(tx: Tx, actor: Actor, relationshipId: string) {
   return { rel, role };
 }
 
-async function mailBoth(mailer: Mailer, tx: Db, rel: RelationshipRow, text: (other: string) => string) {
-  const people = await loadPeople(tx, [rel.memberId, rel.guideId]);
+async function mailBoth(mailer: Mailer, db: Db, rel: RelationshipRow, text: (other: string) => string) {
+  const people = await loadPeople(db, [rel.memberId, rel.guideId]);
   const member = rel.memberId ? people.get(rel.memberId) : undefined;
   const guide = rel.guideId ? people.get(rel.guideId) : undefined;
   if (!member || !guide) return;

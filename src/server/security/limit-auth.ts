@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { SIGN_IN_FAILURES_BEFORE_LOCKOUT, SIGN_IN_LOCKOUT_SECONDS } from '../../domain/settings/security';
 import type { AppEnv } from '../http/app-env';
 import { Problem } from '../http/problem';
-import { waitText } from './limit-requests';
+import { rateLimitedProblem, waitText } from './limit-requests';
 import { type Limiter, type RateLimits, rateLimitsFor } from './rate-limiter';
 
 // better-auth's own limiter keeps its counts per instance in memory (and keys them by whatever
@@ -20,8 +20,7 @@ export const limitAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   const limits = rateLimitsFor(c.var.deps.db);
   const verdict = await pick(limits).hit(c.var.clientAddress);
   if (!verdict.allowed) {
-    const detail = `Too many tries from your network. Please wait ${waitText(verdict.retryAfterSeconds)} and try again.`;
-    return authProblem(c, new Problem(429, 'rate-limited', detail), verdict.retryAfterSeconds);
+    return authProblem(c, rateLimitedProblem(verdict.retryAfterSeconds), verdict.retryAfterSeconds);
   }
   if (c.req.path !== '/api/auth/sign-in/email') return next();
 

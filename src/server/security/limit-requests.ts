@@ -3,16 +3,18 @@ import type { AppEnv } from '../http/app-env';
 import { Problem, problemResponse } from '../http/problem';
 import { type Limiter, type RateLimits, rateLimitsFor, type Verdict } from './rate-limiter';
 
+/** The one answer to an address that used up its allowance, for the API and the auth endpoints alike. */
+export function rateLimitedProblem(retryAfterSeconds: number): Problem {
+  return new Problem(
+    429,
+    'rate-limited',
+    `Too many tries from your network. Please wait ${waitText(retryAfterSeconds)} and try again.`,
+  );
+}
+
 export function tooManyTries(c: Context, verdict: Verdict): Response {
   c.header('retry-after', String(verdict.retryAfterSeconds));
-  return problemResponse(
-    c,
-    new Problem(
-      429,
-      'rate-limited',
-      `Too many tries from your network. Please wait ${waitText(verdict.retryAfterSeconds)} and try again.`,
-    ),
-  );
+  return problemResponse(c, rateLimitedProblem(verdict.retryAfterSeconds));
 }
 
 export function waitText(seconds: number): string {

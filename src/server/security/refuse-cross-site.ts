@@ -12,20 +12,13 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 
 // from one of our origins (the ones better-auth trusts). A request with a bearer token and no cookie
 // is not driven by a browser's cookie jar, so it needs no such proof.
 export function refuseCrossSite(allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
-  const allowed = new Set(allowedOrigins.map((origin) => new URL(origin).origin));
+  const allowed = originsOf(allowedOrigins);
   return async (c, next) => {
     if (!STATE_CHANGING.has(c.req.method)) return next();
     const headers = c.req.raw.headers;
     const bearer = /^bearer\s/i.test(headers.get('authorization') ?? '') && !headers.has('cookie');
     if (!bearer && !fromOurOrigin(headers, allowed)) {
-      return problemResponse(
-        c,
-        new Problem(
-          403,
-          'cross-site-request',
-          'This request did not come from a Corner page, so it was refused. Open Corner and try again there.',
-        ),
-      );
+      return problemResponse(c, crossSiteProblem());
     }
     const type = (headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (FORM_TYPES.includes(type)) {
@@ -37,6 +30,15 @@ export function refuseCrossSite(allowedOrigins: readonly string[]): MiddlewareHa
     return next();
   };
 }
+
+const originsOf = (urls: readonly string[]) => new Set(urls.map((url) => new URL(url).origin));
+
+const crossSiteProblem = () =>
+  new Problem(
+    403,
+    'cross-site-request',
+    'This request did not come from a Corner page, so it was refused. Open Corner and try again there.',
+  );
 
 function fromOurOrigin(headers: Headers, allowed: Set<string>): boolean {
   const origin = headers.get('origin');
@@ -61,20 +63,13 @@ function fromOurOrigin(headers: Headers, allowed: Set<string>): boolean {
  * neither header (a script, not a browser page) is left to better-auth.
  */
 export function refuseForeignOrigin(allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
-  const allowed = new Set(allowedOrigins.map((origin) => new URL(origin).origin));
+  const allowed = originsOf(allowedOrigins);
   return async (c, next) => {
     if (!STATE_CHANGING.has(c.req.method)) return next();
     const headers = c.req.raw.headers;
     const stated = headers.get('origin') || headers.get('referer');
     if (stated && !fromOurOrigin(headers, allowed)) {
-      return problemResponse(
-        c,
-        new Problem(
-          403,
-          'cross-site-request',
-          'This request did not come from a Corner page, so it was refused. Open Corner and try again there.',
-        ),
-      );
+      return problemResponse(c, crossSiteProblem());
     }
     return next();
   };
