@@ -9,6 +9,7 @@ import { actionRoutes } from './actions/routes';
 import { apiDocsRoutes } from './api-docs/routes';
 import { artifactRoutes } from './artifacts/routes';
 import { loadActor } from './auth/actor';
+import { serveCachedSession } from './auth/cached-get-session';
 import { calendarFeedRoutes, serveCalendarFeed } from './calendar/routes';
 import { directoryRoutes } from './directory/routes';
 import { createPublicFeedbackRoutes } from './feedback/public-routes';
@@ -102,15 +103,8 @@ export function buildApp(
   });
   app.use('*', resolveClientAddress(options.trustedProxies ?? []));
 
-  // The web app asks for the session on every page load: a session this instance checked moments ago
-  // is answered from its cache (auth/session-cache.ts); anything else is better-auth's own answer.
-  app.get('/api/auth/get-session', async (c) => {
-    const key = c.req.url.includes('?') ? null : deps.auth.sessions.keyOf(c.req.header('cookie') ?? null);
-    const hit = key ? deps.auth.sessions.get(key) : null;
-    return hit
-      ? c.body(hit.body, 200, { 'content-type': 'application/json' })
-      : await deps.auth.handler(c.req.raw);
-  });
+  // Before the auth middlewares on purpose: reading one's own session is neither limited nor rewritten.
+  app.get('/api/auth/get-session', serveCachedSession);
   app.use('/api/auth/*', refuseForeignOrigin(deps.auth.options.trustedOrigins), genericAuthErrors, limitAuth);
   app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw));
   app.get('/calendar/:file', serveCalendarFeed);
