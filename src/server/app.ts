@@ -8,6 +8,7 @@ import { accessTokenRoutes } from './access-tokens/routes';
 import { actionRoutes } from './actions/routes';
 import { apiDocsRoutes } from './api-docs/routes';
 import { artifactRoutes } from './artifacts/routes';
+import { auditRoutes } from './audit/routes';
 import { loadActor } from './auth/actor';
 import { serveCachedSession } from './auth/cached-get-session';
 import { calendarFeedRoutes, serveCalendarFeed } from './calendar/routes';
@@ -76,7 +77,8 @@ export function buildApi() {
     .route('/', directoryRoutes)
     .route('/', shortlistRoutes)
     .route('/', introRoutes)
-    .route('/', outreachRoutes);
+    .route('/', outreachRoutes)
+    .route('/', auditRoutes);
 }
 
 export type ApiType = ReturnType<typeof buildApi>;

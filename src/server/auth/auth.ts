@@ -1,5 +1,6 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { auditSignIns } from '../audit/auth-hooks';
 import type { Db } from '../db/client';
 import * as schema from '../db/schema';
 import { answerDatabaseFaults, authErrorHook } from './database-faults';
@@ -43,6 +44,7 @@ export function createAuth({ db, secret, baseUrl, trustedOrigins, sessionCache }
         delete: { after: async (gone) => sessions.forgetUser(gone.id) },
       },
     },
+    hooks: { after: auditSignIns(db) },
     telemetry: { enabled: false },
     onAPIError: authErrorHook,
     // Off: its counters live per instance and trust X-Forwarded-For. Corner's own limiter

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import { actorOf } from '../auth/actor';
 import { createRouter, json, problemResponses } from '../http/openapi';
 import { exportGrowthRecord } from './export-growth-record';
@@ -49,7 +50,15 @@ export const growthRecordRoutes = createRouter()
     }),
     async (c) => {
       const now = c.var.deps.clock();
-      const record = await exportGrowthRecord(c.var.deps.db, actorOf(c).userId, now);
+      const { userId } = actorOf(c);
+      const record = await exportGrowthRecord(c.var.deps.db, userId, now);
+      const format = c.req.valid('query').format === 'markdown' ? 'markdown' : 'json';
+      await recordAuditEvent(c.var.deps.db, {
+        actor: userId,
+        action: 'export.growth-record',
+        target: `user:${userId}`,
+        meta: { format },
+      });
       const stamp = now.toISOString().slice(0, 10);
       if (c.req.valid('query').format === 'markdown') {
         c.header('content-disposition', `attachment; filename="corner-growth-record-${stamp}.md"`);

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { guideColumns, memberColumns } from '../../domain/programs/csv-rows';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { applications } from '../db/schema';
@@ -15,7 +16,7 @@ export async function exportApplications(
   cohortId: string,
   role: 'member' | 'guide',
 ): Promise<string> {
-  await requireCohortAdmin(db, actor, cohortId);
+  const cohort = await requireCohortAdmin(db, actor, cohortId);
   const rows = await db
     .select()
     .from(applications)
@@ -55,6 +56,13 @@ export async function exportApplications(
       approach: p.approach,
       works_with: p.worksWith.join('; '),
     };
+  });
+  await recordAuditEvent(db, {
+    actor: actor.userId,
+    action: 'export.applications',
+    target: `cohort:${cohortId}`,
+    programId: cohort.programId,
+    meta: { role, rows: rows.length },
   });
   return stringifyCsv(records, {
     header: true,

@@ -1,5 +1,6 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import { defaultAgreementTerms } from '../../domain/agreements/agreement-terms';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { applications, cohorts, programAdmins, programs } from '../db/schema';
@@ -32,6 +33,18 @@ export async function createProgram(
     const [program] = await tx.insert(programs).values(input).returning();
     if (!program) throw new Error('insert returned no program');
     await tx.insert(programAdmins).values({ programId: program.id, userId: actor.userId });
+    await recordAuditEvent(tx, {
+      actor: actor.userId,
+      action: 'program.created',
+      target: `program:${program.id}`,
+      programId: program.id,
+    });
+    await recordAuditEvent(tx, {
+      actor: actor.userId,
+      action: 'program-admin.added',
+      target: `user:${actor.userId}`,
+      programId: program.id,
+    });
     return { id: program.id, name: program.name, description: program.description, cohorts: 0 };
   });
 }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
 import { agreements, applications, guideProfiles, matchRuns, relationships, user } from '../db/schema';
@@ -100,6 +101,13 @@ export async function publishMatchRun(
       ids.push({ pair, relationshipId: rel.id });
     }
     await tx.update(matchRuns).set({ publishedAt: now }).where(eq(matchRuns.id, runId));
+    await recordAuditEvent(tx, {
+      actor: actor.userId,
+      action: 'match-run.published',
+      target: `match-run:${runId}`,
+      programId: cohort.programId,
+      meta: { cohortId, proposed: ids.length },
+    });
     return ids;
   });
   result.proposed = created.length;
