@@ -5,6 +5,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { accessTokenRoutes } from './access-tokens/routes';
+import { accountDeletionRoutes } from './account-deletion/routes';
 import { actionRoutes } from './actions/routes';
 import { apiDocsRoutes } from './api-docs/routes';
 import { artifactRoutes } from './artifacts/routes';
@@ -78,7 +79,8 @@ export function buildApi() {
     .route('/', shortlistRoutes)
     .route('/', introRoutes)
     .route('/', outreachRoutes)
-    .route('/', auditRoutes);
+    .route('/', auditRoutes)
+    .route('/', accountDeletionRoutes);
 }
 
 export type ApiType = ReturnType<typeof buildApi>;
