@@ -3,6 +3,7 @@ import { ConfigError } from '../server/config';
 import { DataDirInUseError } from '../server/db/data-dir-lock';
 import { GrowthRecordError } from '../server/growth-record/sections/section';
 import { Problem } from '../server/http/problem';
+import { registerBackupCommand } from './backup-command';
 import { registerDbCommand } from './db-command';
 import { registerDemoCommand } from './demo-command';
 import { CliUsageError, registerExportCommand } from './export-command';
@@ -29,6 +30,7 @@ registerMatchCommand(program);
 registerMcpCommand(program);
 registerTokenCommand(program);
 registerGuidesCommand(program);
+registerBackupCommand(program);
 
 try {
   await program.parseAsync(process.argv);
