@@ -29,6 +29,7 @@ import { NewGoalPage } from './routes/new-goal';
 import { NotificationsPage } from './routes/notifications';
 import { OutboxPage } from './routes/outbox';
 import { ProgramPage } from './routes/program';
+import { ProgramAuditPage } from './routes/program-audit';
 import { ProgramsPage } from './routes/programs';
 import { ReadinessPage } from './routes/readiness';
 import { ReadinessResultPage } from './routes/readiness-result';
@@ -91,6 +92,7 @@ function SessionGate() {
         <Route path="/goals/:goalId" element={<GoalDetailPage />} />
         <Route path="/programs" element={<ProgramsPage />} />
         <Route path="/programs/:programId" element={<ProgramPage />} />
+        <Route path="/programs/:programId/audit" element={<ProgramAuditPage />} />
         <Route path="/cohorts/:cohortId" element={<CohortPage />} />
         <Route path="/relationships" element={<RelationshipsPage />} />
         <Route path="/relationships/:relationshipId" element={<RelationshipPage />} />

@@ -73,6 +73,9 @@ export function ProgramPage() {
       </Anchor>
       <Title order={1}>{program?.name ?? 'Program'}</Title>
       {program?.description && <Text>{program.description}</Text>}
+      <Anchor component={Link} to={`/programs/${programId}/audit`} size="sm">
+        Audit log
+      </Anchor>
       <Title order={2} size="h3">
         Cohorts
       </Title>

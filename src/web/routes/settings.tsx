@@ -18,6 +18,7 @@ import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { growthKeys, useAccessTokens } from '../api/growth-queries';
 import { CenteredLoader } from '../components/centered-loader';
+import { DeleteAccountCard } from '../components/delete-account-card';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDate } from '../format';
 
@@ -27,6 +28,7 @@ export function SettingsPage() {
       <Title order={1}>Settings</Title>
       <ExportRecord />
       <AccessTokens />
+      <DeleteAccountCard />
     </Stack>
   );
 }

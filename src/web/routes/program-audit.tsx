@@ -1,0 +1,55 @@
+import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { CenteredLoader } from '../components/centered-loader';
+import { ProblemAlert } from '../components/problem-alert';
+import { formatDateTime } from '../format';
+
+// The program's audit log for its admins: who did what, when. It holds ids and counts, never content.
+export function ProgramAuditPage() {
+  const { programId = '' } = useParams();
+  const events = useQuery({
+    queryKey: ['audit-events', programId],
+    queryFn: () =>
+      unwrap(api.programs[':programId']['audit-events'].$get({ param: { programId }, query: {} })),
+  });
+  return (
+    <Stack maw={960}>
+      <Anchor component={Link} to={`/programs/${programId}`} size="sm">
+        ← Program
+      </Anchor>
+      <Group justify="space-between">
+        <Title order={1}>Audit log</Title>
+        <Button component="a" variant="default" href={`/api/v1/programs/${programId}/audit-events/export`}>
+          Download CSV
+        </Button>
+      </Group>
+      {events.isPending && <CenteredLoader label="Loading the audit log" />}
+      <ProblemAlert error={events.error} />
+      {events.data && events.data.events.length === 0 && <Text>No events yet.</Text>}
+      {events.data && events.data.events.length > 0 && (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>When</Table.Th>
+              <Table.Th>Who</Table.Th>
+              <Table.Th>What</Table.Th>
+              <Table.Th>On</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {events.data.events.map((event) => (
+              <Table.Tr key={event.id}>
+                <Table.Td>{formatDateTime(event.occurredAt)}</Table.Td>
+                <Table.Td>{event.actorName ?? '—'}</Table.Td>
+                <Table.Td>{event.action}</Table.Td>
+                <Table.Td>{event.target}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
