@@ -1,0 +1,97 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { actorOf } from '../auth/actor';
+import { conflictResponse, createRouter, json, jsonBody, problemResponses } from '../http/openapi';
+import { cohortIdParams, programIdParams } from '../programs/schemas';
+import { getCohortOutcomes, getProgramOutcomes } from './get-outcomes';
+import { listAtRisk } from './list-at-risk';
+import { atRiskSchema, outcomesSchema, pairParams, repairStepSchema } from './schemas';
+import { takeRepairStep } from './take-repair-step';
+
+const tags = ['Outcomes'];
+
+export const outcomeRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/programs/{programId}/outcomes',
+      tags,
+      summary: 'A program’s outcomes: funnel, timing, pulse, goal attainment, effect (aggregates of 5+)',
+      request: { params: programIdParams },
+      responses: { 200: json(outcomesSchema, 'Outcomes'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await getProgramOutcomes(
+          c.var.deps.db,
+          actorOf(c),
+          c.req.valid('param').programId,
+          c.var.deps.clock(),
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cohorts/{cohortId}/outcomes',
+      tags,
+      summary: 'A cohort’s outcomes: funnel, timing, pulse, goal attainment, effect (aggregates of 5+)',
+      request: { params: cohortIdParams },
+      responses: { 200: json(outcomesSchema, 'Outcomes'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await getCohortOutcomes(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId, c.var.deps.clock()),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cohorts/{cohortId}/at-risk',
+      tags,
+      summary: 'Pairs showing early-warning signals, with the reason for each (never content)',
+      request: { params: cohortIdParams },
+      responses: { 200: json(atRiskSchema, 'At-risk pairs'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        {
+          pairs: await listAtRisk(
+            c.var.deps.db,
+            actorOf(c),
+            c.req.valid('param').cohortId,
+            c.var.deps.clock(),
+          ),
+        },
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/cohorts/{cohortId}/pairs/{relationshipId}/repair',
+      tags,
+      summary: 'Repair flow: nudge both people, or offer them a check-in with the program team',
+      request: { params: pairParams, ...jsonBody(repairStepSchema) },
+      responses: {
+        201: json(z.object({ notified: z.number().int() }), 'Both people were told'),
+        ...problemResponses,
+        ...conflictResponse,
+      },
+    }),
+    async (c) => {
+      const { cohortId, relationshipId } = c.req.valid('param');
+      return c.json(
+        await takeRepairStep(
+          c.var.deps.db,
+          actorOf(c),
+          cohortId,
+          relationshipId,
+          c.req.valid('json').kind,
+          c.var.deps.clock(),
+        ),
+        201,
+      );
+    },
+  );
