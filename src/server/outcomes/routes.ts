@@ -2,9 +2,20 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../auth/actor';
 import { conflictResponse, createRouter, json, jsonBody, problemResponses } from '../http/openapi';
 import { cohortIdParams, programIdParams } from '../programs/schemas';
+import { drawCohortLottery, getCohortLottery } from './draw-lottery';
 import { getCohortOutcomes, getProgramOutcomes } from './get-outcomes';
+import { importOutcomes } from './import-outcomes';
 import { listAtRisk } from './list-at-risk';
-import { atRiskSchema, outcomesSchema, pairParams, repairStepSchema } from './schemas';
+import {
+  atRiskSchema,
+  lotteryInputSchema,
+  lotterySchema,
+  outcomeImportResultSchema,
+  outcomeImportSchema,
+  outcomesSchema,
+  pairParams,
+  repairStepSchema,
+} from './schemas';
 import { takeRepairStep } from './take-repair-step';
 
 const tags = ['Outcomes'];
@@ -94,4 +105,59 @@ export const outcomeRoutes = createRouter()
         201,
       );
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/cohorts/{cohortId}/lottery',
+      tags,
+      summary: 'Draw who is matched this round in an oversubscribed cohort (recorded, reproducible)',
+      request: { params: cohortIdParams, ...jsonBody(lotteryInputSchema) },
+      responses: { 201: json(lotterySchema, 'The draw'), ...problemResponses, ...conflictResponse },
+    }),
+    async (c) =>
+      c.json(
+        await drawCohortLottery(
+          c.var.deps.db,
+          actorOf(c),
+          c.req.valid('param').cohortId,
+          c.req.valid('json'),
+          c.var.deps.clock(),
+        ),
+        201,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cohorts/{cohortId}/lottery',
+      tags,
+      summary: 'The cohort’s recorded lottery, re-drawn from its seed to show it reproduces',
+      request: { params: cohortIdParams },
+      responses: { 200: json(lotterySchema, 'The draw'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(await getCohortLottery(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/cohorts/{cohortId}/outcomes/import',
+      tags,
+      summary:
+        'Import outcome columns by CSV (email, measure, value); nothing is imported while a row is wrong',
+      request: { params: cohortIdParams, ...jsonBody(outcomeImportSchema) },
+      responses: { 200: json(outcomeImportResultSchema, 'What was imported'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await importOutcomes(
+          c.var.deps.db,
+          actorOf(c),
+          c.req.valid('param').cohortId,
+          c.req.valid('json').csv,
+          c.var.deps.clock(),
+        ),
+        200,
+      ),
   );

@@ -83,3 +83,23 @@ export const pairParams = z.object({
   cohortId: id('cohortId', 'cohort'),
   relationshipId: id('relationshipId', 'relationship'),
 });
+
+export const lotteryInputSchema = z.object({
+  seats: z.number().int().min(1).max(100_000),
+  seed: z.string().min(1).max(200).optional(),
+});
+export const lotterySchema = z
+  .object({
+    seed: z.string(),
+    seats: z.number().int(),
+    selected: z.array(z.string()),
+    waiting: z.array(z.string()),
+    drawnAt: z.string(),
+    reproduces: z.boolean(),
+  })
+  .openapi('CohortLottery');
+export const outcomeImportSchema = z.object({ csv: z.string().min(1).max(5_000_000) });
+export const outcomeImportResultSchema = z.object({
+  imported: z.number().int(),
+  measures: z.array(z.string()),
+});
