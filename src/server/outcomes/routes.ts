@@ -6,6 +6,7 @@ import { drawCohortLottery, getCohortLottery } from './draw-lottery';
 import { getCohortOutcomes, getProgramOutcomes } from './get-outcomes';
 import { importOutcomes } from './import-outcomes';
 import { listAtRisk } from './list-at-risk';
+import { answerPulse, getPulseStatus } from './pulse-check-ins';
 import {
   atRiskSchema,
   lotteryInputSchema,
@@ -14,6 +15,9 @@ import {
   outcomeImportSchema,
   outcomesSchema,
   pairParams,
+  pulseAnswerSchema,
+  pulseStatusSchema,
+  relationshipParams,
   repairStepSchema,
 } from './schemas';
 import { takeRepairStep } from './take-repair-step';
@@ -159,5 +163,51 @@ export const outcomeRoutes = createRouter()
           c.var.deps.clock(),
         ),
         200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/relationships/{relationshipId}/pulse-check-in',
+      tags,
+      summary: 'The pulse round due for me, and who alone would read a comment',
+      request: { params: relationshipParams },
+      responses: { 200: json(pulseStatusSchema, 'Pulse status'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await getPulseStatus(
+          c.var.deps.db,
+          actorOf(c),
+          c.req.valid('param').relationshipId,
+          c.var.deps.clock(),
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/relationships/{relationshipId}/pulse-check-in',
+      tags,
+      summary:
+        'Answer the 3-question pulse (relationship 1–5, progress 1–5, would recommend; optional comment)',
+      request: { params: relationshipParams, ...jsonBody(pulseAnswerSchema) },
+      responses: {
+        201: json(z.object({ round: z.number().int() }), 'Answered'),
+        ...problemResponses,
+        ...conflictResponse,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await answerPulse(
+          c.var.deps.db,
+          actorOf(c),
+          c.req.valid('param').relationshipId,
+          c.req.valid('json'),
+          c.var.deps.clock(),
+        ),
+        201,
       ),
   );

@@ -103,3 +103,20 @@ export const outcomeImportResultSchema = z.object({
   imported: z.number().int(),
   measures: z.array(z.string()),
 });
+
+export const relationshipParams = z.object({ relationshipId: id('relationshipId', 'relationship') });
+export const pulseStatusSchema = z
+  .object({
+    dueRound: z.number().int().nullable(),
+    answered: z.boolean(),
+    commentReader: z.string().nullable(),
+    notice: z.string(),
+  })
+  .openapi('PulseStatus');
+export const pulseAnswerSchema = z.object({
+  round: z.number().int().min(0),
+  relationship: z.number().int().min(1).max(5),
+  progress: z.number().int().min(1).max(5),
+  wouldRecommend: z.boolean(),
+  comment: z.string().min(1).max(2000).optional(),
+});
