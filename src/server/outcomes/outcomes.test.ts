@@ -6,6 +6,7 @@ import {
   actions,
   applications,
   cohorts,
+  matchOverrides,
   outcomeValues,
   pairEndings,
   pulseCheckIns,
@@ -272,5 +273,38 @@ describe('early warning and repair', () => {
     });
     expect(response.status).toBe(422);
     expect(((await response.json()) as { field: string }).field).toBe('kind');
+  });
+});
+
+describe('graceful close', () => {
+  it('closes with a structured reason, counts it, and blocks the pair for the rematch', async () => {
+    const db = t.database.db;
+    const [pair] = await db.select().from(relationships).where(eq(relationships.memberId, 'oc-m1'));
+    const relationshipId = pair?.id ?? '';
+    await db.insert(applications).values({
+      cohortId,
+      role: 'guide',
+      email: 'oc-g1@example.test',
+      name: 'Guide 1',
+      profile: {} as never,
+      status: 'confirmed',
+      confirmedBy: 'oc-g1',
+    });
+    const path = `/api/v1/cohorts/${cohortId}/pairs/${relationshipId}/close`;
+    expect((await stranger.request(path, { method: 'POST', body: { reason: 'fit' } })).status).toBe(404);
+    expect((await admin.request(path, { method: 'POST', body: { reason: 'boredom' } })).status).toBe(422);
+    const response = await admin.request(path, { method: 'POST', body: { reason: 'fit' } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ closed: true, blockedForRematch: true });
+    expect((await admin.request(path, { method: 'POST', body: { reason: 'fit' } })).status).toBe(409);
+    const [ending] = await db
+      .select()
+      .from(pairEndings)
+      .where(eq(pairEndings.relationshipId, relationshipId));
+    expect(ending?.reason).toBe('fit');
+    const blocks = await db.select().from(matchOverrides).where(eq(matchOverrides.cohortId, cohortId));
+    expect(blocks.map((b) => b.decision)).toEqual(['block']);
+    const o = (await (await admin.request(`/api/v1/cohorts/${cohortId}/outcomes`)).json()) as Outcomes;
+    expect(o.funnel.earlyEndings.reasons.map((r) => r.reason).sort()).toEqual(['fit', 'schedule']);
   });
 });

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../auth/actor';
 import { conflictResponse, createRouter, json, jsonBody, problemResponses } from '../http/openapi';
 import { cohortIdParams, programIdParams } from '../programs/schemas';
+import { closePair } from './close-pair';
 import { drawCohortLottery, getCohortLottery } from './draw-lottery';
 import { getCohortOutcomes, getProgramOutcomes } from './get-outcomes';
 import { importOutcomes } from './import-outcomes';
@@ -9,6 +10,7 @@ import { listAtRisk } from './list-at-risk';
 import { answerPulse, getPulseStatus } from './pulse-check-ins';
 import {
   atRiskSchema,
+  closePairSchema,
   lotteryInputSchema,
   lotterySchema,
   outcomeImportResultSchema,
@@ -210,4 +212,32 @@ export const outcomeRoutes = createRouter()
         ),
         201,
       ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/cohorts/{cohortId}/pairs/{relationshipId}/close',
+      tags,
+      summary: 'Close a pair gracefully with a structured reason; the pair is blocked for the rematch',
+      request: { params: pairParams, ...jsonBody(closePairSchema) },
+      responses: {
+        200: json(z.object({ closed: z.literal(true), blockedForRematch: z.boolean() }), 'Closed'),
+        ...problemResponses,
+        ...conflictResponse,
+      },
+    }),
+    async (c) => {
+      const { cohortId, relationshipId } = c.req.valid('param');
+      return c.json(
+        await closePair(
+          c.var.deps.db,
+          actorOf(c),
+          cohortId,
+          relationshipId,
+          c.req.valid('json').reason,
+          c.var.deps.clock(),
+        ),
+        200,
+      );
+    },
   );

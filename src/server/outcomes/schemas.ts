@@ -120,3 +120,7 @@ export const pulseAnswerSchema = z.object({
   wouldRecommend: z.boolean(),
   comment: z.string().min(1).max(2000).optional(),
 });
+
+export const closePairSchema = z.object({
+  reason: z.enum(['schedule', 'fit', 'goal-changed', 'left-organisation', 'unresponsive', 'other']),
+});
