@@ -30,6 +30,7 @@ import { outboxRoutes } from './mail/routes';
 import { meRoutes } from './me/routes';
 import { messageRoutes } from './messages/messages';
 import { notificationRoutes } from './notifications/routes';
+import { outcomeRoutes } from './outcomes/routes';
 import { outreachRoutes } from './outreach/routes';
 import { participantRoutes } from './programs/participant-routes';
 import { programRoutes } from './programs/routes';
@@ -80,7 +81,8 @@ export function buildApi() {
     .route('/', introRoutes)
     .route('/', outreachRoutes)
     .route('/', auditRoutes)
-    .route('/', accountDeletionRoutes);
+    .route('/', accountDeletionRoutes)
+    .route('/', outcomeRoutes);
 }
 
 export type ApiType = ReturnType<typeof buildApi>;

@@ -7,6 +7,7 @@ import { CenteredLoader } from './components/centered-loader';
 import { ArtifactDraftPage } from './routes/artifact-draft';
 import { ArtifactsPage } from './routes/artifacts';
 import { CohortPage } from './routes/cohort';
+import { CohortOutcomesPage } from './routes/cohort-outcomes';
 import { ChoicePage } from './routes/directory/choice';
 import { ComparePage } from './routes/directory/compare';
 import { DirectoryPage } from './routes/directory/directory';
@@ -94,6 +95,7 @@ function SessionGate() {
         <Route path="/programs/:programId" element={<ProgramPage />} />
         <Route path="/programs/:programId/audit" element={<ProgramAuditPage />} />
         <Route path="/cohorts/:cohortId" element={<CohortPage />} />
+        <Route path="/cohorts/:cohortId/outcomes" element={<CohortOutcomesPage />} />
         <Route path="/relationships" element={<RelationshipsPage />} />
         <Route path="/relationships/:relationshipId" element={<RelationshipPage />} />
         <Route path="/relationships/:relationshipId/report" element={<RelationshipReportPage />} />

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineJob, schedule } from '../jobs/job-definition';
 import type { WorkerContext } from '../jobs/worker-context';
+import { sendPulsePrompts } from '../outcomes/pulse-check-ins';
 import { recordReminders } from './record-reminders';
 import { peopleWithPendingNotifications, sendDigest } from './send-digest';
 
@@ -26,7 +27,10 @@ export const reminderSweepJob = defineJob({
     const now = context.clock();
     const inputs = await context.reminderFacts(now);
     await recordReminders(context.db, inputs, now);
-    const people = [...new Set(inputs.flatMap((input) => [input.people.member, input.people.guide]))];
+    const pulsed = await sendPulsePrompts(context.db, now);
+    const people = [
+      ...new Set([...inputs.flatMap((input) => [input.people.member, input.people.guide]), ...pulsed]),
+    ];
     for (const userId of await peopleWithPendingNotifications(context.db, people)) {
       await context.jobs.enqueue(sendDigestJob, { userId }, { singletonKey: userId });
     }

@@ -99,7 +99,7 @@ export async function importApplications(
   return { imported: parsed.applications.length, skipped, problems: parsed.problems };
 }
 
-function readCsv(text: string): { headers: string[]; records: CsvRecord[] } {
+export function readCsv(text: string): { headers: string[]; records: CsvRecord[] } {
   let rows: { record: Record<string, string>; info: { lines: number } }[];
   let headers: string[] = [];
   try {

@@ -66,6 +66,9 @@ export function CohortPage() {
         ← Cohorts
       </Anchor>
       <Title order={1}>{data.name}</Title>
+      <Anchor component={Link} to={`/cohorts/${cohortId}/outcomes`}>
+        Outcomes and pairs at risk
+      </Anchor>
       <Text>
         Applications {formatDate(data.applicationsOpen)} – {formatDate(data.applicationsClose)} · matching{' '}
         {formatDate(data.matchingOn)} · runs {formatDate(data.startsOn)} – {formatDate(data.endsOn)}

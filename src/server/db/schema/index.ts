@@ -8,6 +8,7 @@ export * from './guides';
 export * from './imported-history';
 export * from './mail';
 export * from './notifications';
+export * from './outcomes';
 export * from './programs';
 export * from './rate-limits';
 export * from './relationships';

@@ -1,0 +1,134 @@
+import { eq, inArray } from 'drizzle-orm';
+import { type Effect, NOT_RANDOMISED } from '../../domain/outcomes/effect';
+import { computeFunnel, type Funnel } from '../../domain/outcomes/funnel';
+import { computeGoalAttainment, type GoalAttainment } from '../../domain/outcomes/goal-attainment';
+import { type Guarded, guard } from '../../domain/outcomes/suppress';
+import type { Actor } from '../auth/actor';
+import type { Db } from '../db/client';
+import { cohortLotteries, cohorts } from '../db/schema';
+import { requireCohortAdmin, requireProgramAdmin } from '../policies/programs';
+import { type EffectJob, estimateInWorker } from './estimate-in-worker';
+import {
+  type ApplicantRow,
+  loadApplicants,
+  loadGoalEvidence,
+  loadOutcomeValues,
+  loadPulseMonths,
+} from './load-outcome-facts';
+
+export type PulsePoint = {
+  month: string;
+  people: Guarded<number>;
+  relationship: Guarded<number>;
+  progress: Guarded<number>;
+  recommendShare: Guarded<number>;
+};
+
+export type Outcomes = {
+  funnel: Funnel;
+  pulse: PulsePoint[];
+  goalAttainment: GoalAttainment;
+  effect: {
+    randomised: boolean;
+    label: string | null;
+    measures: { measure: string; effect: Effect | null; reason: string | null }[];
+  };
+};
+
+// What a program (or one cohort) changed, in aggregates only: every figure over fewer than 5 people is
+// withheld, and nothing here is per person (PRODUCT.md §3, docs/confidentiality.md ## Outcomes).
+export async function getCohortOutcomes(
+  db: Db,
+  actor: Actor,
+  cohortId: string,
+  now: Date,
+): Promise<Outcomes> {
+  await requireCohortAdmin(db, actor, cohortId);
+  return outcomesOf(db, [cohortId], now);
+}
+
+export async function getProgramOutcomes(
+  db: Db,
+  actor: Actor,
+  programId: string,
+  now: Date,
+): Promise<Outcomes> {
+  await requireProgramAdmin(db, actor, programId);
+  const rows = await db.select({ id: cohorts.id }).from(cohorts).where(eq(cohorts.programId, programId));
+  return outcomesOf(
+    db,
+    rows.map((row) => row.id),
+    now,
+  );
+}
+
+async function outcomesOf(db: Db, cohortIds: string[], now: Date): Promise<Outcomes> {
+  if (cohortIds.length === 0) return outcomesOf(db, ['00000000-0000-0000-0000-000000000000'], now);
+  const [applicants, pulseMonths, goals, values, lotteries] = await Promise.all([
+    loadApplicants(db, cohortIds, now),
+    loadPulseMonths(db, cohortIds),
+    loadGoalEvidence(db, cohortIds),
+    loadOutcomeValues(db, cohortIds),
+    db.select().from(cohortLotteries).where(inArray(cohortLotteries.cohortId, cohortIds)),
+  ]);
+  const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
+  return {
+    funnel: computeFunnel(applicants, now),
+    pulse: pulseMonths.map((m) => ({
+      month: m.month,
+      people: guard(m.people, m.people),
+      relationship: guard(m.people, round(m.relationship)),
+      progress: guard(m.people, round(m.progress)),
+      recommendShare: guard(m.people, round(m.recommend, 3)),
+    })),
+    goalAttainment: computeGoalAttainment(goals),
+    effect: await effectOf(cohortIds, applicants, values, lotteries),
+  };
+}
+
+async function effectOf(
+  cohortIds: string[],
+  applicants: ApplicantRow[],
+  values: Awaited<ReturnType<typeof loadOutcomeValues>>,
+  lotteries: (typeof cohortLotteries.$inferSelect)[],
+): Promise<Outcomes['effect']> {
+  // With a lottery, the drawn are the matched group and those left waiting the comparison; without one,
+  // the comparison is everyone who applied and was not matched (labelled: it may reflect who applied).
+  const randomised = lotteries.length === cohortIds.length;
+  const group = new Map<string, 'matched' | 'waiting'>();
+  const drawn = new Set<string>();
+  for (const lottery of lotteries) {
+    for (const id of lottery.selected) group.set(id, 'matched');
+    for (const id of lottery.waiting) group.set(id, 'waiting');
+    for (const id of [...lottery.selected, ...lottery.waiting]) drawn.add(id);
+  }
+  for (const applicant of applicants) {
+    if (drawn.has(applicant.applicationId)) continue;
+    group.set(applicant.applicationId, applicant.pair?.startedAt ? 'matched' : 'waiting');
+  }
+  const byMeasure = new Map<string, EffectJob>();
+  for (const value of values) {
+    const side = group.get(value.applicationId);
+    if (!side) continue;
+    const job = byMeasure.get(value.measure) ?? {
+      measure: value.measure,
+      matched: [],
+      waiting: [],
+      scale: value.scale,
+      randomised,
+      seed: `${value.measure}:${[...cohortIds].sort().join(',')}`,
+    };
+    job[side].push(value.value);
+    byMeasure.set(value.measure, job);
+  }
+  const results = await estimateInWorker([...byMeasure.values()]);
+  return {
+    randomised,
+    label: randomised ? null : NOT_RANDOMISED,
+    measures: results.map((r) => ({
+      measure: r.measure,
+      effect: r.effect,
+      reason: r.effect ? null : 'Each group needs 5 or more people with a value.',
+    })),
+  };
+}

@@ -1,0 +1,139 @@
+import { sql } from 'drizzle-orm';
+import type { ApplicantFacts } from '../../domain/outcomes/funnel';
+import type { GoalEvidence } from '../../domain/outcomes/goal-attainment';
+import type { Db } from '../db/client';
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+// Values are uuids: nothing an array literal must quote.
+export const uuidArray = (values: string[]) => `{${values.join(',')}}`;
+const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
+const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
+
+export type ApplicantRow = ApplicantFacts & { applicationId: string; relationshipId: string | null };
+
+/** Every member who applied to these cohorts (not declined), with the pair they were matched into. */
+export async function loadApplicants(db: Db, cohortIds: string[], now: Date): Promise<ApplicantRow[]> {
+  const result = await db.execute(sql`
+    select a.id as application_id, ${ms('a.created_at')} as applied_at,
+           r.id as relationship_id, ${ms('r.created_at')} as matched_at, ${ms('r.accepted_at')} as started_at,
+           ${ms('r.closed_at')} as closed_at, r.planned_end_date::text as planned_end_on, e.reason as end_reason,
+           (select ${ms('min(s.starts_at)')} from sessions s
+             where s.relationship_id = r.id and s.status = 'held' and s.starts_at <= ${now.toISOString()}) as first_session_at
+    from applications a
+    left join lateral (
+      select * from relationships r
+      where r.cohort_id = a.cohort_id and r.member_id = a.confirmed_by
+      order by r.created_at desc limit 1
+    ) r on true
+    left join pair_endings e on e.relationship_id = r.id
+    where a.cohort_id = any(${uuidArray(cohortIds)}::uuid[]) and a.role = 'member' and a.status <> 'declined'`);
+  type Row = {
+    application_id: string;
+    applied_at: number;
+    relationship_id: string | null;
+    matched_at: number | null;
+    started_at: number | null;
+    closed_at: number | null;
+    planned_end_on: string | null;
+    end_reason: string | null;
+    first_session_at: number | null;
+  };
+  return rowsOf<Row>(result).map((row) => ({
+    applicationId: row.application_id,
+    relationshipId: row.relationship_id,
+    appliedAt: iso(row.applied_at) ?? '',
+    pair:
+      row.relationship_id === null || row.matched_at === null
+        ? null
+        : {
+            matchedAt: iso(row.matched_at) ?? '',
+            startedAt: iso(row.started_at),
+            firstSessionAt: iso(row.first_session_at),
+            closedAt: iso(row.closed_at),
+            plannedEndOn: row.planned_end_on,
+            endReason: row.end_reason,
+          },
+  }));
+}
+
+export type PulseMonth = {
+  month: string;
+  people: number;
+  relationship: number;
+  progress: number;
+  recommend: number;
+};
+
+/** Pulse check-in answers per calendar month (UTC): distinct people, averages, share recommending. */
+export async function loadPulseMonths(db: Db, cohortIds: string[]): Promise<PulseMonth[]> {
+  const result = await db.execute(sql`
+    select to_char(date_trunc('month', p.answered_at at time zone 'UTC'), 'YYYY-MM') as month,
+           count(distinct p.user_id)::int as people,
+           avg(p.relationship_score)::float8 as relationship, avg(p.progress_score)::float8 as progress,
+           avg(case when p.would_recommend then 1 else 0 end)::float8 as recommend
+    from pulse_check_ins p join relationships r on r.id = p.relationship_id
+    where r.cohort_id = any(${uuidArray(cohortIds)}::uuid[])
+    group by 1 order by 1`);
+  return rowsOf<PulseMonth>(result).map((row) => ({ ...row, people: Number(row.people) }));
+}
+
+/** Each matched member's first and latest check-in (average sign rating) since the pair started, and
+ * their retrospective's "goal met?". */
+export async function loadGoalEvidence(db: Db, cohortIds: string[]): Promise<GoalEvidence[]> {
+  const result = await db.execute(sql`
+    with pairs as (
+      select distinct on (r.member_id) r.id, r.member_id, r.accepted_at from relationships r
+      where r.cohort_id = any(${uuidArray(cohortIds)}::uuid[]) and r.member_id is not null
+        and r.accepted_at is not null
+      order by r.member_id, r.created_at desc
+    ), rated as (
+      select p.member_id, ci.created_at, avg(cr.score)::float8 as score
+      from pairs p
+      join goals g on g.user_id = p.member_id
+      join check_ins ci on ci.goal_id = g.id and ci.created_at >= p.accepted_at
+      join check_in_ratings cr on cr.check_in_id = ci.id
+      group by p.member_id, ci.id, ci.created_at
+    )
+    select p.member_id,
+      (select score from rated x where x.member_id = p.member_id order by created_at asc limit 1) as first_score,
+      (select score from rated x where x.member_id = p.member_id order by created_at desc limit 1) as latest_score,
+      (select count(*) from rated x where x.member_id = p.member_id)::int as check_ins,
+      (select rf.answers->>'goalAchieved' from relationship_reflections rf
+        where rf.relationship_id = p.id and rf.kind = 'retrospective' and rf.author_id = p.member_id) as goal_met
+    from pairs p`);
+  type Row = {
+    first_score: number | null;
+    latest_score: number | null;
+    check_ins: number;
+    goal_met: string | null;
+  };
+  return rowsOf<Row>(result).map((row) => {
+    const twoOrMore = Number(row.check_ins) >= 2;
+    const met = row.goal_met;
+    return {
+      firstCheckIn: twoOrMore ? row.first_score : null,
+      latestCheckIn: twoOrMore ? row.latest_score : null,
+      goalMet: met === 'yes' || met === 'partly' || met === 'no' ? met : null,
+    };
+  });
+}
+
+export type OutcomeValueRow = {
+  applicationId: string;
+  measure: string;
+  scale: 'binary' | 'score';
+  value: number;
+};
+
+export async function loadOutcomeValues(db: Db, cohortIds: string[]): Promise<OutcomeValueRow[]> {
+  const result = await db.execute(sql`
+    select application_id, measure, scale, value from outcome_values
+    where cohort_id = any(${uuidArray(cohortIds)}::uuid[]) order by measure`);
+  type Row = { application_id: string; measure: string; scale: 'binary' | 'score'; value: number };
+  return rowsOf<Row>(result).map((row) => ({
+    applicationId: row.application_id,
+    measure: row.measure,
+    scale: row.scale,
+    value: Number(row.value),
+  }));
+}

@@ -1,0 +1,212 @@
+import { BarChart, LineChart } from '@mantine/charts';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { CenteredLoader } from '../components/centered-loader';
+import { ProblemAlert } from '../components/problem-alert';
+
+type Guarded<T> = { suppressed: false; value: T } | { suppressed: true; label: string };
+const shown = <T,>(g: Guarded<T>, format: (value: T) => string = String) =>
+  g.suppressed ? g.label : format(g.value);
+const valueOr = (g: Guarded<number>) => (g.suppressed ? 0 : g.value);
+
+const stageLabels: Record<string, string> = {
+  applied: 'Applied',
+  matched: 'Matched',
+  'first-session': 'First session',
+  'active-day-30': 'Active at day 30',
+  'active-day-90': 'Active at day 90',
+  completed: 'Completed',
+  'ended-early': 'Ended early',
+};
+
+// The program admin's outcomes: aggregates only (any figure over fewer than 5 people reads "fewer than
+// 5"), and the early-warning list with each signal's reason and the repair nudge.
+export function CohortOutcomesPage() {
+  const { cohortId = '' } = useParams();
+  const queryClient = useQueryClient();
+  const outcomes = useQuery({
+    queryKey: ['cohort-outcomes', cohortId],
+    queryFn: () => unwrap(api.cohorts[':cohortId'].outcomes.$get({ param: { cohortId } })),
+  });
+  const atRisk = useQuery({
+    queryKey: ['cohort-at-risk', cohortId],
+    queryFn: () => unwrap(api.cohorts[':cohortId']['at-risk'].$get({ param: { cohortId } })),
+  });
+  const repair = useMutation({
+    mutationFn: (input: { relationshipId: string; kind: 'nudge' | 'check-in-offer' }) =>
+      unwrap(
+        api.cohorts[':cohortId'].pairs[':relationshipId'].repair.$post({
+          param: { cohortId, relationshipId: input.relationshipId },
+          json: { kind: input.kind },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cohort-at-risk', cohortId] }),
+  });
+
+  if (outcomes.isPending) return <CenteredLoader label="Loading outcomes" />;
+  if (outcomes.error) return <ProblemAlert error={outcomes.error} title="Could not load the outcomes" />;
+  const data = outcomes.data;
+  const funnel = data.funnel.stages.map((s) => ({
+    stage: stageLabels[s.stage] ?? s.stage,
+    people: valueOr(s.count),
+  }));
+  const pulse = data.pulse
+    .filter((p) => !p.relationship.suppressed)
+    .map((p) => ({ month: p.month, relationship: valueOr(p.relationship), progress: valueOr(p.progress) }));
+  return (
+    <Stack maw={1100}>
+      <Anchor component={Link} to={`/cohorts/${cohortId}`} size="sm">
+        ← Cohort
+      </Anchor>
+      <Title order={1}>Outcomes</Title>
+      <Text c="dimmed">
+        Figures over fewer than 5 people show as “fewer than 5”; nothing here is per person.
+      </Text>
+      <Card withBorder>
+        <Title order={2} size="h3">
+          Funnel
+        </Title>
+        <BarChart
+          h={240}
+          data={funnel}
+          dataKey="stage"
+          series={[{ name: 'people', label: 'People', color: 'indigo.8' }]}
+          aria-label="Funnel chart"
+        />
+        <Table aria-label="Funnel counts">
+          <Table.Tbody>
+            {data.funnel.stages.map((s) => (
+              <Table.Tr key={s.stage}>
+                <Table.Td>{stageLabels[s.stage] ?? s.stage}</Table.Td>
+                <Table.Td>{shown(s.count)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Text size="sm">
+          Time to match:{' '}
+          {shown(data.funnel.timing.daysToMatch, (v) =>
+            v ? `${v.median} days (middle half ${v.p25}–${v.p75})` : '—',
+          )}
+          {' · '}Time to first session:{' '}
+          {shown(data.funnel.timing.daysToFirstSession, (v) =>
+            v ? `${v.median} days (middle half ${v.p25}–${v.p75})` : '—',
+          )}
+        </Text>
+      </Card>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder>
+          <Title order={2} size="h3">
+            Pulse over time
+          </Title>
+          {pulse.length === 0 ? (
+            <Text>No month has pulse answers from 5 or more people yet.</Text>
+          ) : (
+            <LineChart
+              h={200}
+              data={pulse}
+              dataKey="month"
+              yAxisProps={{ domain: [1, 5] }}
+              series={[
+                { name: 'relationship', label: 'How it is going', color: 'indigo.8' },
+                { name: 'progress', label: 'Progress to the goal', color: 'teal.8' },
+              ]}
+              withLegend
+            />
+          )}
+        </Card>
+        <Card withBorder>
+          <Title order={2} size="h3">
+            Goal attainment
+          </Title>
+          <Text>
+            Signs of progress improved:{' '}
+            {shown(data.goalAttainment.improvedShare, (v) => `${Math.round(v * 100)}%`)} of{' '}
+            {shown(data.goalAttainment.withProgressData)} members
+          </Text>
+          <Text>
+            Goal met (retrospective): {shown(data.goalAttainment.metShare, (v) => `${Math.round(v * 100)}%`)}
+          </Text>
+        </Card>
+      </SimpleGrid>
+      <Card withBorder>
+        <Title order={2} size="h3">
+          Effect
+        </Title>
+        {data.effect.label && <Badge color="orange">{data.effect.label}</Badge>}
+        {data.effect.measures.length === 0 ? (
+          <Text>No outcome columns imported yet.</Text>
+        ) : (
+          <List>
+            {data.effect.measures.map((m) => (
+              <List.Item key={m.measure}>
+                {m.measure}: {m.effect ? m.effect.sentence : m.reason}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Card>
+      <Card withBorder>
+        <Title order={2} size="h3">
+          Pairs at risk
+        </Title>
+        {atRisk.error && <ProblemAlert error={atRisk.error} title="Could not load the at-risk list" />}
+        {repair.error && <ProblemAlert error={repair.error} title="Could not send" />}
+        {atRisk.data && atRisk.data.pairs.length === 0 && <Text>No pair shows a warning signal.</Text>}
+        <Stack>
+          {atRisk.data?.pairs.map((pair) => (
+            <Card key={pair.relationshipId} withBorder aria-label={`${pair.member} and ${pair.guide}`}>
+              <Group justify="space-between">
+                <Text fw={600}>
+                  {pair.member} · {pair.guide}
+                </Text>
+                <Badge color={pair.level === 'at-risk' ? 'red' : 'yellow'}>{pair.level}</Badge>
+              </Group>
+              <List size="sm">
+                {pair.signals.map((s) => (
+                  <List.Item key={s.code}>{s.reason}</List.Item>
+                ))}
+              </List>
+              <Group mt="xs">
+                <Button
+                  size="xs"
+                  onClick={() => repair.mutate({ relationshipId: pair.relationshipId, kind: 'nudge' })}
+                >
+                  Send nudge
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() =>
+                    repair.mutate({ relationshipId: pair.relationshipId, kind: 'check-in-offer' })
+                  }
+                >
+                  Offer a check-in
+                </Button>
+                {pair.lastRepairStep && (
+                  <Text size="sm" aria-live="polite">
+                    Last step: {pair.lastRepairStep.kind} on {pair.lastRepairStep.at.slice(0, 10)}
+                  </Text>
+                )}
+              </Group>
+            </Card>
+          ))}
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
