@@ -28,6 +28,7 @@ import { outboxRoutes } from './mail/routes';
 import { meRoutes } from './me/routes';
 import { messageRoutes } from './messages/messages';
 import { notificationRoutes } from './notifications/routes';
+import { orgRoutes } from './orgs/routes';
 import { outreachRoutes } from './outreach/routes';
 import { participantRoutes } from './programs/participant-routes';
 import { programRoutes } from './programs/routes';
@@ -76,7 +77,8 @@ export function buildApi() {
     .route('/', directoryRoutes)
     .route('/', shortlistRoutes)
     .route('/', introRoutes)
-    .route('/', outreachRoutes);
+    .route('/', outreachRoutes)
+    .route('/', orgRoutes);
 }
 
 export type ApiType = ReturnType<typeof buildApi>;

@@ -7,6 +7,7 @@ export * from './guides';
 export * from './imported-history';
 export * from './mail';
 export * from './notifications';
+export * from './orgs';
 export * from './programs';
 export * from './rate-limits';
 export * from './relationships';
