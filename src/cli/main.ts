@@ -11,6 +11,7 @@ import { registerGuidesCommand } from './guides-command';
 import { registerImportCommand } from './import-command';
 import { registerMatchCommand } from './match-command';
 import { registerMcpCommand } from './mcp-command';
+import { registerOrgCommand } from './org-command';
 import { registerProgramCommand } from './program-command';
 import { registerServeCommand } from './serve-command';
 import { registerTokenCommand } from './token-command';
@@ -31,6 +32,7 @@ registerMcpCommand(program);
 registerTokenCommand(program);
 registerGuidesCommand(program);
 registerBackupCommand(program);
+registerOrgCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -31,6 +31,7 @@ import { meRoutes } from './me/routes';
 import { messageRoutes } from './messages/messages';
 import { notificationRoutes } from './notifications/routes';
 import { outcomeRoutes } from './outcomes/routes';
+import { orgRoutes } from './orgs/routes';
 import { outreachRoutes } from './outreach/routes';
 import { participantRoutes } from './programs/participant-routes';
 import { programRoutes } from './programs/routes';
@@ -82,7 +83,8 @@ export function buildApi() {
     .route('/', outreachRoutes)
     .route('/', auditRoutes)
     .route('/', accountDeletionRoutes)
-    .route('/', outcomeRoutes);
+    .route('/', outcomeRoutes)
+    .route('/', orgRoutes);
 }
 
 export type ApiType = ReturnType<typeof buildApi>;

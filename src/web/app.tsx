@@ -28,6 +28,8 @@ import { InvitationPage } from './routes/invitation';
 import { JournalPage } from './routes/journal';
 import { NewGoalPage } from './routes/new-goal';
 import { NotificationsPage } from './routes/notifications';
+import { OrganizationPage } from './routes/organization';
+import { OrganizationsPage } from './routes/organizations';
 import { OutboxPage } from './routes/outbox';
 import { ProgramPage } from './routes/program';
 import { ProgramAuditPage } from './routes/program-audit';
@@ -91,6 +93,8 @@ function SessionGate() {
         <Route path="/goals" element={<GoalsPage />} />
         <Route path="/goals/new" element={<NewGoalPage />} />
         <Route path="/goals/:goalId" element={<GoalDetailPage />} />
+        <Route path="/orgs" element={<OrganizationsPage />} />
+        <Route path="/orgs/:slug" element={<OrganizationPage />} />
         <Route path="/programs" element={<ProgramsPage />} />
         <Route path="/programs/:programId" element={<ProgramPage />} />
         <Route path="/programs/:programId/audit" element={<ProgramAuditPage />} />

@@ -1,6 +1,8 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { auditSignIns } from '../audit/auth-hooks';
+import { organization } from 'better-auth/plugins/organization';
+import { adminAc, defaultAc, memberAc, ownerAc } from 'better-auth/plugins/organization/access';
 import type { Db } from '../db/client';
 import * as schema from '../db/schema';
 import { answerDatabaseFaults, authErrorHook } from './database-faults';
@@ -31,6 +33,9 @@ export function createAuth({ db, secret, baseUrl, trustedOrigins, sessionCache }
         session: schema.session,
         account: schema.account,
         verification: schema.verification,
+        organization: schema.organization,
+        member: schema.member,
+        invitation: schema.invitation,
       },
     }),
     emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8 },
@@ -45,13 +50,38 @@ export function createAuth({ db, secret, baseUrl, trustedOrigins, sessionCache }
       },
     },
     hooks: { after: auditSignIns(db) },
+    plugins: [
+      // The organization plugin's tables and roles, for SSO and SCIM provisioning to add members;
+      // its own HTTP endpoints are closed below (Corner's /api/v1/orgs applies our policies).
+      organization({
+        roles: { owner: ownerAc, admin: adminAc, coordinator: defaultAc.newRole({}), member: memberAc },
+        creatorRole: 'owner',
+      }),
+    ],
     telemetry: { enabled: false },
     onAPIError: authErrorHook,
     // Off: its counters live per instance and trust X-Forwarded-For. Corner's own limiter
     // (security/limit-auth.ts) counts in the database, by the address our trusted proxies report.
     rateLimit: { enabled: false },
   });
-  return { ...auth, sessions, handler: answerDatabaseFaults(auth.handler) };
+  const handler = answerDatabaseFaults(auth.handler);
+  return { ...auth, sessions, handler: (request: Request) => closePluginEndpoints(request, handler) };
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+const CLOSED_PREFIXES = ['/api/auth/organization/'];
+
+// Plugin endpoints that would bypass Corner's policies answer 404, as a path that does not exist.
+function closePluginEndpoints(request: Request, handler: (request: Request) => Promise<Response>) {
+  const { pathname } = new URL(request.url);
+  if (CLOSED_PREFIXES.some((prefix) => pathname.startsWith(prefix))) {
+    return Promise.resolve(
+      new Response(JSON.stringify({ code: 'not-found', title: 'There is nothing at this address.' }), {
+        status: 404,
+        headers: { 'content-type': 'application/problem+json' },
+      }),
+    );
+  }
+  return handler(request);
+}

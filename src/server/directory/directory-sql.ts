@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm';
 import { DIRECTORY_COUNT_CAP, DIRECTORY_RANK_POOL } from '../../domain/settings/directory';
 import type { Db } from '../db/client';
-import { guideProfiles, relationships, user } from '../db/schema';
+import { guideProfiles, member, relationships, user } from '../db/schema';
 import type { DirectoryQuery } from './schemas';
 
 const g = guideProfiles;
@@ -87,6 +87,8 @@ export type DirectoryContext = {
   memberSlots: number[];
   /** The member's organization when its guides are to be left out (conflict of interest). */
   excludeOrganization: string | null;
+  /** Leave out guides who share an organization (membership) with this member. */
+  excludeOrgMatesOf?: string | null;
 };
 
 /**
@@ -136,6 +138,11 @@ export function directoryQueries(db: Db, memberId: string, query: DirectoryQuery
   if (context.excludeOrganization) {
     where.push(
       sql`(${g.organization} is null or lower(${g.organization}) <> lower(${context.excludeOrganization}))`,
+    );
+  }
+  if (context.excludeOrgMatesOf) {
+    where.push(
+      sql`not exists (select 1 from ${member} gm join ${member} mm on mm.organization_id = gm.organization_id where gm.user_id = ${qualified(g, g.userId)} and mm.user_id = ${context.excludeOrgMatesOf})`,
     );
   }
   const condition = and(...where);

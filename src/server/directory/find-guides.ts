@@ -26,12 +26,16 @@ export async function findGuides(
   const kindSource = query.kind ? 'query' : member.readinessKind ? 'readiness' : 'none';
   const kind = query.kind ?? member.readinessKind ?? 'any';
   const memberSlots = workdaySlotsUtc(member.timeZone, now);
+  // Conflict of interest: guides in the member's organizations (membership), and guides whose free-text
+  // organization names the member's (for people and guides who belong to no organization in Corner).
   const excludeOwn = member.organization !== null && query.includeOwnOrganization !== true;
+  const excludeOrgMates = member.inOrganization && query.includeOwnOrganization !== true;
 
   const { pool: poolQuery, count: countQuery } = directoryQueries(db, actor.userId, query, {
     kind,
     memberSlots,
     excludeOrganization: excludeOwn ? member.organization : null,
+    excludeOrgMatesOf: excludeOrgMates ? actor.userId : null,
   });
   const [pool, counts] = await Promise.all([poolQuery, countQuery]);
   // As many matches as the count statement would see: it stops just past the cap.
@@ -74,6 +78,6 @@ export async function findGuides(
     total: Math.min(DIRECTORY_COUNT_CAP, Math.max(0, matched - removedForCapacity)),
     totalCapped: matched > DIRECTORY_COUNT_CAP,
     kindFilter: { kind, source: kindSource },
-    ownOrganizationExcluded: excludeOwn,
+    ownOrganizationExcluded: excludeOwn || excludeOrgMates,
   };
 }

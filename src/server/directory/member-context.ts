@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
-import { readinessResults, user } from '../db/schema';
+import { member as orgMember, readinessResults, user } from '../db/schema';
 import { qualified } from './directory-sql';
 
 const rr = readinessResults;
@@ -32,6 +32,7 @@ export async function loadMemberContext(db: Db | Tx, actor: Actor) {
     .select({
       organization: user.organization,
       timeZone: user.timeZone,
+      inOrganization: sql<boolean>`exists (select 1 from ${orgMember} where ${qualified(orgMember, orgMember.userId)} = ${qualified(user, user.id)})`,
       latestResult: sql<unknown>`(select ${qualified(rr, rr.result)} from ${rr} where ${qualified(rr, rr.userId)} = ${qualified(user, user.id)} order by ${qualified(rr, rr.createdAt)} desc limit 1)`,
     })
     .from(user)
@@ -39,6 +40,7 @@ export async function loadMemberContext(db: Db | Tx, actor: Actor) {
   const latest = member?.latestResult ?? null;
   return {
     organization: member?.organization?.trim() || null,
+    inOrganization: member?.inOrganization === true,
     timeZone: member?.timeZone ?? actor.timeZone,
     readinessKind: latest === null ? null : kindFromReadiness(latest),
   };

@@ -1,17 +1,30 @@
 import { and, eq } from 'drizzle-orm';
+import { isOrgRole, mayManageMembers } from '../../domain/orgs/org-roles';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
-import { cohorts, programAdmins } from '../db/schema';
+import { cohorts, member, programAdmins, programs } from '../db/schema';
 import { notFound } from '../http/problem';
 
 // Program data is for the program's admins. Anyone else gets a 404, so a program's existence is not
 // revealed. Admins see applications, matches, states and counts — never private content (PRODUCT.md §3).
+// The owners and admins of the organization that runs a program are its admins too.
 export async function requireProgramAdmin(db: Db | Tx, actor: Actor, programId: string): Promise<void> {
   const [row] = await db
     .select({ userId: programAdmins.userId })
     .from(programAdmins)
     .where(and(eq(programAdmins.programId, programId), eq(programAdmins.userId, actor.userId)));
-  if (!row) throw notFound('program');
+  if (row) return;
+  const [viaOrg] = await db
+    .select({ role: member.role })
+    .from(programs)
+    .innerJoin(
+      member,
+      and(eq(member.organizationId, programs.organizationId), eq(member.userId, actor.userId)),
+    )
+    .where(eq(programs.id, programId));
+  if (!viaOrg || !isOrgRole(viaOrg.role) || !mayManageMembers(viaOrg.role)) {
+    throw notFound('program');
+  }
 }
 
 export async function requireCohortAdmin(db: Db | Tx, actor: Actor, cohortId: string) {

@@ -1,10 +1,12 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import { defaultAgreementTerms } from '../../domain/agreements/agreement-terms';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { mayRunPrograms } from '../../domain/orgs/org-roles';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { applications, cohorts, programAdmins, programs } from '../db/schema';
 import { Problem } from '../http/problem';
+import { requireOrgRole } from '../policies/orgs';
 import { requireCohortAdmin, requireProgramAdmin } from '../policies/programs';
 import type { CreateCohortInput } from './schemas';
 
@@ -19,7 +21,7 @@ export const mayCreatePrograms = (creators: ProgramCreators, actor: Actor) =>
 export async function createProgram(
   db: Db,
   actor: Actor,
-  input: { name: string; description: string },
+  input: { name: string; description: string; organization?: string },
   creators: ProgramCreators = { mode: 'anyone' },
 ) {
   if (!mayCreatePrograms(creators, actor)) {
@@ -30,7 +32,20 @@ export async function createProgram(
     );
   }
   return db.transaction(async (tx) => {
-    const [program] = await tx.insert(programs).values(input).returning();
+    const { organization, ...fields } = input;
+    const org = organization
+      ? await requireOrgRole(
+          tx,
+          actor,
+          organization,
+          mayRunPrograms,
+          'Only coordinators, admins and owners of this organization can create its programs.',
+        )
+      : null;
+    const [program] = await tx
+      .insert(programs)
+      .values({ ...fields, organizationId: org?.org.id ?? null })
+      .returning();
     if (!program) throw new Error('insert returned no program');
     await tx.insert(programAdmins).values({ programId: program.id, userId: actor.userId });
     await recordAuditEvent(tx, {
@@ -45,13 +60,24 @@ export async function createProgram(
       target: `user:${actor.userId}`,
       programId: program.id,
     });
-    return { id: program.id, name: program.name, description: program.description, cohorts: 0 };
+    return {
+      id: program.id,
+      name: program.name,
+      description: program.description,
+      organizationId: program.organizationId,
+      cohorts: 0,
+    };
   });
 }
 
 export async function listMyPrograms(db: Db, actor: Actor) {
   const rows = await db
-    .select({ id: programs.id, name: programs.name, description: programs.description })
+    .select({
+      id: programs.id,
+      name: programs.name,
+      description: programs.description,
+      organizationId: programs.organizationId,
+    })
     .from(programs)
     .innerJoin(programAdmins, eq(programAdmins.programId, programs.id))
     .where(eq(programAdmins.userId, actor.userId))

@@ -22,11 +22,19 @@ export const createProgramSchema = z
       .min(3, 'must be at least 3 characters')
       .max(120, 'must be at most 120 characters'),
     description: z.string().trim().max(2000, 'must be at most 2000 characters').default(''),
+    /** The slug of the organization that runs it (its coordinators, admins and owners may). */
+    organization: z.string().trim().toLowerCase().min(1).max(48).optional(),
   })
   .openapi('CreateProgram');
 
 export const programSchema = z
-  .object({ id: z.string(), name: z.string(), description: z.string(), cohorts: z.number() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    organizationId: z.string().nullable(),
+    cohorts: z.number(),
+  })
   .openapi('Program');
 
 export const createCohortSchema = z

@@ -40,7 +40,10 @@ const guideSection: NavSection = {
 
 const adminSection: NavSection = {
   title: 'Programs',
-  links: [{ to: '/programs', label: 'Programs I run', also: ['/cohorts'] }],
+  links: [
+    { to: '/programs', label: 'Programs I run', also: ['/cohorts'] },
+    { to: '/orgs', label: 'Organizations' },
+  ],
 };
 
 export function navigationFor(roles: readonly Role[]): NavSection[] {

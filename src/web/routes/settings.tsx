@@ -26,6 +26,13 @@ export function SettingsPage() {
   return (
     <Stack maw={860}>
       <Title order={1}>Settings</Title>
+      <Text>
+        Your company or community on Corner:{' '}
+        <Anchor component={Link} to="/orgs">
+          organizations
+        </Anchor>
+        .
+      </Text>
       <ExportRecord />
       <AccessTokens />
       <DeleteAccountCard />

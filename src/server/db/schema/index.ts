@@ -9,6 +9,7 @@ export * from './imported-history';
 export * from './mail';
 export * from './notifications';
 export * from './outcomes';
+export * from './orgs';
 export * from './programs';
 export * from './rate-limits';
 export * from './relationships';

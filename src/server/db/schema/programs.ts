@@ -15,12 +15,15 @@ import {
 import type { AgreementTerms } from '../../../domain/agreements/agreement-terms';
 import type { ApplicationProfile } from '../../../domain/programs/application';
 import { user } from './auth';
+import { organization } from './orgs';
 
 // A mentoring program: its admins run cohorts, import applications, match and watch pair health.
 export const programs = pgTable('programs', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
+  // The organization that runs the program; null for programs made before organizations existed.
+  organizationId: text('organization_id').references(() => organization.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
