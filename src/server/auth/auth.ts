@@ -1,8 +1,8 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { auditSignIns } from '../audit/auth-hooks';
 import { organization } from 'better-auth/plugins/organization';
 import { adminAc, defaultAc, memberAc, ownerAc } from 'better-auth/plugins/organization/access';
+import { auditSignIns } from '../audit/auth-hooks';
 import type { Db } from '../db/client';
 import * as schema from '../db/schema';
 import { answerDatabaseFaults, authErrorHook } from './database-faults';

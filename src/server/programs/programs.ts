@@ -1,7 +1,7 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import { defaultAgreementTerms } from '../../domain/agreements/agreement-terms';
-import { recordAuditEvent } from '../audit/record-audit-event';
 import { mayRunPrograms } from '../../domain/orgs/org-roles';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { applications, cohorts, programAdmins, programs } from '../db/schema';
