@@ -85,7 +85,12 @@ describe('pulse over six months', () => {
     }
     expect(days).toEqual([30, 90, 150]);
     expect((await pulseNotes(member.userId)).map((n) => n.key)).toHaveLength(3);
-    expect(await t.database.db.select().from(pulseCheckIns)).toHaveLength(1);
+    // Test files share one PostgreSQL database: count only this pair's answers.
+    const answers = await t.database.db
+      .select()
+      .from(pulseCheckIns)
+      .where(eq(pulseCheckIns.relationshipId, relationshipId));
+    expect(answers).toHaveLength(1);
   });
 
   it('tells the person who alone reads a comment, once the cohort names a designated contact', async () => {
