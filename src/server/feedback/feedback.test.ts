@@ -95,7 +95,8 @@ describe('mirror feedback requests', () => {
     const mails = await t.database.db
       .select()
       .from(outboxMessages)
-      .where(eq(outboxMessages.to, 'sam@example.test'));
+      .where(eq(outboxMessages.to, 'sam@example.test'))
+      .orderBy(outboxMessages.seq);
     expect(mails.at(-1)?.text).toContain(created.path);
   });
 
@@ -139,7 +140,8 @@ describe('mirror feedback requests', () => {
     const mails = await t.database.db
       .select()
       .from(outboxMessages)
-      .where(eq(outboxMessages.to, ana.email.toLowerCase()));
+      .where(eq(outboxMessages.to, ana.email.toLowerCase()))
+      .orderBy(outboxMessages.seq);
     expect(mails.at(-1)?.text).toMatch(/thank them/i);
 
     const view = (await (
