@@ -48,6 +48,9 @@ const configSchema = z
       .default('web,worker'),
     // How long SIGTERM waits for requests in flight, and then for running jobs, before closing anyway.
     CORNER_SHUTDOWN_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
+    // How long a starting instance waits for an unreachable PostgreSQL before giving up. Orchestrators
+    // start app and database together; an instance that exited at once would crash-loop instead.
+    CORNER_START_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
     // The load balancers in front of Corner. Only their X-Forwarded-For is believed: anyone else could
     // write any address there and so escape every per-address limit.
     TRUSTED_PROXIES: z
@@ -86,6 +89,8 @@ export type Config = {
   roles: { web: boolean; worker: boolean };
   /** The bound on each stage of a graceful shutdown (requests, then jobs). */
   shutdownTimeoutMs: number;
+  /** How long start-up waits for an unreachable PostgreSQL. */
+  startWaitMs: number;
   programCreators: ProgramCreators;
   /** Addresses and CIDR ranges whose X-Forwarded-For is believed; empty = the socket address only. */
   trustedProxies: string[];
@@ -118,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       worker: value.CORNER_ROLES.split(',').includes('worker'),
     },
     shutdownTimeoutMs: value.CORNER_SHUTDOWN_SECONDS * 1000,
+    startWaitMs: value.CORNER_START_WAIT_SECONDS * 1000,
     programCreators:
       value.PROGRAM_CREATORS === 'allowlist'
         ? {

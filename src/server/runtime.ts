@@ -5,6 +5,7 @@ import { type Auth, createAuth } from './auth/auth';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db/client';
 import { lockDataDir } from './db/data-dir-lock';
+import { isDatabaseUnavailable } from './db/database-unavailable';
 
 export type Runtime = { database: Database; auth: Auth; close: () => Promise<void> };
 
@@ -13,12 +14,9 @@ export type Runtime = { database: Database; auth: Auth; close: () => Promise<voi
 export async function openRuntime(config: Config): Promise<Runtime> {
   const lock = config.databaseUrl ? null : lockDataDir(config.dataDir);
   try {
-    const database = await openDatabase(
-      config.databaseUrl
-        ? { kind: 'postgres', url: config.databaseUrl }
-        : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pgdata') },
-    );
-    await database.migrate();
+    const database = config.databaseUrl
+      ? await openPostgresWhenReachable(config.databaseUrl, config.startWaitMs)
+      : await openMigrated({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pgdata') });
     const auth = createAuth({
       db: database.db,
       secret: config.authSecret ?? readOrCreateSecret(config.dataDir),
@@ -40,6 +38,39 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   } catch (error) {
     lock?.release();
     throw error;
+  }
+}
+
+type DatabaseTarget = Parameters<typeof openDatabase>[0];
+
+async function openMigrated(target: DatabaseTarget): Promise<Database> {
+  const database = await openDatabase(target);
+  try {
+    await database.migrate();
+    return database;
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
+const FIRST_RETRY_MS = 250;
+const LONGEST_RETRY_MS = 5_000;
+
+// A PostgreSQL that is still starting (or briefly away) delays start-up instead of ending it: the
+// instance tries again with growing pauses, saying so, until `waitMs` has passed.
+async function openPostgresWhenReachable(url: string, waitMs: number): Promise<Database> {
+  const giveUpAt = Date.now() + waitMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openMigrated({ kind: 'postgres', url });
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() >= giveUpAt) throw error;
+      const pauseMs = Math.min(FIRST_RETRY_MS * 2 ** (attempt - 1), LONGEST_RETRY_MS);
+      const reason = error instanceof Error ? error.message : String(error);
+      console.warn(`Waiting for the database (attempt ${attempt}, next in ${pauseMs / 1000} s): ${reason}`);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pauseMs, giveUpAt - Date.now())));
+    }
   }
 }
 

@@ -198,4 +198,17 @@ describe('Corner on a faltering PostgreSQL', () => {
     expect(acknowledged.filter((title) => !stored.has(title))).toEqual([]);
     expect(instances.slice(0, 2).map((instance) => instance.alive())).toEqual([true, true]);
   });
+
+  it('starts while PostgreSQL is down, waits for it, and serves once it is back', async () => {
+    cluster.stopServer();
+    const late = await startCorner(cluster.url);
+    instances.push(late);
+    await delay(3_000);
+    const aliveWhileDown = late.alive();
+    cluster.startServer();
+    const ready = await waitFor(() => isReady(late), 30_000, 250);
+    expect(aliveWhileDown, late.output()).toBe(true);
+    expect(ready, late.output()).not.toBeNull();
+    expect(late.output()).toMatch(/waiting for the database/i);
+  });
 });
