@@ -12,6 +12,7 @@ import { createCornerJobQueue } from './jobs/registry';
 import { createMailer } from './mail/smtp-mailer';
 import { relationshipReminderSource } from './notifications/relationship-reminder-source';
 import type { ReminderFactsSource } from './notifications/reminder-source';
+import { stopEffectWorker } from './outcomes/estimate-in-worker';
 import { openRuntime } from './runtime';
 import { sessionFeedSource } from './sessions/session-feed-source';
 import { mountTestClock, testClockFromEnv } from './test-clock/test-clock';
@@ -100,6 +101,7 @@ export async function startWebServer(
       await workerStarting;
       await jobs.stop({ graceMs: config.shutdownTimeoutMs });
       mailer.close();
+      await stopEffectWorker();
       await runtime.close();
     },
   };

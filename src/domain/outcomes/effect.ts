@@ -3,7 +3,7 @@ import {
   EFFECT_INTERVAL_LEVEL,
   OUTCOMES_MIN_GROUP_SIZE,
 } from '../settings/outcomes';
-import { mean, quantile, seededRandom } from './statistics';
+import { bootstrapMeanDifferences, mean, quantile } from './statistics';
 
 /** How an outcome is measured: a yes/no (shown in percentage points) or a score (shown in its units). */
 export type OutcomeScale = 'binary' | 'score';
@@ -35,13 +35,14 @@ export function estimateEffect(input: {
   if (matched.length < OUTCOMES_MIN_GROUP_SIZE || waiting.length < OUTCOMES_MIN_GROUP_SIZE) return null;
   const factor = input.scale === 'binary' ? 100 : 1;
   const difference = (mean(matched) - mean(waiting)) * factor;
-  const random = seededRandom(input.seed);
   const resamples = input.resamples ?? EFFECT_BOOTSTRAP_RESAMPLES;
-  const differences = new Float64Array(resamples);
-  for (let r = 0; r < resamples; r += 1) {
-    differences[r] = (resampledMean(matched, random) - resampledMean(waiting, random)) * factor;
-  }
-  const sorted = Array.from(differences).sort((a, b) => a - b);
+  const differences = bootstrapMeanDifferences(
+    Float64Array.from(matched),
+    Float64Array.from(waiting),
+    resamples,
+    input.seed,
+  ).map((d) => d * factor);
+  const sorted = Array.from(differences.sort());
   const tail = (1 - EFFECT_INTERVAL_LEVEL) / 2;
   const low = quantile(sorted, tail);
   const high = quantile(sorted, 1 - tail);
@@ -57,12 +58,6 @@ export function estimateEffect(input: {
     randomised: input.randomised,
     sentence: effectSentence({ ...rounded, scale: input.scale, randomised: input.randomised }),
   };
-}
-
-function resampledMean(values: readonly number[], random: () => number): number {
-  let sum = 0;
-  for (let i = 0; i < values.length; i += 1) sum += values[Math.floor(random() * values.length)] ?? 0;
-  return sum / values.length;
 }
 
 const roundTo = (n: number, scale: OutcomeScale) =>

@@ -32,14 +32,19 @@ export function mean(values: readonly number[]): number {
   return sum / values.length;
 }
 
-/** mulberry32 seeded from a string (FNV-1a): the same seed gives the same sequence everywhere. */
-export function seededRandom(seed: string): () => number {
+/** FNV-1a of a seed string: the starting state of the seeded generators below. */
+function seedState(seed: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < seed.length; i += 1) {
     hash ^= seed.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  let state = hash >>> 0;
+  return hash >>> 0;
+}
+
+/** mulberry32 seeded from a string (FNV-1a): the same seed gives the same sequence everywhere. */
+export function seededRandom(seed: string): () => number {
+  let state = seedState(seed);
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
@@ -47,4 +52,42 @@ export function seededRandom(seed: string): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Bootstrap differences of means (a resampled with replacement minus b resampled), `resamples` times.
+ * It draws the very sequence `seededRandom(seed)` would, in the same order (all of a, then all of b, per
+ * resample), but with the generator inlined over typed arrays: 2,000 resamples of 25,000 people are 50
+ * million draws, and a closure call per draw made that several times slower.
+ */
+export function bootstrapMeanDifferences(
+  a: Float64Array,
+  b: Float64Array,
+  resamples: number,
+  seed: string,
+): Float64Array {
+  let state = seedState(seed);
+  const differences = new Float64Array(resamples);
+  const na = a.length;
+  const nb = b.length;
+  for (let r = 0; r < resamples; r += 1) {
+    let sumA = 0;
+    for (let i = 0; i < na; i += 1) {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      sumA += a[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * na)] as number;
+    }
+    let sumB = 0;
+    for (let i = 0; i < nb; i += 1) {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      sumB += b[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * nb)] as number;
+    }
+    differences[r] = sumA / na - sumB / nb;
+  }
+  return differences;
 }
