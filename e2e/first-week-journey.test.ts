@@ -159,6 +159,42 @@ describe('first week', () => {
     await context.close();
   });
 
+  it('an invited guide sees the invitation in the menu and accepts it from Home', async () => {
+    const member = await newPage(browser, { baseURL: server.url });
+    await signUp(member.page, 'Noor Newcomer', 'noor@example.test');
+    const sent = await member.page.evaluate(async () => {
+      const response = await fetch('/api/v1/relationships', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          inviteeEmail: 'iris@example.test',
+          myRole: 'member',
+          kind: 'mentoring',
+          framing: 'goal-oriented',
+        }),
+      });
+      return response.status;
+    });
+    expect(sent).toBe(201);
+    await member.context.close();
+
+    const { page, errors, context } = await newPage(browser, { baseURL: server.url });
+    await signUp(page, 'Iris Invited', 'iris@example.test');
+    const home = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Home/ });
+    await expect.poll(() => home.textContent()).toContain('1');
+    await page.getByLabel('1 invitation waiting for your answer').waitFor();
+    await page.getByRole('heading', { name: 'Waiting for your answer' }).waitFor();
+    await page.getByText('Noor Newcomer invites you to a relationship, as their guide.').waitFor();
+    expect(await visit(page, 'invited-guide-home')).toBeLessThanOrEqual(390);
+    await page.getByRole('button', { name: /^Accept/ }).click();
+    await page.getByRole('heading', { name: 'Waiting for your answer' }).waitFor({ state: 'detached' });
+    await page.getByLabel(/invitation waiting for your answer/).waitFor({ state: 'detached' });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Relationships' }).click();
+    await page.getByText('Noor Newcomer').first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a new admin: creates a program and lands on its page', async () => {
     const { page, errors, context } = await newPage(browser, { baseURL: server.url });
     await signUp(page, 'Ada Admin', 'ada@example.test');

@@ -5,6 +5,7 @@ import { type ReactNode, useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
 import { authClient } from '../api/auth-client';
 import { keys, useMe } from '../api/queries';
+import { InvitationsBadge } from './invitations-badge';
 import { isActiveLink, navigationFor } from './navigation';
 import { UnthankedAnswersBadge } from './unthanked-answers-badge';
 
@@ -75,7 +76,7 @@ export function AppLayout({ userName, children }: { userName: string; children: 
                   label={link.label}
                   active={active}
                   aria-current={active ? 'page' : undefined}
-                  rightSection={link.to === '/growth' ? <UnthankedAnswersBadge /> : undefined}
+                  rightSection={badgeFor(link.to)}
                   onClick={close}
                 />
               );
@@ -86,4 +87,10 @@ export function AppLayout({ userName, children }: { userName: string; children: 
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>
   );
+}
+
+function badgeFor(to: string) {
+  if (to === '/growth') return <UnthankedAnswersBadge />;
+  if (to === '/') return <InvitationsBadge />;
+  return undefined;
 }
