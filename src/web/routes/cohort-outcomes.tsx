@@ -80,13 +80,15 @@ export function CohortOutcomesPage() {
         <Title order={2} size="h3">
           Funnel
         </Title>
-        <BarChart
-          h={240}
-          data={funnel}
-          dataKey="stage"
-          series={[{ name: 'people', label: 'People', color: 'indigo.8' }]}
-          aria-label="Funnel chart"
-        />
+        {/* The chart is a picture of the table below it, which carries the exact counts for everyone. */}
+        <div role="img" aria-label={`Funnel chart: ${funnelSummary(data.funnel.stages)}`}>
+          <BarChart
+            h={240}
+            data={funnel}
+            dataKey="stage"
+            series={[{ name: 'people', label: 'People', color: 'indigo.8' }]}
+          />
+        </div>
         <Table aria-label="Funnel counts">
           <Table.Tbody>
             {data.funnel.stages.map((s) => (
@@ -147,7 +149,11 @@ export function CohortOutcomesPage() {
         <Title order={2} size="h3">
           Effect
         </Title>
-        {data.effect.label && <Badge color="orange">{data.effect.label}</Badge>}
+        {data.effect.label && (
+          <Badge color="yellow" c="dark.9">
+            {data.effect.label}
+          </Badge>
+        )}
         {data.effect.measures.length === 0 ? (
           <Text>No outcome columns imported yet.</Text>
         ) : (
@@ -174,7 +180,12 @@ export function CohortOutcomesPage() {
                 <Text fw={600}>
                   {pair.member} · {pair.guide}
                 </Text>
-                <Badge color={pair.level === 'at-risk' ? 'red' : 'yellow'}>{pair.level}</Badge>
+                <Badge
+                  color={pair.level === 'at-risk' ? 'red.9' : 'yellow'}
+                  c={pair.level === 'at-risk' ? 'white' : 'dark.9'}
+                >
+                  {pair.level}
+                </Badge>
               </Group>
               <List size="sm">
                 {pair.signals.map((s) => (
@@ -209,4 +220,8 @@ export function CohortOutcomesPage() {
       </Card>
     </Stack>
   );
+}
+
+function funnelSummary(stages: { stage: string; count: Guarded<number> }[]): string {
+  return stages.map((s) => `${stageLabels[s.stage] ?? s.stage} ${shown(s.count)}`).join(', ');
 }
