@@ -62,6 +62,7 @@ export async function loadMayaGrowth(db: Db, auth: Auth, now: Date): Promise<Act
       giverName: 'Jordan',
       giverEmail: 'jordan@example.test',
       // Shared with Sam's mentoring once it exists (below): sharing names one relationship.
+      scale: false,
       sharedWithGuide: false,
       relationshipId: null,
     },
@@ -71,6 +72,7 @@ export async function loadMayaGrowth(db: Db, auth: Auth, now: Date): Promise<Act
     db,
     answered.token,
     'Curious at first; when Lee questioned the trial data you spoke faster and cut him off once.',
+    null,
     context(5),
   );
   await thankFeedbackGiver(
@@ -89,6 +91,7 @@ export async function loadMayaGrowth(db: Db, auth: Auth, now: Date): Promise<Act
       moment: '',
       giverName: 'Priya',
       giverEmail: null,
+      scale: false,
       sharedWithGuide: false,
       relationshipId: null,
     },

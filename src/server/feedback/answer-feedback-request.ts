@@ -8,14 +8,31 @@ export async function answerFeedbackRequest(
   db: Db,
   token: string,
   answer: string,
+  rating: number | null,
   context: { now: Date; mailer: Mailer; origin: string },
 ): Promise<void> {
   const found = await db.transaction(async (tx) => {
     const row = await loadOpenRequest(tx, token, context.now);
+    if (row.request.scale && rating === null) {
+      throw new Problem(
+        422,
+        'rating-required',
+        'Pick a rating from 1 to 5 as well as writing a few words.',
+        'rating',
+      );
+    }
+    if (!row.request.scale && rating !== null) {
+      throw new Problem(
+        422,
+        'rating-not-asked',
+        'This question asks for words only, not a rating.',
+        'rating',
+      );
+    }
     // The unique request id settles a race between two tabs: the second insert does nothing.
     const inserted = await tx
       .insert(feedbackAnswers)
-      .values({ requestId: row.request.id, answer, createdAt: context.now })
+      .values({ requestId: row.request.id, answer, rating, createdAt: context.now })
       .onConflictDoNothing({ target: feedbackAnswers.requestId })
       .returning({ id: feedbackAnswers.id });
     if (inserted.length === 0) {

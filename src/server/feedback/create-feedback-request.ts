@@ -45,6 +45,7 @@ export async function createFeedbackRequest(
         moment: input.moment,
         giverName: input.giverName,
         giverEmail: input.giverEmail?.toLowerCase() ?? null,
+        scale: input.scale,
         tokenHash: hash,
         expiresAt: new Date(context.now.getTime() + FEEDBACK_LINK_DAYS * DAY_MS),
         sharedWithGuide: input.sharedWithGuide,
@@ -56,6 +57,16 @@ export async function createFeedbackRequest(
     return getFeedbackRequest(tx, actor, row.id, context.now);
   });
   const path = feedbackLinkPath(token);
+  await mailGiver(context, actor, { ...input, expiresAt: created.expiresAt }, path);
+  return { request: created, token, path };
+}
+
+export async function mailGiver(
+  context: { mailer: Mailer; origin: string },
+  actor: Actor,
+  input: { giverName: string; giverEmail: string | null; question: string; expiresAt: string },
+  path: string,
+): Promise<void> {
   if (input.giverEmail) {
     await context.mailer.send({
       to: input.giverEmail,
@@ -68,9 +79,8 @@ export async function createFeedbackRequest(
         `  ${input.question}`,
         '',
         `Answer here (no account needed, about two minutes): ${context.origin}${path}`,
-        `The link works once and closes on ${created.expiresAt.slice(0, 10)}.`,
+        `The link works once and closes on ${input.expiresAt.slice(0, 10)}.`,
       ].join('\n'),
     });
   }
-  return { request: created, token, path };
 }

@@ -121,7 +121,14 @@ describe('mirror feedback requests', () => {
     expect(read.status).toBe(200);
     const shown = (await read.json()) as Record<string, unknown>;
     expect(shown).toMatchObject({ memberName: 'Ana Member', giverName: 'Sam', question: goodQuestion });
-    expect(Object.keys(shown).sort()).toEqual(['expiresAt', 'giverName', 'memberName', 'moment', 'question']);
+    expect(Object.keys(shown).sort()).toEqual([
+      'expiresAt',
+      'giverName',
+      'memberName',
+      'moment',
+      'question',
+      'scale',
+    ]);
 
     const early = await ana.request(`/api/v1/feedback-requests/${created.request.id}/thanks`, {
       method: 'POST',

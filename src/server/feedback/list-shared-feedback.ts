@@ -45,7 +45,12 @@ export async function listSharedFeedback(
       giverName: request.giverName,
       status: feedbackStatus(request, answer, now),
       answer: answer
-        ? { id: answer.id, text: answer.answer, createdAt: answer.createdAt.toISOString() }
+        ? {
+            id: answer.id,
+            text: answer.answer,
+            rating: answer.rating,
+            createdAt: answer.createdAt.toISOString(),
+          }
         : null,
       createdAt: request.createdAt.toISOString(),
     }));

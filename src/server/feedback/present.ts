@@ -37,9 +37,20 @@ export function presentFeedbackRequest(
     sharedWithGuide: request.sharedWithGuide && request.sharedRelationshipId !== null,
     sharedRelationshipId: request.sharedWithGuide ? request.sharedRelationshipId : null,
     check: checkQuestionOnce(request.question),
-    answer: answer ? { id: answer.id, text: answer.answer, createdAt: answer.createdAt.toISOString() } : null,
+    answer: answer
+      ? {
+          id: answer.id,
+          text: answer.answer,
+          rating: answer.rating,
+          createdAt: answer.createdAt.toISOString(),
+        }
+      : null,
     thankedAt: request.thankedAt ? request.thankedAt.toISOString() : null,
     thankYouNote: request.thankYouNote,
+    scale: request.scale,
+    round360: request.round360,
+    round360RelationshipId: request.round360RelationshipId,
+    beforeRequestId: request.beforeRequestId,
     createdAt: request.createdAt.toISOString(),
   };
 }

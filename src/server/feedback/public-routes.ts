@@ -56,7 +56,8 @@ export function createPublicFeedbackRoutes() {
         },
       }),
       async (c) => {
-        await answerFeedbackRequest(c.var.deps.db, c.req.valid('param').token, c.req.valid('json').answer, {
+        const { answer, rating } = c.req.valid('json');
+        await answerFeedbackRequest(c.var.deps.db, c.req.valid('param').token, answer, rating, {
           now: c.var.deps.clock(),
           mailer: c.var.deps.mailer,
           origin: new URL(c.req.url).origin,

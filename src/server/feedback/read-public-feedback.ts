@@ -9,6 +9,7 @@ export async function readPublicFeedback(db: Db, token: string, now: Date): Prom
     giverName: request.giverName,
     question: request.question,
     moment: request.moment,
+    scale: request.scale,
     expiresAt: request.expiresAt.toISOString(),
   };
 }

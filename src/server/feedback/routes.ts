@@ -3,17 +3,22 @@ import { checkFeedbackQuestion } from '../../domain/feedback/check-feedback-ques
 import { actorOf } from '../auth/actor';
 import { conflictResponse, createRouter, json, jsonBody, problemResponses } from '../http/openapi';
 import { relationshipIdParams } from '../relationships/schemas';
+import { askFeedbackAgain } from './ask-feedback-again';
 import { createFeedbackRequest } from './create-feedback-request';
+import { getFeedbackChange } from './get-feedback-change';
 import { getFeedbackRequest } from './get-feedback-request';
 import { listFeedbackRequests } from './list-feedback-requests';
 import { listSharedFeedback } from './list-shared-feedback';
+import { markFeedbackBefore } from './mark-feedback-before';
 import {
   createdFeedbackRequestSchema,
   createFeedbackRequestSchema,
+  feedbackChangeSchema,
   feedbackCheckInputSchema,
   feedbackCheckSchema,
   feedbackRequestIdParams,
   feedbackRequestSchema,
+  markBeforeSchema,
   sharedFeedbackSchema,
   thankGiverSchema,
   updateFeedbackRequestSchema,
@@ -122,6 +127,64 @@ export const feedbackRoutes = createRouter()
       );
       return c.json(view, 200);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/feedback-requests/{requestId}/before',
+      tags,
+      summary: 'Mark a request as the “before” of one of my relationships (before/after 360)',
+      request: { params: feedbackRequestIdParams, ...jsonBody(markBeforeSchema) },
+      responses: {
+        200: json(feedbackRequestSchema, 'The request, now a before'),
+        ...problemResponses,
+        ...conflictResponse,
+      },
+    }),
+    async (c) => {
+      const view = await markFeedbackBefore(
+        c.var.deps.db,
+        actorOf(c),
+        c.req.valid('param').requestId,
+        c.req.valid('json').relationshipId,
+        c.var.deps.clock(),
+      );
+      return c.json(view, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/feedback-requests/{requestId}/after',
+      tags,
+      summary: 'Ask the same person the same question again: the “after” of a before; returns the link once',
+      request: { params: feedbackRequestIdParams },
+      responses: {
+        201: json(createdFeedbackRequestSchema, 'The after request and its one-time link'),
+        ...problemResponses,
+        ...conflictResponse,
+      },
+    }),
+    async (c) => {
+      const created = await askFeedbackAgain(c.var.deps.db, actorOf(c), c.req.valid('param').requestId, {
+        now: c.var.deps.clock(),
+        mailer: c.var.deps.mailer,
+        origin: new URL(c.req.url).origin,
+      });
+      return c.json(created, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/relationships/{relationshipId}/feedback-360',
+      tags,
+      summary: 'My before/after 360 of this relationship: change per question (the member only)',
+      request: { params: relationshipIdParams },
+      responses: { 200: json(feedbackChangeSchema, 'Change per question'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(await getFeedbackChange(c.var.deps.db, actorOf(c), c.req.valid('param').relationshipId), 200),
   )
   .openapi(
     createRoute({

@@ -31,6 +31,8 @@ export const createFeedbackRequestSchema = z
       .min(1, 'must say who you are asking')
       .max(120, 'must be at most 120 characters'),
     giverEmail: z.email({ message: 'must be an email address' }).nullable().default(null),
+    // A scale question also asks for a rating from 1 (not at all) to 5 (very much).
+    scale: z.boolean().default(false),
     sharedWithGuide: z.boolean().default(false),
     // Required when sharing: whose guide (which of my relationships) may read it.
     relationshipId: z
@@ -75,7 +77,7 @@ export const feedbackCheckSchema = z
   .openapi('FeedbackCheck');
 
 export const feedbackAnswerSchema = z
-  .object({ id: z.string(), text: z.string(), createdAt: z.string() })
+  .object({ id: z.string(), text: z.string(), rating: z.number().int().nullable(), createdAt: z.string() })
   .openapi('FeedbackAnswer');
 
 export const feedbackRequestSchema = z
@@ -96,6 +98,11 @@ export const feedbackRequestSchema = z
     answer: feedbackAnswerSchema.nullable(),
     thankedAt: z.string().nullable(),
     thankYouNote: z.string().nullable(),
+    scale: z.boolean(),
+    // Before/after 360: which round this is, of which relationship, and (for an after) its before.
+    round360: z.enum(['before', 'after']).nullable(),
+    round360RelationshipId: z.string().nullable(),
+    beforeRequestId: z.string().nullable(),
     createdAt: z.string(),
   })
   .openapi('FeedbackRequest');
@@ -130,6 +137,7 @@ export const publicFeedbackSchema = z
     giverName: z.string(),
     question: z.string(),
     moment: z.string(),
+    scale: z.boolean(),
     expiresAt: z.string(),
   })
   .openapi('PublicFeedbackRequest');
@@ -141,11 +149,48 @@ export const publicAnswerInputSchema = z
       .trim()
       .min(2, 'write your answer')
       .max(FEEDBACK_ANSWER_MAX_CHARS, `must be at most ${FEEDBACK_ANSWER_MAX_CHARS} characters`),
+    // Required for a scale question, refused otherwise.
+    rating: z
+      .number()
+      .int('must be a whole number from 1 to 5')
+      .min(1, 'must be from 1 to 5')
+      .max(5, 'must be from 1 to 5')
+      .nullable()
+      .default(null),
   })
   .openapi('PublicFeedbackAnswer');
+
+export const markBeforeSchema = z
+  .object({ relationshipId: z.uuid({ message: 'must be the id of one of your relationships' }) })
+  .openapi('MarkFeedbackBefore');
+
+const roundSummarySchema = z.object({
+  asked: z.number().int(),
+  answered: z.number().int(),
+  mean: z.number().nullable(),
+  texts: z.array(z.string()),
+});
+// The member's own before/after 360 of one relationship: only the member reads it.
+export const feedbackChangeSchema = z
+  .object({
+    relationshipId: z.string(),
+    beforeRequests: z.array(z.object({ id: z.string(), afterRequestId: z.string().nullable() })),
+    questions: z.array(
+      z.object({
+        question: z.string(),
+        scale: z.boolean(),
+        before: roundSummarySchema,
+        after: roundSummarySchema,
+        difference: z.number().nullable(),
+      }),
+    ),
+    overallChange: z.number().nullable(),
+  })
+  .openapi('FeedbackChange360');
 
 export type CreateFeedbackRequestInput = z.infer<typeof createFeedbackRequestSchema>;
 export type FeedbackRequestView = z.infer<typeof feedbackRequestSchema>;
 export type CreatedFeedbackRequest = z.infer<typeof createdFeedbackRequestSchema>;
 export type SharedFeedbackView = z.infer<typeof sharedFeedbackSchema>;
 export type PublicFeedbackView = z.infer<typeof publicFeedbackSchema>;
+export type FeedbackChangeView = z.infer<typeof feedbackChangeSchema>;

@@ -1,11 +1,12 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { type Answer360, changePerQuestion, overallChange } from '../../domain/feedback/change-360';
 import { type Effect, NOT_RANDOMISED } from '../../domain/outcomes/effect';
 import { computeFunnel, type Funnel } from '../../domain/outcomes/funnel';
 import { computeGoalAttainment, type GoalAttainment } from '../../domain/outcomes/goal-attainment';
 import { type Guarded, guard } from '../../domain/outcomes/suppress';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
-import { cohortLotteries, cohorts } from '../db/schema';
+import { cohortLotteries, cohorts, feedbackAnswers, feedbackRequests, relationships } from '../db/schema';
 import { requireCohortAdmin, requireProgramAdmin } from '../policies/programs';
 import { type EffectJob, estimateInWorker } from './estimate-in-worker';
 import {
@@ -33,7 +34,12 @@ export type Outcomes = {
     label: string | null;
     measures: { measure: string; effect: Effect | null; reason: string | null }[];
   };
+  change360: Change360;
 };
+
+// Before/after 360 in aggregate: how many members have rated answers in both rounds, and the mean of
+// their overall change (after − before, on the 1–5 scale). Never a member's own figure.
+export type Change360 = { members: Guarded<number>; meanChange: Guarded<number> };
 
 // What a program (or one cohort) changed, in aggregates only: every figure over fewer than 5 people is
 // withheld, and nothing here is per person (PRODUCT.md §3, docs/confidentiality.md ## Outcomes).
@@ -64,12 +70,13 @@ export async function getProgramOutcomes(
 
 async function outcomesOf(db: Db, cohortIds: string[], now: Date): Promise<Outcomes> {
   if (cohortIds.length === 0) return outcomesOf(db, ['00000000-0000-0000-0000-000000000000'], now);
-  const [applicants, pulseMonths, goals, values, lotteries] = await Promise.all([
+  const [applicants, pulseMonths, goals, values, lotteries, change360] = await Promise.all([
     loadApplicants(db, cohortIds, now),
     loadPulseMonths(db, cohortIds),
     loadGoalEvidence(db, cohortIds),
     loadOutcomeValues(db, cohortIds),
     db.select().from(cohortLotteries).where(inArray(cohortLotteries.cohortId, cohortIds)),
+    change360Of(db, cohortIds),
   ]);
   const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
   return {
@@ -83,6 +90,46 @@ async function outcomesOf(db: Db, cohortIds: string[], now: Date): Promise<Outco
     })),
     goalAttainment: computeGoalAttainment(goals),
     effect: await effectOf(cohortIds, applicants, values, lotteries),
+    change360,
+  };
+}
+
+async function change360Of(db: Db, cohortIds: string[]): Promise<Change360> {
+  // Only the member's own requests of their relationship in these cohorts count.
+  const rows = await db
+    .select({
+      memberId: feedbackRequests.userId,
+      question: feedbackRequests.question,
+      scale: feedbackRequests.scale,
+      round: feedbackRequests.round360,
+      rating: feedbackAnswers.rating,
+      text: feedbackAnswers.answer,
+    })
+    .from(feedbackRequests)
+    .innerJoin(relationships, eq(relationships.id, feedbackRequests.round360RelationshipId))
+    .leftJoin(feedbackAnswers, eq(feedbackAnswers.requestId, feedbackRequests.id))
+    .where(
+      and(
+        inArray(relationships.cohortId, cohortIds),
+        eq(relationships.memberId, feedbackRequests.userId),
+        isNotNull(feedbackRequests.round360),
+        eq(feedbackRequests.scale, true),
+      ),
+    );
+  const byMember = new Map<string, Answer360[]>();
+  for (const row of rows) {
+    if (!row.round) continue;
+    const answer: Answer360 = { ...row, round: row.round, rating: row.rating, text: row.text };
+    byMember.set(row.memberId, [...(byMember.get(row.memberId) ?? []), answer]);
+  }
+  const changes = [...byMember.values()].flatMap((answers) => {
+    const change = overallChange(changePerQuestion(answers));
+    return change === null ? [] : [change];
+  });
+  const mean = changes.length ? changes.reduce((sum, c) => sum + c, 0) / changes.length : 0;
+  return {
+    members: guard(changes.length, changes.length),
+    meanChange: guard(changes.length, Math.round(mean * 100) / 100),
   };
 }
 

@@ -58,6 +58,8 @@ export const outcomesSchema = z
         z.object({ measure: z.string(), effect: effectSchema.nullable(), reason: z.string().nullable() }),
       ),
     }),
+    // Before/after 360: members with rated answers in both rounds, and their mean change (1–5 scale).
+    change360: z.object({ members: guarded(z.number().int()), meanChange: guarded(z.number()) }),
   })
   .openapi('Outcomes');
 

@@ -15,7 +15,8 @@ type FeedbackRequest = {
   status: 'waiting' | 'answered' | 'expired';
   expiresAt: string;
   sharedWithGuide: boolean;
-  answer: { text: string; createdAt: string } | null;
+  answer: { text: string; rating: number | null; createdAt: string } | null;
+  round360: 'before' | 'after' | null;
   thankedAt: string | null;
   thankYouNote: string | null;
   createdAt: string;
@@ -56,9 +57,14 @@ export function FeedbackRequestCard({ request }: { request: FeedbackRequest }) {
           {request.giverName}
           {request.moment ? ` · ${request.moment}` : ''}
         </Title>
-        <Badge variant="light" color={statusColors[request.status]}>
-          {statusLabels[request.status]}
-        </Badge>
+        <Group gap="xs">
+          {request.round360 && (
+            <Badge variant="outline">{request.round360 === 'before' ? '360: before' : '360: after'}</Badge>
+          )}
+          <Badge variant="light" color={statusColors[request.status]}>
+            {statusLabels[request.status]}
+          </Badge>
+        </Group>
       </Group>
       <Text size="sm" mt={4}>
         “{request.question}”
@@ -75,6 +81,7 @@ export function FeedbackRequestCard({ request }: { request: FeedbackRequest }) {
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             {request.answer.text}
           </Text>
+          {request.answer.rating !== null && <Text size="sm">Rating: {request.answer.rating} of 5</Text>}
           {request.thankedAt ? (
             <Text size="sm" c="teal.9">
               You thanked {request.giverName} on {formatDate(request.thankedAt)}: “{request.thankYouNote}”

@@ -31,6 +31,7 @@ export function NewFeedbackRequest() {
   const [moment, setMoment] = useState('');
   const [question, setQuestion] = useState('');
   const [shared, setShared] = useState(false);
+  const [scale, setScale] = useState(false);
   const [link, setLink] = useState<{ url: string; giver: string } | null>(null);
   const check = useMemo(
     () => (question.trim().length >= 8 ? checkFeedbackQuestion(question) : null),
@@ -48,6 +49,7 @@ export function NewFeedbackRequest() {
             moment,
             giverName,
             giverEmail: giverEmail.trim() ? giverEmail.trim() : null,
+            scale,
             sharedWithGuide: shared,
           },
         }),
@@ -148,6 +150,11 @@ export function NewFeedbackRequest() {
             onChange={(e) => setQuestion(e.currentTarget.value)}
           />
           {check && <FeedbackCheckPanel check={check} />}
+          <Checkbox
+            label="Also ask for a rating from 1 to 5 (lets a before/after 360 show change)"
+            checked={scale}
+            onChange={(e) => setScale(e.currentTarget.checked)}
+          />
           <Checkbox
             label="Share this request and its answer with my guide"
             checked={shared}

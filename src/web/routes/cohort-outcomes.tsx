@@ -168,6 +168,16 @@ export function CohortOutcomesPage() {
       </Card>
       <Card withBorder>
         <Title order={2} size="h3">
+          360 change
+        </Title>
+        <Text>Members whose givers answered both before and after: {shown(data.change360.members)}</Text>
+        <Text>
+          Average change on the 1–5 scale:{' '}
+          {shown(data.change360.meanChange, (v) => (v > 0 ? `+${v}` : String(v)))}
+        </Text>
+      </Card>
+      <Card withBorder>
+        <Title order={2} size="h3">
           Pairs at risk
         </Title>
         {atRisk.error && <ProblemAlert error={atRisk.error} title="Could not load the at-risk list" />}

@@ -1,6 +1,7 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useFeedbackRequests } from '../api/growth-queries';
 import { CenteredLoader } from '../components/centered-loader';
+import { Feedback360Panel } from '../components/feedback-360-panel';
 import { FeedbackRequestCard } from '../components/feedback-request-card';
 import { NewFeedbackRequest } from '../components/new-feedback-request';
 import { ProblemAlert } from '../components/problem-alert';
@@ -15,6 +16,7 @@ export function FeedbackRequestsPage() {
         thank them for the answer.
       </Text>
       <NewFeedbackRequest />
+      <Feedback360Panel />
       <Title order={2} size="h3">
         Your requests
       </Title>

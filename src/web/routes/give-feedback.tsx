@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Container, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Container, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
@@ -12,12 +12,19 @@ import { formatDate } from '../format';
 export function GiveFeedbackPage() {
   const token = useParams().token ?? '';
   const [answer, setAnswer] = useState('');
+  const [rating, setRating] = useState<string | null>(null);
   const request = useQuery({
     queryKey: ['public-feedback', token],
     queryFn: () => unwrap(api.public.feedback[':token'].$get({ param: { token } })),
   });
   const send = useMutation({
-    mutationFn: () => unwrap(api.public.feedback[':token'].$post({ param: { token }, json: { answer } })),
+    mutationFn: () =>
+      unwrap(
+        api.public.feedback[':token'].$post({
+          param: { token },
+          json: { answer, rating: rating ? Number(rating) : null },
+        }),
+      ),
   });
 
   return (
@@ -57,6 +64,20 @@ export function GiveFeedbackPage() {
             }}
           >
             <Stack>
+              {request.data.scale && (
+                <Radio.Group
+                  label="Your rating, from 1 (not at all) to 5 (very much)"
+                  required
+                  value={rating}
+                  onChange={setRating}
+                >
+                  <Group mt="xs">
+                    {['1', '2', '3', '4', '5'].map((value) => (
+                      <Radio key={value} value={value} label={value} />
+                    ))}
+                  </Group>
+                </Radio.Group>
+              )}
               <Textarea
                 label="Your answer"
                 required

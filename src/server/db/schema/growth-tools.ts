@@ -1,6 +1,8 @@
 import {
+  type AnyPgColumn,
   boolean,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -39,11 +41,24 @@ export const feedbackRequests = pgTable(
     }),
     thankedAt: timestamp('thanked_at', { withTimezone: true }),
     thankYouNote: text('thank_you_note'),
+    // A scale question also asks the giver for a rating from 1 to 5, so a before/after 360 can show change.
+    scale: boolean('scale').notNull().default(false),
+    // Before/after 360: the "before" of one relationship, or the "after" asking the same giver the same
+    // question again. The unique before_request_id is what refuses a second after, even under a race.
+    round360: text('round_360', { enum: ['before', 'after'] }),
+    round360RelationshipId: uuid('round_360_relationship_id').references(() => relationships.id, {
+      onDelete: 'set null',
+    }),
+    beforeRequestId: uuid('before_request_id').references((): AnyPgColumn => feedbackRequests.id, {
+      onDelete: 'cascade',
+    }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('feedback_requests_token_idx').on(t.tokenHash),
     index('feedback_requests_user_idx').on(t.userId, t.createdAt),
+    uniqueIndex('feedback_requests_before_idx').on(t.beforeRequestId),
+    index('feedback_requests_round_360_idx').on(t.round360RelationshipId),
   ],
 );
 
@@ -55,6 +70,8 @@ export const feedbackAnswers = pgTable('feedback_answers', {
     .unique()
     .references(() => feedbackRequests.id, { onDelete: 'cascade' }),
   answer: text('answer').notNull(),
+  // Only for a scale question: the giver's rating from 1 to 5.
+  rating: integer('rating'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
