@@ -73,6 +73,21 @@ describe('outcomes journey', () => {
     await visit(admin.page, 'outcomes');
     await pair.getByRole('button', { name: 'Send nudge' }).click();
     await pair.getByText(/Last step: nudge/).waitFor();
+
+    // The sponsor report: the four levels, with the PDF and CSV one click away.
+    await admin.page.getByRole('link', { name: /Sponsor report/ }).click();
+    await admin.page.getByRole('heading', { name: 'Sponsor report', level: 1 }).waitFor();
+    for (const level of ['Reaction', 'Learning', 'Behaviour', 'Results']) {
+      await admin.page.getByRole('region', { name: level }).waitFor();
+    }
+    await admin.page.getByText('12 people applied and 10 were matched; 10 had a first session.').waitFor();
+    expect(await admin.page.getByRole('link', { name: 'Download PDF' }).getAttribute('href')).toBe(
+      `/api/v1/cohorts/${cohortId}/sponsor-report.pdf`,
+    );
+    const download = admin.page.waitForEvent('download');
+    await admin.page.getByRole('link', { name: 'Download CSV' }).click();
+    expect((await download).suggestedFilename()).toBe('sponsor-report.csv');
+    await visit(admin.page, 'sponsor-report');
     expect(admin.errors).toEqual([]);
     await admin.context.close();
 

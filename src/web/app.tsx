@@ -44,6 +44,7 @@ import { SettingsPage } from './routes/settings';
 import { ShadowMapPage } from './routes/shadow-map';
 import { SignInPage } from './routes/sign-in';
 import { SignUpPage } from './routes/sign-up';
+import { SponsorReportPage } from './routes/sponsor-report';
 
 // Indigo at shade 8 keeps white text on filled buttons above 4.5:1 contrast.
 const theme = createTheme({ primaryColor: 'indigo', primaryShade: 8, defaultRadius: 'md' });
@@ -100,6 +101,7 @@ function SessionGate() {
         <Route path="/programs/:programId/audit" element={<ProgramAuditPage />} />
         <Route path="/cohorts/:cohortId" element={<CohortPage />} />
         <Route path="/cohorts/:cohortId/outcomes" element={<CohortOutcomesPage />} />
+        <Route path="/cohorts/:cohortId/sponsor-report" element={<SponsorReportPage />} />
         <Route path="/relationships" element={<RelationshipsPage />} />
         <Route path="/relationships/:relationshipId" element={<RelationshipPage />} />
         <Route path="/relationships/:relationshipId/report" element={<RelationshipReportPage />} />

@@ -5,9 +5,11 @@ import { cohortIdParams, programIdParams } from '../programs/schemas';
 import { closePair } from './close-pair';
 import { drawCohortLottery, getCohortLottery } from './draw-lottery';
 import { getCohortOutcomes, getProgramOutcomes } from './get-outcomes';
+import { getCohortSponsorReport } from './get-sponsor-report';
 import { importOutcomes } from './import-outcomes';
 import { listAtRisk } from './list-at-risk';
 import { answerPulse, getPulseStatus } from './pulse-check-ins';
+import { renderSponsorPdf } from './render-sponsor-pdf';
 import {
   atRiskSchema,
   closePairSchema,
@@ -22,6 +24,7 @@ import {
   relationshipParams,
   repairStepSchema,
 } from './schemas';
+import { sponsorReportCsv } from './sponsor-report-csv';
 import { takeRepairStep } from './take-repair-step';
 
 const tags = ['Outcomes'];
@@ -239,5 +242,56 @@ export const outcomeRoutes = createRouter()
         ),
         200,
       );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cohorts/{cohortId}/sponsor-report.csv',
+      tags,
+      summary: 'The sponsor report as CSV: one row per figure, by level (aggregates of 5+)',
+      request: { params: cohortIdParams },
+      responses: {
+        200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { report } = await getCohortSponsorReport(
+        c.var.deps.db,
+        actorOf(c),
+        c.req.valid('param').cohortId,
+        c.var.deps.clock(),
+      );
+      return c.body(sponsorReportCsv(report), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="sponsor-report.csv"',
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cohorts/{cohortId}/sponsor-report.pdf',
+      tags,
+      summary: 'The sponsor report as a PDF with charts, by level (aggregates of 5+)',
+      request: { params: cohortIdParams },
+      responses: {
+        200: { content: { 'application/pdf': { schema: z.string() } }, description: 'PDF' },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { report, title } = await getCohortSponsorReport(
+        c.var.deps.db,
+        actorOf(c),
+        c.req.valid('param').cohortId,
+        c.var.deps.clock(),
+      );
+      const pdf = await renderSponsorPdf(report, title);
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': 'attachment; filename="sponsor-report.pdf"',
+      });
     },
   );

@@ -73,6 +73,9 @@ export function CohortOutcomesPage() {
         ← Cohort
       </Anchor>
       <Title order={1}>Outcomes</Title>
+      <Anchor component={Link} to={`/cohorts/${cohortId}/sponsor-report`}>
+        Sponsor report (page, PDF and CSV)
+      </Anchor>
       <Text c="dimmed">
         Figures over fewer than 5 people show as “fewer than 5”; nothing here is per person.
       </Text>
