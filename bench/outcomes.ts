@@ -122,22 +122,29 @@ async function main() {
     // The bootstrap alone: 20,000 matched vs 5,000 waiting, 2,000 resamples, while the event loop is timed.
     const matched = Array.from({ length: 20_000 }, (_, i) => (i % 100 < 42 ? 1 : 0));
     const waiting = Array.from({ length: 5_000 }, (_, i) => (i % 100 < 29 ? 1 : 0));
-    let maxLag = 0;
-    let last = performance.now();
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      maxLag = Math.max(maxLag, now - last - 5);
-      last = now;
-    }, 5);
-    const t0 = performance.now();
-    const [result] = await estimateInWorker([
-      { measure: 'bench', matched, waiting, scale: 'binary', randomised: true, seed: 'bench' },
-    ]);
-    clearInterval(ticker);
-    console.log(
-      `Effect, 2,000 resamples of 25,000 people in the worker: ${(performance.now() - t0).toFixed(0)} ms; ` +
-        `longest main-thread stall ${maxLag.toFixed(0)} ms; ${result?.effect?.sentence}`,
-    );
+    // Twice, with different seeds so the memo of pure estimates never answers: the first read also
+    // starts the kept worker; the second is what every later read that needs a fresh estimate pays.
+    for (const [label, seed] of [
+      ['first (starts the worker)', 'bench'],
+      ['next (worker running)', 'bench-2'],
+    ] as const) {
+      let maxLag = 0;
+      let last = performance.now();
+      const ticker = setInterval(() => {
+        const now = performance.now();
+        maxLag = Math.max(maxLag, now - last - 5);
+        last = now;
+      }, 5);
+      const t0 = performance.now();
+      const [result] = await estimateInWorker([
+        { measure: 'bench', matched, waiting, scale: 'binary', randomised: true, seed },
+      ]);
+      clearInterval(ticker);
+      console.log(
+        `Effect, 2,000 resamples of 25,000 people in the worker, ${label}: ${(performance.now() - t0).toFixed(0)} ms; ` +
+          `longest main-thread stall ${maxLag.toFixed(0)} ms; ${result?.effect?.sentence}`,
+      );
+    }
   } finally {
     await raw.end();
     await database.close();
