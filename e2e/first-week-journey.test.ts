@@ -191,6 +191,12 @@ describe('first week', () => {
     await page.getByLabel(/invitation waiting for your answer/).waitFor({ state: 'detached' });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Relationships' }).click();
     await page.getByText('Noor Newcomer').first().waitFor();
+    // The invitation mail, as kept in Corner: its link is a real link.
+    await page.goto('/outbox');
+    const invitationLink = page.getByRole('link', { name: /\/invitations\// });
+    await invitationLink.first().waitFor();
+    expect(await invitationLink.first().getAttribute('href')).toMatch(/^http.*\/invitations\/[^/]+$/);
+    await expectNoSeriousA11yViolations(page, 'invited-guide-outbox');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -79,6 +79,25 @@ describe('mail over SMTP', () => {
     ]);
   });
 
+  it('sends plain-text mail with an HTML part whose web addresses are real links, and markup escaped', async () => {
+    const mailer = createMailer(t.database.db, { smtpUrl: sink.url, from: 'corner@example.test' });
+    await mailer.send({
+      to: ana.email,
+      subject: 'Ben invites you',
+      text: 'Ben <ben@example.test> invites you.\n\nOpen https://corner.test/invitations/tok?x=1&y=2 to answer.',
+    });
+    mailer.close();
+    const parts = parseMime(sink.received.at(-1)?.raw ?? '');
+    const html = parts.find((part) => part.headers['content-type']?.startsWith('text/html'))?.body ?? '';
+    const text = parts.find((part) => part.headers['content-type']?.startsWith('text/plain'))?.body ?? '';
+    expect(text).toContain('Open https://corner.test/invitations/tok?x=1&y=2 to answer.');
+    expect(html).toContain(
+      '<a href="https://corner.test/invitations/tok?x=1&amp;y=2">https://corner.test/invitations/tok?x=1&amp;y=2</a>',
+    );
+    expect(html).toContain('Ben &lt;ben@example.test&gt; invites you.');
+    expect(html).not.toContain('<ben@example.test>');
+  });
+
   it('records nothing when the SMTP server is unreachable, and says so by throwing', async () => {
     const mailer = createMailer(t.database.db, {
       smtpUrl: 'smtp://127.0.0.1:1',

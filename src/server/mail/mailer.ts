@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../db/client';
 import { outboxMessages, type StoredAttachment } from '../db/schema';
+import { htmlFromText } from './html-from-text';
 
 export type MailMessage = {
   to: string;
@@ -20,7 +21,7 @@ export function createOutboxMailer(db: Db | Tx): Mailer {
         to: message.to.toLowerCase(),
         subject: message.subject,
         text: message.text,
-        html: message.html ?? null,
+        html: message.html ?? htmlFromText(message.text),
         attachments: message.attachments ?? [],
         deliveredVia: 'outbox',
       });

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Db } from '../db/client';
 import { outboxMessages } from '../db/schema';
+import { htmlFromText } from './html-from-text';
 import { createOutboxMailer, type Mailer, type MailMessage } from './mailer';
 
 export type SmtpMailer = Mailer & { close: () => void };
@@ -17,7 +18,7 @@ export function createSmtpMailer(db: Db, options: { url: string; from: string })
         to: message.to,
         subject: message.subject,
         text: message.text,
-        ...(message.html ? { html: message.html } : {}),
+        html: message.html ?? htmlFromText(message.text),
         attachments: (message.attachments ?? []).map((attachment) => ({
           filename: attachment.filename,
           contentType: attachment.contentType,
@@ -28,7 +29,7 @@ export function createSmtpMailer(db: Db, options: { url: string; from: string })
         to: message.to.toLowerCase(),
         subject: message.subject,
         text: message.text,
-        html: message.html ?? null,
+        html: message.html ?? htmlFromText(message.text),
         attachments: message.attachments ?? [],
         deliveredVia: 'smtp',
       });

@@ -1,4 +1,5 @@
-import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { splitLinks } from '../../domain/mail/split-links';
 import { useOutbox } from '../api/queries';
 import { CenteredLoader } from '../components/centered-loader';
 import { ProblemAlert } from '../components/problem-alert';
@@ -31,7 +32,7 @@ export function OutboxPage() {
             <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
           </Text>
           <Text mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            {message.text}
+            <MailText text={message.text} />
           </Text>
           {message.attachments.length > 0 && (
             <>
@@ -51,5 +52,23 @@ export function OutboxPage() {
         </Card>
       ))}
     </Stack>
+  );
+}
+
+// The mail's words as sent, with its web addresses as links (the invitation link is the mail's point).
+function MailText({ text }: { text: string }) {
+  return (
+    <>
+      {splitLinks(text).map((piece, index) =>
+        piece.kind === 'link' ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: pieces of one fixed text, never reordered
+          <Anchor key={index} href={piece.href}>
+            {piece.href}
+          </Anchor>
+        ) : (
+          piece.text
+        ),
+      )}
+    </>
   );
 }
