@@ -203,12 +203,20 @@ describe('Corner on a faltering PostgreSQL', () => {
     cluster.stopServer();
     const late = await startCorner(cluster.url);
     instances.push(late);
-    await delay(3_000);
+    // Under CI load the process can take seconds just to load, so a fixed pause could end before it
+    // ever tried the database; wait for it to say it is waiting, then a little longer.
+    const saidWaiting = await waitFor(
+      async () => /waiting for the database/i.test(late.output()) || !late.alive(),
+      30_000,
+      100,
+    );
+    await delay(1_000);
     const aliveWhileDown = late.alive();
     cluster.startServer();
     const ready = await waitFor(() => isReady(late), 30_000, 250);
+    expect(saidWaiting, late.output()).not.toBeNull();
+    expect(late.output()).toMatch(/waiting for the database/i);
     expect(aliveWhileDown, late.output()).toBe(true);
     expect(ready, late.output()).not.toBeNull();
-    expect(late.output()).toMatch(/waiting for the database/i);
   });
 });
