@@ -148,7 +148,9 @@ async function main() {
   } finally {
     await raw.end();
     await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
+    // BENCH_KEEP=1 leaves the seeded database for profiling (its name is printed).
+    if (process.env.BENCH_KEEP) console.log(`Kept database ${name}`);
+    else await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
 }

@@ -38,6 +38,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       max: 10,
       // While PostgreSQL is unreachable a request should fail fast with a 503, not queue for ever.
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      // JIT compilation pays off for long analytical scans, not for Corner's reads: the planner's
+      // estimates for correlated per-pair subqueries cross its cost threshold, and compiling then took
+      // 580 ms of an 800 ms at-risk read over 20,000 pairs (bench:outcomes).
+      options: '-c jit=off',
     });
     watchPool(pool);
     const db = drizzlePg(pool, { schema });
