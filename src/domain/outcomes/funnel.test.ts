@@ -6,7 +6,7 @@ import { spread } from './statistics';
 import { guard, guardCount, SUPPRESSED_LABEL } from './suppress';
 
 const NOW = new Date('2027-06-01T00:00:00Z');
-const day = (n: number) => new Date(Date.parse('2027-01-01T00:00:00Z') + n * 86_400_000).toISOString();
+const day = (n: number) => Date.parse('2027-01-01T00:00:00Z') + n * 86_400_000;
 
 const pair = (
   over: Partial<NonNullable<ApplicantFacts['pair']>> = {},
@@ -39,11 +39,11 @@ describe('pair outcome', () => {
   it.each([
     ['ongoing', pair(), 'ongoing'],
     ['proposed, never started', pair({ startedAt: null }), 'not-started'],
-    ['closed on the planned end', pair({ closedAt: '2027-05-01T10:00:00Z' }), 'completed'],
+    ['closed on the planned end', pair({ closedAt: Date.parse('2027-05-01T10:00:00Z') }), 'completed'],
     ['closed before the planned end', pair({ closedAt: day(60) }), 'ended-early'],
     [
       'closed late with a recorded early reason',
-      pair({ closedAt: '2027-05-02T00:00:00Z', endReason: 'moved role' }),
+      pair({ closedAt: Date.parse('2027-05-02T00:00:00Z'), endReason: 'moved role' }),
       'ended-early',
     ],
   ])('%s', (_, facts, outcome) => {
@@ -58,7 +58,7 @@ describe('funnel', () => {
     ...Array.from({ length: 8 }, (_, i) => ({
       appliedAt: day(0),
       pair: pair({
-        closedAt: i < 2 ? day(30) : i < 7 ? null : '2027-05-01T12:00:00Z',
+        closedAt: i < 2 ? day(30) : i < 7 ? null : Date.parse('2027-05-01T12:00:00Z'),
         endReason: i < 2 ? 'schedule' : null,
       }),
     })),
@@ -96,7 +96,7 @@ describe('funnel', () => {
   it('does not count a checkpoint that has not come yet', () => {
     const early = computeFunnel(
       Array.from({ length: 5 }, () => ({ appliedAt: day(0), pair: pair() })),
-      new Date(Date.parse(day(12)) + 40 * 86_400_000),
+      new Date(day(12) + 40 * 86_400_000),
     );
     expect(early.stages.find((s) => s.stage === 'active-day-30')?.count).toEqual({
       suppressed: false,

@@ -151,7 +151,10 @@ async function effectOf(
   }
   for (const applicant of applicants) {
     if (drawn.has(applicant.applicationId)) continue;
-    group.set(applicant.applicationId, applicant.pair?.startedAt ? 'matched' : 'waiting');
+    group.set(
+      applicant.applicationId,
+      applicant.pair && applicant.pair.startedAt !== null ? 'matched' : 'waiting',
+    );
   }
   const byMeasure = new Map<string, EffectJob>();
   for (const value of values) {

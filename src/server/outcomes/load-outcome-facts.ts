@@ -6,10 +6,9 @@ import type { Db } from '../db/client';
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 // Values are uuids: nothing an array literal must quote.
 export const uuidArray = (values: string[]) => `{${values.join(',')}}`;
-// The instant as ISO 8601 text, formatted by the database: 100,000 Date#toISOString calls in the
-// request were a sixth of the outcomes read at 20,000 pairs.
-const isoText = (column: string) =>
-  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+// The instant as epoch milliseconds (float8), computed by the database: date_part is four times
+// cheaper there than to_char, and the request then neither formats nor parses 100,000 timestamps.
+const epochMs = (column: string) => sql.raw(`date_part('epoch', ${column}) * 1000`);
 
 export type ApplicantRow = ApplicantFacts & { applicationId: string; relationshipId: string | null };
 
@@ -18,11 +17,11 @@ export async function loadApplicants(db: Db, cohortIds: string[], now: Date): Pr
   // Relationships joined by hash and the first held session read through its index per pair, instead
   // of a lateral sort per applicant: at 20,000 pairs that was most of the outcomes read.
   const result = await db.execute(sql`
-    select a.id as application_id, ${isoText('a.created_at')} as applied_at,
-           r.id as relationship_id, ${isoText('r.created_at')} as matched_at,
-           ${isoText('r.accepted_at')} as started_at, ${isoText('r.closed_at')} as closed_at,
+    select a.id as application_id, ${epochMs('a.created_at')} as applied_at,
+           r.id as relationship_id, ${epochMs('r.created_at')} as matched_at,
+           ${epochMs('r.accepted_at')} as started_at, ${epochMs('r.closed_at')} as closed_at,
            r.planned_end_date::text as planned_end_on, e.reason as end_reason,
-           ${isoText('f.at')} as first_session_at
+           ${epochMs('f.at')} as first_session_at
     from applications a
     left join relationships r on r.cohort_id = a.cohort_id and r.member_id = a.confirmed_by
     left join pair_endings e on e.relationship_id = r.id
@@ -31,20 +30,20 @@ export async function loadApplicants(db: Db, cohortIds: string[], now: Date): Pr
     where a.cohort_id = any(${uuidArray(cohortIds)}::uuid[]) and a.role = 'member' and a.status <> 'declined'`);
   type Row = {
     application_id: string;
-    applied_at: string;
+    applied_at: number;
     relationship_id: string | null;
-    matched_at: string | null;
-    started_at: string | null;
-    closed_at: string | null;
+    matched_at: number | null;
+    started_at: number | null;
+    closed_at: number | null;
     planned_end_on: string | null;
     end_reason: string | null;
-    first_session_at: string | null;
+    first_session_at: number | null;
   };
   // A member matched twice in one cohort (a rematch) counts with their latest pair.
   const latest = new Map<string, Row>();
   for (const row of rowsOf<Row>(result)) {
     const seen = latest.get(row.application_id);
-    if (!seen || (row.matched_at ?? '') > (seen.matched_at ?? '')) latest.set(row.application_id, row);
+    if (!seen || (row.matched_at ?? -1) > (seen.matched_at ?? -1)) latest.set(row.application_id, row);
   }
   return [...latest.values()].map((row) => ({
     applicationId: row.application_id,
@@ -74,14 +73,23 @@ export type PulseMonth = {
 
 /** Pulse check-in answers per calendar month (UTC): distinct people, averages, share recommending. */
 export async function loadPulseMonths(db: Db, cohortIds: string[]): Promise<PulseMonth[]> {
+  // Grouped per person and month first, then per month: two hash aggregates instead of sorting every
+  // answer for count(distinct), and the month formatted once per month, not once per answer (at 60,000
+  // answers those two were most of the read).
   const result = await db.execute(sql`
-    select to_char(date_trunc('month', p.answered_at at time zone 'UTC'), 'YYYY-MM') as month,
-           count(distinct p.user_id collate "C")::int as people,
-           avg(p.relationship_score)::float8 as relationship, avg(p.progress_score)::float8 as progress,
-           avg(case when p.would_recommend then 1 else 0 end)::float8 as recommend
-    from pulse_check_ins p join relationships r on r.id = p.relationship_id
-    where r.cohort_id = any(${uuidArray(cohortIds)}::uuid[])
-    group by 1 order by 1`);
+    with per_person as (
+      select date_trunc('month', p.answered_at at time zone 'UTC') as month, p.user_id,
+             count(*) as answers, sum(p.relationship_score) as relationship,
+             sum(p.progress_score) as progress, sum(case when p.would_recommend then 1 else 0 end) as recommend
+      from pulse_check_ins p join relationships r on r.id = p.relationship_id
+      where r.cohort_id = any(${uuidArray(cohortIds)}::uuid[])
+      group by 1, 2
+    )
+    select to_char(month, 'YYYY-MM') as month, count(*)::int as people,
+           (sum(relationship)::float8 / sum(answers)) as relationship,
+           (sum(progress)::float8 / sum(answers)) as progress,
+           (sum(recommend)::float8 / sum(answers)) as recommend
+    from per_person group by per_person.month order by per_person.month`);
   return rowsOf<PulseMonth>(result).map((row) => ({ ...row, people: Number(row.people) }));
 }
 
