@@ -1,5 +1,5 @@
+import { generateMatchingInstance } from '../src/domain/matching/generate';
 import type { MatchingInput } from '../src/domain/matching/types';
-import { mulberry32 } from './prng';
 
 export type InstanceSpec = {
   key: string;
@@ -66,49 +66,15 @@ export const INSTANCES: InstanceSpec[] = [
   },
 ];
 
-/** Guides every mentee is offered in the correlated instance: few, much better, hence over-subscribed. */
-const POPULAR_GUIDES = 20;
-const POPULAR_PER_MENTEE = 10;
-
-/** Builds an instance from its fixed seed. Edges come grouped by mentee, as a database query would give. */
+/** Builds an instance from its fixed seed with the open benchmark's generator (corner match generate). */
 export function generateInstance(spec: InstanceSpec): MatchingInput {
-  const random = mulberry32(spec.seed);
-  const { mentees, mentors, perMentee } = spec;
-  const edgeCount = mentees * perMentee;
-  const edgeMentee = new Int32Array(edgeCount);
-  const edgeMentor = new Int32Array(edgeCount);
-  const edgeScore = new Float64Array(edgeCount);
-  const capacity = new Int32Array(mentors).fill(spec.capacity);
-  const quality = new Float64Array(mentors);
-  for (let j = 0; j < mentors; j++) quality[j] = j < POPULAR_GUIDES ? 0.9 + 0.1 * random() : random();
-  const stamp = new Int32Array(mentors).fill(-1);
-  let e = 0;
-  for (let i = 0; i < mentees; i++) {
-    const affinity = random();
-    let count = 0;
-    const take = (j: number): void => {
-      stamp[j] = i;
-      edgeMentee[e] = i;
-      edgeMentor[e] = j;
-      edgeScore[e] =
-        spec.fits === 'random' ? random() : 0.6 * (quality[j] ?? 0) + 0.2 * affinity + 0.2 * random();
-      e++;
-      count++;
-    };
-    if (perMentee === mentors) {
-      for (let j = 0; j < mentors; j++) take(j);
-      continue;
-    }
-    if (spec.fits === 'correlated') {
-      while (count < POPULAR_PER_MENTEE) {
-        const j = Math.floor(random() * POPULAR_GUIDES);
-        if (stamp[j] !== i) take(j);
-      }
-    }
-    while (count < perMentee) {
-      const j = Math.floor(random() * mentors);
-      if (stamp[j] !== i) take(j);
-    }
-  }
-  return { menteeCount: mentees, mentorCount: mentors, capacity, edgeMentee, edgeMentor, edgeScore };
+  const kind = spec.fits === 'correlated' ? 'popular' : spec.perMentee === spec.mentors ? 'dense' : 'random';
+  return generateMatchingInstance({
+    mentees: spec.mentees,
+    guides: spec.mentors,
+    degree: spec.perMentee,
+    kind,
+    seed: spec.seed,
+    capacity: spec.capacity,
+  }).input;
 }

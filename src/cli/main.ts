@@ -9,7 +9,7 @@ import { registerDemoCommand } from './demo-command';
 import { CliUsageError, registerExportCommand } from './export-command';
 import { registerGuidesCommand } from './guides-command';
 import { registerImportCommand } from './import-command';
-import { registerMatchCommand } from './match-command';
+import { CheckFailedError, registerMatchCommand } from './match-command';
 import { registerMcpCommand } from './mcp-command';
 import { registerOrgCommand } from './org-command';
 import { registerProgramCommand } from './program-command';
@@ -46,8 +46,10 @@ try {
     error instanceof GrowthRecordError
   ) {
     console.error(error.message);
-  } else {
-    console.error(error);
+    // Bad input (a usage error) exits 2, so scripts can tell it from a check that ran and failed (1).
+    process.exit(error instanceof CliUsageError ? 2 : 1);
   }
+  if (error instanceof CheckFailedError) console.error(error.message);
+  else console.error(error);
   process.exit(1);
 }

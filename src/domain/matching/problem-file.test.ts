@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPath, parseMatchingProblem } from './problem-file';
-import { solveMatchingProblem } from './solve-problem';
+import { indexProblem, solveMatchingProblem, solveProblemInMode } from './solve-problem';
 
 const valid = {
   mentors: [
@@ -30,6 +30,11 @@ describe('parseMatchingProblem', () => {
   it('accepts a well-formed problem and keeps its content', () => {
     const parsed = parseMatchingProblem(valid);
     expect(parsed).toEqual({ ok: true, problem: valid });
+  });
+
+  it('accepts a mode and guide scores as a fourth element', () => {
+    const data = { ...valid, mode: 'stable', edges: [['m1', 'g1', 0.82, 1], ...valid.edges.slice(1)] };
+    expect(parseMatchingProblem(data)).toEqual({ ok: true, problem: data });
   });
 
   it('accepts optional pinned and blocked pairs', () => {
@@ -140,6 +145,30 @@ describe('parseMatchingProblem', () => {
       message: /\("m1", "g1"\) is listed twice \(first at edges\[0\]\)/,
     },
     {
+      name: 'an unknown mode',
+      data: { ...valid, mode: 'greedy' },
+      path: 'mode',
+      message: /"mode" must be "optimal", "stable" or "fair", got "greedy"/,
+    },
+    {
+      name: 'a guide score above the allowed range',
+      data: withEdges([['m1', 'g1', 0.5, 7]]),
+      path: 'edges[0][3]',
+      message: /guide score must be from 0 to 1, got 7/,
+    },
+    {
+      name: 'a guide score given as text',
+      data: withEdges([['m1', 'g1', 0.5, 'high']]),
+      path: 'edges[0][3]',
+      message: /guide score must be a number, got "high"/,
+    },
+    {
+      name: 'an edge with five items',
+      data: withEdges([['m1', 'g1', 0.5, 0.5, 1]]),
+      path: 'edges[0]',
+      message: /an edge must be \[menteeId, mentorId, score\] or \[menteeId, mentorId, score, guideScore\]/,
+    },
+    {
       name: 'a pin that is not an allowed pair',
       data: { ...valid, pinned: [['m2', 'g2']] },
       path: 'pinned[0]',
@@ -204,6 +233,61 @@ describe('parseMatchingProblem', () => {
     expect(formatPath(['edges', 3, 1])).toBe('edges[3][1]');
     expect(formatPath(['mentors', 0, 'id'])).toBe('mentors[0].id');
     expect(formatPath([])).toBe('(the whole file)');
+  });
+});
+
+describe('indexProblem', () => {
+  it("ranks a guide's unscored applicants by fit, and keeps no guide scores when none are given", () => {
+    const withScores = { ...valid, edges: [['m1', 'g1', 0.82, 0.1], ...valid.edges.slice(1)] };
+    const parsed = parseMatchingProblem(withScores);
+    if (!parsed.ok) throw new Error('valid problem rejected');
+    expect(Array.from(indexProblem(parsed.problem).guideScore ?? [])).toEqual([0.1, 0.5, 0.9, -0.25]);
+    const plain = parseMatchingProblem(valid);
+    if (!plain.ok) throw new Error('valid problem rejected');
+    expect(indexProblem(plain.problem).guideScore).toBeUndefined();
+  });
+});
+
+describe('solveProblemInMode', () => {
+  // g1 (one seat) is everyone's first choice; its own scores prefer m2, so stable mode seats m2 there.
+  const twoSided = {
+    mentors: [
+      { id: 'g1', capacity: 1 },
+      { id: 'g2', capacity: 1 },
+    ],
+    mentees: [{ id: 'm1' }, { id: 'm2' }],
+    edges: [
+      ['m1', 'g1', 0.9, 0.2],
+      ['m1', 'g2', 0.1, 0.5],
+      ['m2', 'g1', 0.8, 0.9],
+      ['m2', 'g2', 0.7, 0.5],
+    ],
+  };
+  const solveIn = (data: unknown, mode?: 'optimal' | 'stable' | 'fair') => {
+    const parsed = parseMatchingProblem(data);
+    if (!parsed.ok) throw new Error('valid problem rejected');
+    return solveProblemInMode(parsed.problem, mode);
+  };
+
+  it("uses the file's mode, and an explicit mode over it", () => {
+    expect(solveIn({ ...twoSided, mode: 'stable' }).run.mode).toBe('stable');
+    expect(solveIn({ ...twoSided, mode: 'stable' }, 'fair').run.mode).toBe('fair');
+    expect(solveIn(twoSided).run.mode).toBe('optimal');
+  });
+
+  it('lets the guide scores decide stable mode, not optimal or fair', () => {
+    // Optimal and fair: m1–g1 (0.9) + m2–g2 (0.7). Stable: g1 prefers m2, who prefers g1, so m2–g1, m1–g2.
+    expect(solveIn(twoSided, 'optimal').result.assignments).toEqual([
+      ['m1', 'g1'],
+      ['m2', 'g2'],
+    ]);
+    const stable = solveIn(twoSided, 'stable');
+    expect(stable.result.assignments).toEqual([
+      ['m1', 'g2'],
+      ['m2', 'g1'],
+    ]);
+    expect(stable.run.blockingPairs).toBe(0);
+    expect(solveIn(twoSided, 'optimal').run.blockingPairs).toBe(1);
   });
 });
 

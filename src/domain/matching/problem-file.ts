@@ -1,14 +1,20 @@
 import { z } from 'zod';
-import { PROBLEM_FILE_MAX_REPORTED_ERRORS } from '../settings/matching';
+import { GUIDE_SCORE_MAX, GUIDE_SCORE_MIN, PROBLEM_FILE_MAX_REPORTED_ERRORS } from '../settings/matching';
+
+/** What a run optimises (PRODUCT.md §5): the best total, no blocking pair, or the best worst fit. */
+export const MATCHING_MODES = ['optimal', 'stable', 'fair'] as const;
+export type MatchingMode = (typeof MATCHING_MODES)[number];
 
 /**
  * The public matching problem file (PRODUCT.md §5). `pinned` and `blocked` are optional additions:
- * pairs an admin fixed by hand (always in the result) or ruled out (never in it).
+ * pairs an admin fixed by hand (always in the result) or ruled out (never in it). An edge's optional
+ * fourth element is the guide's own score for that mentee (stable mode); without it, the fit score.
  */
 export type MatchingProblem = {
+  mode?: MatchingMode;
   mentors: { id: string; capacity: number }[];
   mentees: { id: string }[];
-  edges: [menteeId: string, mentorId: string, score: number][];
+  edges: ([menteeId: string, mentorId: string, score: number] | [string, string, number, number])[];
   pinned?: [menteeId: string, mentorId: string][];
   blocked?: [menteeId: string, mentorId: string][];
 };
@@ -33,6 +39,29 @@ const idSchema = (what: string) =>
 
 const scoreSchema = z.number({ error: (issue) => `score must be a finite number, got ${show(issue.input)}` });
 
+const guideScoreSchema = z
+  .number({ error: (issue) => `guide score must be a number, got ${show(issue.input)}` })
+  .min(GUIDE_SCORE_MIN, {
+    error: (issue) =>
+      `guide score must be from ${GUIDE_SCORE_MIN} to ${GUIDE_SCORE_MAX}, got ${show(issue.input)}`,
+  })
+  .max(GUIDE_SCORE_MAX, {
+    error: (issue) =>
+      `guide score must be from ${GUIDE_SCORE_MIN} to ${GUIDE_SCORE_MAX}, got ${show(issue.input)}`,
+  });
+
+const edgeShape = (input: unknown) =>
+  `an edge must be [menteeId, mentorId, score] or [menteeId, mentorId, score, guideScore], got ${show(input)}`;
+
+// The length is checked first so that a pair with two items is named as a bad edge, not a missing score.
+const edgeSchema = z
+  .array(z.unknown(), { error: (issue) => edgeShape(issue.input) })
+  .min(3, { error: (issue) => edgeShape(issue.input) })
+  .max(4, { error: (issue) => edgeShape(issue.input) })
+  .pipe(
+    z.tuple([idSchema('mentee id'), idSchema('mentor id'), scoreSchema], guideScoreSchema),
+  ) as unknown as z.ZodType<MatchingProblem['edges'][number]>;
+
 const capacitySchema = z
   .number({ error: (issue) => `capacity must be a whole number of mentees, got ${show(issue.input)}` })
   .int({ error: (issue) => `capacity must be a whole number of mentees, got ${show(issue.input)}` })
@@ -48,6 +77,11 @@ const listSchema = <T extends z.ZodType>(name: string, item: T, example: string)
 
 export const matchingProblemSchema = z.object(
   {
+    mode: z
+      .enum(MATCHING_MODES, {
+        error: (issue) => `"mode" must be "optimal", "stable" or "fair", got ${show(issue.input)}`,
+      })
+      .optional(),
     mentors: listSchema(
       'mentors',
       z.object(
@@ -66,10 +100,8 @@ export const matchingProblemSchema = z.object(
     ),
     edges: listSchema(
       'edges',
-      z.tuple([idSchema('mentee id'), idSchema('mentor id'), scoreSchema], {
-        error: (issue) => `an edge must be [menteeId, mentorId, score], got ${show(issue.input)}`,
-      }),
-      '[menteeId, mentorId, score] triples',
+      edgeSchema,
+      "[menteeId, mentorId, score] triples (or with a fourth, the guide's score)",
     ),
     pinned: listSchema('pinned', pairSchema('pinned'), '[menteeId, mentorId] pairs').optional(),
     blocked: listSchema('blocked', pairSchema('blocked'), '[menteeId, mentorId] pairs').optional(),

@@ -1,4 +1,5 @@
-import type { MatchingProblem } from './problem-file';
+import { type ModeRun, runMode } from './modes';
+import type { MatchingMode, MatchingProblem } from './problem-file';
 import { solveMatching } from './solve';
 import type { IndexPair, MatchingConstraints, MatchingInput, MatchingSolution } from './types';
 
@@ -13,6 +14,8 @@ export type MatchingResult = {
 /** A §5 problem in the solver's typed-array form, with the ids to translate back. */
 export type IndexedProblem = {
   input: MatchingInput;
+  /** Per edge, the guide's score for the mentee; undefined when no edge gives one (the fit score counts). */
+  guideScore: Float64Array | undefined;
   constraints: MatchingConstraints;
   menteeIds: string[];
   mentorIds: string[];
@@ -33,10 +36,14 @@ export function indexProblem(problem: MatchingProblem): IndexedProblem {
   const edgeMentee = new Int32Array(edgeCount);
   const edgeMentor = new Int32Array(edgeCount);
   const edgeScore = new Float64Array(edgeCount);
-  problem.edges.forEach(([menteeId, mentorId, score], e) => {
+  const anyGuideScore = problem.edges.some((edge) => edge.length === 4);
+  const guideScore = anyGuideScore ? new Float64Array(edgeCount) : undefined;
+  problem.edges.forEach(([menteeId, mentorId, score, guide], e) => {
     edgeMentee[e] = lookup(menteeIndex, menteeId, 'mentee');
     edgeMentor[e] = lookup(mentorIndex, mentorId, 'mentor');
     edgeScore[e] = score;
+    // A guide who scored nobody for this pair ranks it by fit, as PRODUCT.md §5 says.
+    if (guideScore !== undefined) guideScore[e] = guide ?? score;
   });
   // More seats than mentees are never used, and clamping keeps any capacity within an Int32Array.
   const capacity = Int32Array.from(problem.mentors, (mentor) => Math.min(mentor.capacity, menteeIds.length));
@@ -54,13 +61,17 @@ export function indexProblem(problem: MatchingProblem): IndexedProblem {
       edgeMentor,
       edgeScore,
     },
+    guideScore,
     constraints: { pinned: pairs(problem.pinned), blocked: pairs(problem.blocked) },
     menteeIds,
     mentorIds,
   };
 }
 
-export function presentResult(indexed: IndexedProblem, solution: MatchingSolution): MatchingResult {
+export function presentResult(
+  indexed: IndexedProblem,
+  solution: Pick<MatchingSolution, 'menteeMentor' | 'matched' | 'objective'>,
+): MatchingResult {
   const assignments: [string, string][] = [];
   const unmatched: string[] = [];
   indexed.menteeIds.forEach((menteeId, i) => {
@@ -80,4 +91,17 @@ export function solveMatchingProblem(problem: MatchingProblem): {
   const indexed = indexProblem(problem);
   const solution = solveMatching(indexed.input, indexed.constraints);
   return { result: presentResult(indexed, solution), indexed, solution };
+}
+
+/** Solves a validated §5 problem in a mode (the file's own by default, else optimal). */
+export function solveProblemInMode(
+  problem: MatchingProblem,
+  mode: MatchingMode = problem.mode ?? 'optimal',
+): { result: MatchingResult; indexed: IndexedProblem; run: ModeRun } {
+  const indexed = indexProblem(problem);
+  const run = runMode(indexed.input, mode, {
+    guideScore: indexed.guideScore,
+    constraints: indexed.constraints,
+  });
+  return { result: presentResult(indexed, run.solution), indexed, run };
 }

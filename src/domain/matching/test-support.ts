@@ -132,3 +132,45 @@ export function toCplexLp(input: MatchingInput, objective: 'count' | 'score', mi
   lines.push('End');
   return lines.join('\n');
 }
+
+/**
+ * Every valid assignment of a tiny instance, as per-mentee edge indices into `instance.edges` (-1 when
+ * unmatched): each mentee at most once, each mentor within capacity, pins kept, blocked pairs unused.
+ */
+export function allAssignments(
+  instance: TinyInstance,
+  pinned: readonly IndexPair[] = [],
+  blocked: readonly IndexPair[] = [],
+): Int32Array[] {
+  const blockedKey = new Set(blocked.map(([i, j]) => `${i}:${j}`));
+  const pinnedTo = new Map(pinned.map(([i, j]) => [i, j]));
+  const options: number[][] = Array.from({ length: instance.menteeCount }, () => []);
+  instance.edges.forEach(([i, j], e) => {
+    const pin = pinnedTo.get(i);
+    if (pin !== undefined ? pin === j : !blockedKey.has(`${i}:${j}`)) options[i]?.push(e);
+  });
+  const left = [...instance.capacity];
+  const current = new Int32Array(instance.menteeCount).fill(-1);
+  const found: Int32Array[] = [];
+  const visit = (i: number): void => {
+    if (i === instance.menteeCount) {
+      found.push(current.slice());
+      return;
+    }
+    if (!pinnedTo.has(i)) {
+      current[i] = -1;
+      visit(i + 1);
+    }
+    for (const e of options[i] ?? []) {
+      const j = instance.edges[e]?.[1] ?? 0;
+      if ((left[j] ?? 0) <= 0) continue;
+      left[j] = (left[j] ?? 0) - 1;
+      current[i] = e;
+      visit(i + 1);
+      left[j] = (left[j] ?? 0) + 1;
+    }
+    current[i] = -1;
+  };
+  visit(0);
+  return found;
+}

@@ -13,3 +13,10 @@ export const CERTIFICATE_RELATIVE_TOLERANCE = 1e-9;
 
 /** A malformed problem file lists at most this many problems, so a broken 100 MB file stays readable. */
 export const PROBLEM_FILE_MAX_REPORTED_ERRORS = 20;
+
+/**
+ * A guide's own score for an applicant (the problem file's optional fourth edge element, the guide's
+ * ranking in the UI): 0 is "would rather not", 1 "my first choice". Only the order matters to stable mode.
+ */
+export const GUIDE_SCORE_MIN = 0;
+export const GUIDE_SCORE_MAX = 1;

@@ -1,0 +1,33 @@
+import { type ModeOptions, type ModeRun, runMode } from './modes';
+import { MATCHING_MODES, type MatchingMode } from './problem-file';
+import type { MatchingInput } from './types';
+
+export type ModeComparison = {
+  mode: MatchingMode;
+  matched: number;
+  totalFit: number;
+  worstFit: number | null;
+  blockingPairs: number;
+  /** Mentees whose guide (or lack of one) differs from the optimal assignment. */
+  movedFromOptimal: number;
+  run: ModeRun;
+};
+
+/** Every mode side by side, so an admin sees what stability or fairness costs before publishing one. */
+export function compareModes(input: MatchingInput, options: ModeOptions = {}): ModeComparison[] {
+  const runs = MATCHING_MODES.map((mode) => runMode(input, mode, options));
+  const optimal = runs[0]?.solution.menteeMentor ?? new Int32Array(0);
+  return runs.map((run) => {
+    let moved = 0;
+    for (let i = 0; i < input.menteeCount; i++) if (run.solution.menteeMentor[i] !== optimal[i]) moved++;
+    return {
+      mode: run.mode,
+      matched: run.solution.matched,
+      totalFit: run.solution.objective,
+      worstFit: run.worstFit,
+      blockingPairs: run.blockingPairs,
+      movedFromOptimal: moved,
+      run,
+    };
+  });
+}
