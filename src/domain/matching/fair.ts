@@ -1,3 +1,5 @@
+import { CardinalityMatcher, type ProbeResult } from './cardinality';
+import { preferenceRows } from './preference-rows';
 import { prepareProblem, validateMatchingInput } from './prepare';
 import { solveMatching } from './solve';
 import type { PlainSolution } from './stable';
@@ -65,60 +67,87 @@ export function edgesAtThreshold(
   return keep;
 }
 
-function countCover(duals: MatchingDuals, menteeCount: number): CountCover {
-  return {
-    mentee: Int32Array.from(duals.menteeValueCount.subarray(0, menteeCount)),
-    mentor: duals.mentorPriceCount,
-  };
+/** The distinct scores in [from, to] of the given edges, ascending. */
+function distinctScoresBetween(
+  input: MatchingInput,
+  edges: Int32Array,
+  from: number,
+  to: number,
+): Float64Array {
+  let count = 0;
+  const within = new Float64Array(edges.length);
+  for (const e of edges) {
+    const score = input.edgeScore[e] ?? 0;
+    if (score >= from && score <= to) within[count++] = score;
+  }
+  const sorted = within.subarray(0, count).sort();
+  let unique = 0;
+  for (let k = 0; k < sorted.length; k++)
+    if (k === 0 || sorted[k] !== sorted[unique - 1]) sorted[unique++] = sorted[k] ?? 0;
+  return sorted.slice(0, unique);
 }
 
 /**
  * Fair mode (PRODUCT.md §5): first the most mentees matched, then the worst fit among chosen pairs as
  * high as it can be, then the highest total fit. The bottleneck is found by binary search over the
  * distinct scores: a threshold is feasible when the pairs fitting at least that well still match as many
- * mentees as the whole problem can. Each probe is a cardinality-only solve, about log2(distinct scores)
- * of them; the last solve uses the real scores on the pairs at or above the bottleneck.
+ * mentees as the whole problem can. Probes are cardinality-only (Hopcroft–Karp), each warm-started from
+ * the matchings either side of it, and the search starts between two bounds: the worst fit of a maximum
+ * matching (feasible) and the k-th best of the mentees' best fits (no higher threshold can match k).
+ * The last solve is the exact optimiser on the pairs at or above the bottleneck.
  */
 export function solveFair(input: MatchingInput, constraints: MatchingConstraints = {}): FairSolution {
   validateMatchingInput(input);
-  const { pinnedEdge, active } = prepareProblem(input, constraints);
-  const cardinality = (keep: Uint8Array) => {
-    const restricted = restrictEdges(input, keep, true);
-    const solution = solveMatching(restricted.input, constraints);
-    return { matched: solution.matched, cover: countCover(solution.duals, input.menteeCount) };
-  };
-  const everyEdge = new Uint8Array(input.edgeMentee.length).fill(1);
-  const all = cardinality(everyEdge);
-
-  const scores: number[] = [];
-  for (let e = 0; e < input.edgeMentee.length; e++) {
-    const free = (pinnedEdge[input.edgeMentee[e] ?? 0] ?? -1) < 0 && (active === null || active[e] === 1);
-    if (free) scores.push(input.edgeScore[e] ?? 0);
-  }
-  const distinct = Float64Array.from(new Set(scores)).sort();
-  const pinnedCount = pinnedEdge.reduce((sum, e) => sum + (e >= 0 ? 1 : 0), 0);
+  const { pinnedEdge, active, capacity } = prepareProblem(input, constraints);
+  const rows = preferenceRows(input, active);
+  const matcher = new CardinalityMatcher(input, rows.start, rows.edge, capacity);
+  const all = matcher.solve(Number.NEGATIVE_INFINITY, false);
 
   let threshold: number | null = null;
   let coverAbove: CountCover | null = null;
-  let keep: Uint8Array = everyEdge;
-  if (all.matched > pinnedCount && distinct.length > 0) {
-    // Invariant: distinct[low] is feasible; distinct[high] is not (high = length means "above every score").
+  let keep: Uint8Array = new Uint8Array(input.edgeMentee.length).fill(1);
+  if (all.matched > 0) {
+    // Lower bound: a maximum matching's worst fit is feasible.
+    let worst = Number.POSITIVE_INFINITY;
+    for (const e of all.menteeEdge) if (e >= 0) worst = Math.min(worst, input.edgeScore[e] ?? 0);
+    // Upper bound: k mentees need a pair at the threshold, so it is at most the k-th best "best fit".
+    const bestFits: number[] = [];
+    for (let i = 0; i < input.menteeCount; i++) {
+      const first = rows.start[i] ?? 0;
+      if (first < (rows.start[i + 1] ?? 0)) bestFits.push(input.edgeScore[rows.edge[first] ?? 0] ?? 0);
+    }
+    bestFits.sort((a, b) => b - a);
+    const ceiling = bestFits[all.matched - 1] ?? Number.POSITIVE_INFINITY;
+
+    // Only scores between the bounds can be the bottleneck; sorting just those keeps a big cohort quick.
+    const distinct = distinctScoresBetween(input, rows.edge, worst, ceiling);
+    // Invariant: distinct[low] is feasible; distinct[high] is not (high = length: above every score).
     let low = 0;
     let high = distinct.length;
-    let failing: CountCover | null = null;
+    let feasible = all.menteeEdge;
+    let failing: ProbeResult | null = null;
+    // Gallop up from the feasible bound, then bisect: probes near a known matching are cheap to repair,
+    // while a probe far above it must rebuild most of the matching (popular cohorts made that 20× slower).
+    let step = 1;
+    let galloping = true;
     while (high - low > 1) {
-      const middle = (low + high) >> 1;
-      const probe = cardinality(edgesAtThreshold(input, pinnedEdge, distinct[middle] ?? 0, false));
-      if (probe.matched === all.matched) low = middle;
-      else {
+      const middle = galloping ? Math.min(high - 1, low + step) : (low + high) >> 1;
+      const warm = failing === null ? [feasible] : [failing.menteeEdge, feasible];
+      const probe = matcher.probe(distinct[middle] ?? 0, warm, all.matched);
+      if (probe.matched === all.matched) {
+        low = middle;
+        feasible = probe.menteeEdge;
+        step *= 2;
+      } else {
         high = middle;
-        failing = probe.cover;
+        failing = probe;
+        galloping = false;
       }
     }
     threshold = distinct[low] ?? 0;
     keep = edgesAtThreshold(input, pinnedEdge, threshold, false);
-    // "Strictly above distinct[low]" is exactly "at least distinct[high]"; reuse that probe when it ran.
-    coverAbove = failing ?? cardinality(edgesAtThreshold(input, pinnedEdge, threshold, true)).cover;
+    // The proof that no better worst fit exists: a complete solve strictly above it, with its cover.
+    coverAbove = matcher.solve(threshold, true, failing === null ? [feasible] : [failing.menteeEdge]).cover;
   }
 
   const restricted = restrictEdges(input, keep);

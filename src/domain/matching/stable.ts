@@ -1,3 +1,4 @@
+import { preferenceRows } from './preference-rows';
 import { prepareProblem, validateMatchingInput } from './prepare';
 import type { MatchingConstraints, MatchingInput, MatchingSolution } from './types';
 
@@ -22,44 +23,6 @@ export function prefers(scoreA: number, otherA: number, scoreB: number, otherB: 
   return scoreA > scoreB || (scoreA === scoreB && otherA < otherB);
 }
 
-/** Per mentee, its allowed edges in order of preference (compressed rows: offsets + edge indices). */
-function menteeLists(
-  input: MatchingInput,
-  active: Uint8Array | null,
-): { start: Int32Array; edge: Int32Array } {
-  const n = input.menteeCount;
-  const start = new Int32Array(n + 1);
-  const edgeCount = input.edgeMentee.length;
-  for (let e = 0; e < edgeCount; e++) {
-    if (active !== null && active[e] === 0) continue;
-    const at = (input.edgeMentee[e] ?? 0) + 1;
-    start[at] = (start[at] ?? 0) + 1;
-  }
-  for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] ?? 0) + (start[i] ?? 0);
-  const fill = start.slice(0, n);
-  const edge = new Int32Array(start[n] ?? 0);
-  for (let e = 0; e < edgeCount; e++) {
-    if (active !== null && active[e] === 0) continue;
-    const i = input.edgeMentee[e] ?? 0;
-    const slot = fill[i] ?? 0;
-    edge[slot] = e;
-    fill[i] = slot + 1;
-  }
-  const { edgeScore, edgeMentor } = input;
-  for (let i = 0; i < n; i++) {
-    const from = start[i] ?? 0;
-    const to = start[i + 1] ?? 0;
-    if (to - from < 2) continue;
-    const row = edge.subarray(from, to);
-    row.sort((a, b) => {
-      const sa = edgeScore[a] ?? 0;
-      const sb = edgeScore[b] ?? 0;
-      return sa === sb ? (edgeMentor[a] ?? 0) - (edgeMentor[b] ?? 0) : sb - sa;
-    });
-  }
-  return { start, edge };
-}
-
 /**
  * Stable mode (PRODUCT.md §5): mentee-proposing deferred acceptance with capacities (hospitals and
  * residents). Every free mentee proposes to its next guide in order of preference; a guide keeps the
@@ -76,7 +39,7 @@ export function solveStable(input: MatchingInput, options: TwoSidedOptions = {})
   const prepared = prepareProblem(input, options.constraints);
   const n = input.menteeCount;
   const m = input.mentorCount;
-  const { start, edge } = menteeLists(input, prepared.active);
+  const { start, edge } = preferenceRows(input, prepared.active);
   const { edgeMentee, edgeMentor } = input;
 
   // One heap per guide, side by side in a slab; a guide never holds more than its seats or its proposers.
