@@ -1,92 +1,151 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { ModeReport } from '../../domain/matching/mode-report';
+import type { MatchingMode } from '../../domain/matching/problem-file';
 import type { GuideApplicationProfile, MemberApplicationProfile } from '../../domain/programs/application';
 import {
   buildMatchingProblem,
   type GuideApplication,
   type MemberApplication,
 } from '../../domain/programs/build-matching-problem';
-import { explainMatches, type MatchAlternative } from '../../domain/programs/explain-matches';
+import {
+  explainMatches,
+  type MatchAlternative,
+  type PairExplanation,
+} from '../../domain/programs/explain-matches';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { applications, matchOverrides, matchRuns } from '../db/schema';
-import type { StoredAlternative, StoredMatch, StoredUnmatched } from '../db/schema/programs';
+import type {
+  StoredAlternative,
+  StoredLex,
+  StoredMatch,
+  StoredProof,
+  StoredUnmatched,
+} from '../db/schema/programs';
 import { notFound } from '../http/problem';
 import { requireCohortAdmin } from '../policies/programs';
+import { loadCohortProblem } from './load-cohort-problem';
 import type { MatchRunView } from './schemas';
-import { solveInWorker } from './solve-in-worker';
+import { solveModesInWorker } from './solve-in-worker';
 
-// Runs the exact matching engine over a cohort's applications (in a worker thread) and stores the
-// result with a per-pair explanation. Re-running after pins or blocks makes a new run; earlier runs stay.
+const UNMATCHED_REASON: Record<MatchingMode, string> = {
+  optimal: 'Every allowed guide was full.',
+  stable: 'Every guide they could have had kept people they ranked higher.',
+  fair: 'Every allowed guide was full.',
+};
+
+// Runs the matching engine over a cohort's applications (in a worker thread) in every mode — optimal,
+// stable and fair — and stores one run per mode, sharing a batch, each with its checked proof and a
+// per-pair explanation. Re-running after pins or blocks makes a new batch; earlier runs stay.
 export async function runMatching(db: Db, actor: Actor, cohortId: string, now: Date): Promise<MatchRunView> {
   await requireCohortAdmin(db, actor, cohortId);
-  // Only people who confirmed they joined are matched; the rest are listed on the run (getMatchRun).
-  const rows = await db
-    .select()
-    .from(applications)
-    .where(and(eq(applications.cohortId, cohortId), eq(applications.status, 'confirmed')))
-    .orderBy(applications.createdAt, applications.email);
-  const members: MemberApplication[] = [];
-  const guides: GuideApplication[] = [];
-  for (const row of rows) {
-    if (row.profile.role === 'member')
-      members.push({ id: row.id, name: row.name, profile: row.profile as MemberApplicationProfile });
-    else guides.push({ id: row.id, name: row.name, profile: row.profile as GuideApplicationProfile });
-  }
-  const overrides = await db.select().from(matchOverrides).where(eq(matchOverrides.cohortId, cohortId));
-  const problem = buildMatchingProblem(members, guides, overrides, now);
-  const { solution, seconds } = await solveInWorker(problem.input, problem.constraints);
-  const explained = explainMatches(problem, solution);
+  const { members, guides, problem } = await loadCohortProblem(db, cohortId, now);
+  const { reports, seconds } = await solveModesInWorker(problem.input, problem.constraints);
   const guideId = (index: number) => guides[index]?.id ?? '';
   const storedAlternatives = (alternatives: MatchAlternative[]): StoredAlternative[] =>
     alternatives.map(({ mentorIndex, ...rest }) => ({ guideApplicationId: guideId(mentorIndex), ...rest }));
-  const matches: StoredMatch[] = explained.pairs.flatMap((pair) => {
-    const member = members[pair.menteeIndex];
-    const guide = guides[pair.mentorIndex];
-    if (!member || !guide) return [];
-    const { runnerUp } = pair;
-    return [
-      {
-        memberApplicationId: member.id,
-        guideApplicationId: guide.id,
-        score: pair.score,
-        pinned: pair.pinned,
-        why: pair.why,
-        margin: pair.margin,
-        runnerUp: runnerUp && {
-          guideApplicationId: runnerUp.mentorIndex === null ? null : guideId(runnerUp.mentorIndex),
-          score: runnerUp.score,
-          inDemand: runnerUp.inDemand,
-        },
-        alternatives: storedAlternatives(pair.alternatives),
-      },
-    ];
-  });
-  const alternativesOf = new Map(explained.unmatched.map((entry) => [entry.menteeIndex, entry.alternatives]));
-  const unmatched: StoredUnmatched[] = members.flatMap((member, index) =>
-    (solution.menteeMentor[index] ?? -1) >= 0
-      ? []
-      : [
+
+  const toStored = (report: ModeReport) => {
+    // Optimal runs explain each pair from the prices; the other modes give the fit reasons.
+    const explained =
+      report.mode === 'optimal' && report.duals !== null
+        ? explainMatches(problem, { ...report.solution, duals: report.duals })
+        : null;
+    const pairs: PairExplanation[] =
+      explained?.pairs ??
+      members.flatMap((_, index) => {
+        const edge = report.solution.menteeEdge[index] ?? -1;
+        if (edge < 0) return [];
+        return [
           {
-            applicationId: member.id,
-            reason: problem.noOptions.get(index) ?? 'Every allowed guide was full.',
-            alternatives: storedAlternatives(alternativesOf.get(index) ?? []),
+            menteeIndex: index,
+            mentorIndex: report.solution.menteeMentor[index] ?? 0,
+            score: Math.round((problem.input.edgeScore[edge] ?? 0) * 1000) / 1000,
+            pinned: report.solution.menteePinned[index] === 1,
+            why: problem.edgeWhy[edge] ?? [],
+            margin: null,
+            runnerUp: null,
+            alternatives: [],
           },
-        ],
-  );
-  const [run] = await db
-    .insert(matchRuns)
-    .values({
+        ];
+      });
+    const matches: StoredMatch[] = pairs.flatMap((pair) => {
+      const member = members[pair.menteeIndex];
+      const guide = guides[pair.mentorIndex];
+      if (!member || !guide) return [];
+      const { runnerUp } = pair;
+      return [
+        {
+          memberApplicationId: member.id,
+          guideApplicationId: guide.id,
+          score: pair.score,
+          pinned: pair.pinned,
+          why: pair.why,
+          margin: pair.margin,
+          runnerUp: runnerUp && {
+            guideApplicationId: runnerUp.mentorIndex === null ? null : guideId(runnerUp.mentorIndex),
+            score: runnerUp.score,
+            inDemand: runnerUp.inDemand,
+          },
+          alternatives: storedAlternatives(pair.alternatives),
+        },
+      ];
+    });
+    const alternativesOf = new Map(
+      (explained?.unmatched ?? []).map((entry) => [entry.menteeIndex, entry.alternatives]),
+    );
+    const unmatched: StoredUnmatched[] = members.flatMap((member, index) =>
+      (report.solution.menteeMentor[index] ?? -1) >= 0
+        ? []
+        : [
+            {
+              applicationId: member.id,
+              reason: problem.noOptions.get(index) ?? UNMATCHED_REASON[report.mode],
+              alternatives: storedAlternatives(alternativesOf.get(index) ?? []),
+            },
+          ],
+    );
+    const lex = (count: Int32Array, score: Float64Array, ids: { id: string }[]) =>
+      Object.fromEntries(
+        ids.map((entry, k): [string, StoredLex] => [entry.id, [count[k] ?? 0, score[k] ?? 0]]),
+      );
+    const proof: StoredProof = {
+      proved: report.proved,
+      summary: report.summary,
+      worstFit: report.worstFit,
+      blockingPairs: report.blockingPairs,
+      movedFromOptimal: report.movedFromOptimal,
+      threshold: report.threshold,
+      prices:
+        report.duals === null
+          ? null
+          : {
+              members: lex(report.duals.menteeValueCount, report.duals.menteeValueScore, members),
+              guides: lex(report.duals.mentorPriceCount, report.duals.mentorPriceScore, guides),
+            },
+    };
+    return {
       cohortId,
-      matched: solution.matched,
+      mode: report.mode,
+      matched: report.solution.matched,
       unmatched,
-      objective: String(solution.objective),
+      objective: String(report.solution.objective),
       seconds: String(seconds),
       matches,
+      proof,
       createdAt: now,
-    })
-    .returning();
-  if (!run) throw new Error('insert returned no match run');
-  return getMatchRun(db, actor, cohortId, run.id);
+    };
+  };
+
+  const batchId = randomUUID();
+  const inserted = await db
+    .insert(matchRuns)
+    .values(reports.map((report) => ({ ...toStored(report), batchId })))
+    .returning({ id: matchRuns.id, mode: matchRuns.mode });
+  const optimal = inserted.find((run) => run.mode === 'optimal') ?? inserted[0];
+  if (!optimal) throw new Error('insert returned no match run');
+  return getMatchRun(db, actor, cohortId, optimal.id);
 }
 
 export async function getMatchRun(
@@ -104,9 +163,43 @@ export async function getMatchRun(
         ? eq(matchRuns.cohortId, cohortId)
         : and(eq(matchRuns.cohortId, cohortId), eq(matchRuns.id, runId)),
     )
-    .orderBy(desc(matchRuns.createdAt))
+    // The newest press of "run matching"; within it the published mode, else the optimal one.
+    .orderBy(
+      desc(matchRuns.createdAt),
+      sql`${matchRuns.publishedAt} is null`,
+      sql`${matchRuns.mode} <> 'optimal'`,
+    )
     .limit(1);
   if (!run) throw notFound('match run');
+  const siblings =
+    run.batchId === null
+      ? []
+      : await db
+          .select({
+            id: matchRuns.id,
+            mode: matchRuns.mode,
+            matched: matchRuns.matched,
+            objective: matchRuns.objective,
+            proof: matchRuns.proof,
+            publishedAt: matchRuns.publishedAt,
+          })
+          .from(matchRuns)
+          .where(and(eq(matchRuns.cohortId, cohortId), eq(matchRuns.batchId, run.batchId)));
+  const modeOrder = { optimal: 0, stable: 1, fair: 2 } as const;
+  const comparison = siblings
+    .sort((a, b) => modeOrder[a.mode] - modeOrder[b.mode])
+    .map((sibling) => ({
+      runId: sibling.id,
+      mode: sibling.mode,
+      matched: sibling.matched,
+      totalFit: Number(sibling.objective),
+      worstFit: sibling.proof?.worstFit ?? null,
+      blockingPairs: sibling.proof?.blockingPairs ?? 0,
+      movedFromOptimal: sibling.proof?.movedFromOptimal ?? 0,
+      proved: sibling.proof?.proved ?? false,
+      summary: sibling.proof?.summary ?? '',
+      publishedAt: sibling.publishedAt ? sibling.publishedAt.toISOString() : null,
+    }));
   const names = new Map(
     (
       await db
@@ -148,8 +241,10 @@ export async function getMatchRun(
   );
   return {
     id: run.id,
+    mode: run.mode,
     createdAt: run.createdAt.toISOString(),
     publishedAt: run.publishedAt ? run.publishedAt.toISOString() : null,
+    comparison,
     matched: run.matched,
     members,
     objective: Number(run.objective),

@@ -67,6 +67,7 @@ export async function publishMatchRun(
   }
 
   const created = await db.transaction(async (tx) => {
+    await assertOnlyModePublished(tx, run);
     await assertCapacity(tx, cohortId, pairs);
     const ids: { pair: Pair; relationshipId: string }[] = [];
     for (const pair of pairs) {
@@ -168,4 +169,25 @@ async function assertCapacity(tx: Tx, cohortId: string, pairs: Pair[]): Promise<
       );
     }
   }
+}
+
+/**
+ * One press of "run matching" makes a run per mode; only one of them may be published, or a member
+ * would be proposed two guides. The batch's rows are locked first, so two admins publishing two modes
+ * at once are serialised and the second is refused (the partial unique index is the last guard).
+ */
+async function assertOnlyModePublished(tx: Tx, run: { id: string; batchId: string | null }): Promise<void> {
+  if (run.batchId === null) return;
+  const batch = await tx
+    .select({ id: matchRuns.id, mode: matchRuns.mode, publishedAt: matchRuns.publishedAt })
+    .from(matchRuns)
+    .where(eq(matchRuns.batchId, run.batchId))
+    .for('update');
+  const published = batch.find((sibling) => sibling.publishedAt !== null && sibling.id !== run.id);
+  if (published)
+    throw new Problem(
+      409,
+      'mode-already-published',
+      `The ${published.mode} matches of this run are already published, so its other modes cannot be. Run matching again to publish a different mode.`,
+    );
 }

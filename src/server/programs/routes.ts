@@ -26,8 +26,11 @@ import {
   publishResultSchema,
   reportIdParams,
   runIdParams,
+  whyNotQuerySchema,
+  whyNotSchema,
 } from './schemas';
 import { setOverride } from './set-override';
+import { explainWhyNot } from './why-not';
 
 const tags = ['Programs'];
 
@@ -151,7 +154,10 @@ export const programRoutes = createRouter()
       tags,
       summary: 'Run the matching engine over the cohort',
       request: { params: cohortIdParams },
-      responses: { 201: json(matchRunSchema, 'The optimal matching with explanations'), ...problemResponses },
+      responses: {
+        201: json(matchRunSchema, 'The optimal run, with the stable and fair runs beside it in `comparison`'),
+        ...problemResponses,
+      },
     }),
     async (c) =>
       c.json(
@@ -184,6 +190,26 @@ export const programRoutes = createRouter()
     async (c) => {
       const { cohortId, runId } = c.req.valid('param');
       return c.json(await getMatchRun(c.var.deps.db, actorOf(c), cohortId, runId), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cohorts/{cohortId}/match-runs/{runId}/why-not',
+      tags,
+      summary: 'Why a member did not get a guide in this run, and what would change it',
+      request: { params: runIdParams, query: whyNotQuerySchema },
+      responses: {
+        200: json(whyNotSchema, 'The reason and what would change it'),
+        ...problemResponses,
+        ...conflictResponse,
+      },
+    }),
+    async (c) => {
+      const { cohortId, runId } = c.req.valid('param');
+      const { member, guide } = c.req.valid('query');
+      const { db, clock } = c.var.deps;
+      return c.json(await explainWhyNot(db, actorOf(c), cohortId, runId, member, guide, clock()), 200);
     },
   )
   .openapi(

@@ -135,11 +135,32 @@ const matchAlternativeSchema = z.object({
   inDemand: z.boolean(),
 });
 
+const matchModeSchema = z.enum(['optimal', 'stable', 'fair']);
+
+/** One mode of a run, as the side-by-side view compares them. */
+export const modeComparisonSchema = z
+  .object({
+    runId: z.string(),
+    mode: matchModeSchema,
+    matched: z.number(),
+    totalFit: z.number(),
+    worstFit: z.number().nullable(),
+    blockingPairs: z.number(),
+    movedFromOptimal: z.number(),
+    proved: z.boolean(),
+    summary: z.string(),
+    publishedAt: z.string().nullable(),
+  })
+  .openapi('MatchModeComparison');
+
 export const matchRunSchema = z
   .object({
     id: z.string(),
+    mode: matchModeSchema,
     createdAt: z.string(),
     publishedAt: z.string().nullable(),
+    // The same press of "run matching" in every mode; empty for runs made before modes existed.
+    comparison: z.array(modeComparisonSchema),
     matched: z.number(),
     members: z.number(),
     objective: z.number(),
@@ -189,6 +210,23 @@ export const matchRunSchema = z
 
 export type CreateCohortInput = z.infer<typeof createCohortSchema>;
 export type MatchRunView = z.infer<typeof matchRunSchema>;
+
+export const whyNotQuerySchema = z.object({
+  member: z.uuid({ message: 'must be a member application id' }),
+  guide: z.uuid({ message: 'must be a guide application id' }),
+});
+
+export const whyNotSchema = z
+  .object({
+    mode: matchModeSchema,
+    memberName: z.string(),
+    guideName: z.string(),
+    /** Why this pair is not in the run, in a sentence. */
+    reason: z.string(),
+    /** What would change it, or null when nothing short of an admin's pin would. */
+    change: z.string().nullable(),
+  })
+  .openapi('WhyNot');
 
 export const publishResultSchema = z
   .object({

@@ -1,17 +1,21 @@
 import { Worker } from 'node:worker_threads';
-import type { MatchingConstraints, MatchingInput, MatchingSolution } from '../../domain/matching/types';
+import type { ModeReport } from '../../domain/matching/mode-report';
+import type { MatchingConstraints, MatchingInput } from '../../domain/matching/types';
 
 const workerUrl = new URL('./solve-worker.mjs', import.meta.url);
 
+export type SolvedModes = { reports: ModeReport[]; seconds: number };
+
 // One short-lived worker per solve: solves are rare (an admin pressing "run matching"), and a fresh
 // worker gives its memory back as soon as it is done.
-export function solveInWorker(
+export function solveModesInWorker(
   input: MatchingInput,
   constraints: MatchingConstraints,
-): Promise<{ solution: MatchingSolution; seconds: number }> {
+  guideScore?: Float64Array,
+): Promise<SolvedModes> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl);
-    worker.once('message', (result: { solution: MatchingSolution; seconds: number }) => {
+    worker.once('message', (result: SolvedModes) => {
       resolve(result);
       void worker.terminate();
     });
@@ -19,6 +23,6 @@ export function solveInWorker(
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`the matching worker stopped with code ${code}`));
     });
-    worker.postMessage({ input, constraints });
+    worker.postMessage({ input, constraints, guideScore });
   });
 }

@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { AgreementTerms } from '../../../domain/agreements/agreement-terms';
@@ -130,6 +131,25 @@ export type StoredMatch = {
 
 export type StoredUnmatched = { applicationId: string; reason: string; alternatives?: StoredAlternative[] };
 
+/** A lexicographic price or value (matches, fit), as the optimality certificate writes it. */
+export type StoredLex = [count: number, score: number];
+
+/**
+ * What proves a run, checked by the independent verifier when it was made, and what the side-by-side
+ * view compares. Prices are keyed by application id so "why not?" still reads them after people join.
+ */
+export type StoredProof = {
+  proved: boolean;
+  summary: string;
+  worstFit: number | null;
+  blockingPairs: number;
+  movedFromOptimal: number;
+  /** Optimal mode: the LP prices; fair mode: the prices among pairs at or above the threshold. */
+  prices: { members: Record<string, StoredLex>; guides: Record<string, StoredLex> } | null;
+  /** Fair mode: the worst fit it guarantees. */
+  threshold: number | null;
+};
+
 export const matchRuns = pgTable(
   'match_runs',
   {
@@ -142,11 +162,19 @@ export const matchRuns = pgTable(
     objective: text('objective').notNull(),
     seconds: text('seconds').notNull(),
     matches: jsonb('matches').$type<StoredMatch[]>().notNull(),
+    // One press of "run matching" makes a run per mode, sharing a batch, so the admin compares them.
+    mode: text('mode').$type<'optimal' | 'stable' | 'fair'>().notNull().default('optimal'),
+    batchId: uuid('batch_id'),
+    proof: jsonb('proof').$type<StoredProof>(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('match_runs_cohort_idx').on(t.cohortId, t.createdAt),
+    index('match_runs_batch_idx').on(t.batchId),
+    // One mode per press of "run matching" can be published: two would propose two guides to a member.
+    uniqueIndex('match_runs_one_published_per_batch').on(t.batchId).where(sql`${t.publishedAt} is not null`),
     check('match_runs_matched_nonnegative', sql`${t.matched} >= 0`),
+    check('match_runs_mode_known', sql`${t.mode} in ('optimal', 'stable', 'fair')`),
   ],
 );

@@ -1,0 +1,38 @@
+import { and, eq } from 'drizzle-orm';
+import type { GuideApplicationProfile, MemberApplicationProfile } from '../../domain/programs/application';
+import {
+  buildMatchingProblem,
+  type CohortProblem,
+  type GuideApplication,
+  type MemberApplication,
+} from '../../domain/programs/build-matching-problem';
+import type { Db } from '../db/client';
+import { applications, matchOverrides } from '../db/schema';
+
+export type LoadedCohortProblem = {
+  members: MemberApplication[];
+  guides: GuideApplication[];
+  problem: CohortProblem;
+};
+
+/**
+ * A cohort's matching problem as of `now`: its confirmed members and guides (in a stable order, so the
+ * same cohort gives the same problem) and the admin's pins and blocks. Callers check permission first.
+ */
+export async function loadCohortProblem(db: Db, cohortId: string, now: Date): Promise<LoadedCohortProblem> {
+  // Only people who confirmed they joined are matched; the rest are listed on the run (getMatchRun).
+  const rows = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.cohortId, cohortId), eq(applications.status, 'confirmed')))
+    .orderBy(applications.createdAt, applications.email);
+  const members: MemberApplication[] = [];
+  const guides: GuideApplication[] = [];
+  for (const row of rows) {
+    if (row.profile.role === 'member')
+      members.push({ id: row.id, name: row.name, profile: row.profile as MemberApplicationProfile });
+    else guides.push({ id: row.id, name: row.name, profile: row.profile as GuideApplicationProfile });
+  }
+  const overrides = await db.select().from(matchOverrides).where(eq(matchOverrides.cohortId, cohortId));
+  return { members, guides, problem: buildMatchingProblem(members, guides, overrides, now) };
+}
