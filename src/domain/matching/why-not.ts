@@ -1,6 +1,8 @@
+import { solveFair } from './fair';
 import type { MatchingMode } from './problem-file';
+import { solveMatching } from './solve';
 import { prefers } from './stable';
-import type { LexValue, MatchingInput } from './types';
+import type { MatchingConstraints, MatchingInput } from './types';
 
 export type WhyNotQuestion = {
   input: MatchingInput;
@@ -9,9 +11,8 @@ export type WhyNotQuestion = {
   mode: MatchingMode;
   /** The run's assignment: per mentee, its edge or -1. */
   menteeEdge: Int32Array;
-  /** The run's prices (optimal, or fair's at its threshold): null where unknown. */
-  menteeValue: (mentee: number) => LexValue | null;
-  mentorPrice: (mentor: number) => LexValue | null;
+  /** The run's pins and blocks. */
+  constraints?: MatchingConstraints;
   /** Fair mode's guaranteed worst fit. */
   threshold: number | null;
   mentee: number;
@@ -31,9 +32,10 @@ function edgeBetween(input: MatchingInput, mentee: number, mentor: number): numb
 }
 
 /**
- * "Why not this guide?" for one member of a run, in the run's own terms: the seat's price and who would
- * lose it (optimal, and fair above its bottleneck), whom the guide preferred (stable), or the bottleneck
- * itself (fair). Reads only the run's assignment and prices, so it explains what was published.
+ * "Why not this guide?" for one member of a run, in the run's own terms. Optimal and fair: the best run
+ * of the same mode that keeps the pair, and what it costs (people unmatched, a lower worst fit, or total
+ * fit: the seat's price) and whom it moves. Stable: whom the guide preferred. The pair's fit would have
+ * to rise by more than that cost for the engine to choose it.
  */
 export function whyNot(question: WhyNotQuestion): WhyNotAnswer {
   const { input, mode, menteeEdge, mentee: i, mentor: j } = question;
@@ -69,32 +71,65 @@ export function whyNot(question: WhyNotQuestion): WhyNotAnswer {
       change: `Only a fit of at least ${fit(question.threshold)} would, or publishing the optimal run instead.`,
     };
 
-  const value = question.menteeValue(i) ?? { count: own >= 0 ? 1 : 0, score: ownScore ?? 0 };
-  const price = question.mentorPrice(j) ?? { count: 0, score: 0 };
-  // The pair's reduced cost: how far it falls short of what its two seats already earn elsewhere.
-  const shortCount = value.count + price.count - 1;
-  const short = value.score + price.score - score;
-  const weakest = holders.reduce<number | null>(
-    (worst, h) => (worst === null || (input.edgeScore[h] ?? 0) < (input.edgeScore[worst] ?? 0) ? h : worst),
-    null,
-  );
-  const loser = weakest === null ? null : question.menteeName(input.edgeMentee[weakest] ?? 0);
-  if (shortCount > 0)
+  const pinnedTo = (question.constraints?.pinned ?? []).find(([mentee]) => mentee === i);
+  if (pinnedTo)
     return {
-      reason: `Giving ${member} a seat with ${guide} would leave someone unmatched: ${guide}'s seats${own >= 0 ? ` and ${member}'s own match with ${ownGuide}` : ''} are each needed to match as many people as possible.`,
-      change: `Only another seat with ${guide} would${loser ? ` (today ${loser} would lose theirs)` : ''}.`,
+      reason: `${member} is pinned to ${question.mentorName(pinnedTo[1])} by an admin.`,
+      change: 'Clear the pin to let matching choose.',
     };
-  const full = holders.length >= seats;
-  const demand = full
-    ? `${guide}'s seats are in demand: each is worth ${fit(price.score)} to the total where it is`
-    : `${guide} has a free seat`;
-  const ownPart =
-    own >= 0 ? `${member}'s match with ${ownGuide} adds ${fit(value.score)}` : `${member} is unmatched`;
+  const pinnedSeats = (question.constraints?.pinned ?? []).filter(([, mentor]) => mentor === j).length;
+  if (pinnedSeats >= seats)
+    return {
+      reason: `Every seat with ${guide} is pinned by an admin.`,
+      change: `Clear one of ${guide}'s pins.`,
+    };
+
+  // The best run that keeps this pair, in the same mode: what it costs, and who it moves.
+  const constraints = {
+    pinned: [...(question.constraints?.pinned ?? []), [i, j] as const],
+    blocked: question.constraints?.blocked ?? [],
+  };
+  const forced = mode === 'fair' ? solveFair(input, constraints) : solveMatching(input, constraints);
+  let matched = 0;
+  let total = 0;
+  for (const edge of menteeEdge) {
+    if (edge < 0) continue;
+    matched++;
+    total += input.edgeScore[edge] ?? 0;
+  }
+  const displaced = holders
+    .map((h) => input.edgeMentee[h] ?? 0)
+    .filter((k) => forced.menteeMentor[k] !== j)
+    .map((k) => question.menteeName(k));
+  const loses = displaced.length > 0 ? ` (${displaced.join(', ')} would lose their seat with ${guide})` : '';
+  if (forced.matched < matched)
+    return {
+      reason: `Giving ${member} a seat with ${guide} would leave ${plural(matched - forced.matched)} unmatched${loses}: this run matches as many people as the cohort can.`,
+      change: `Only another seat with ${guide}, or another guide for those left out, would.`,
+    };
+  if (mode === 'fair') {
+    let worst = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < forced.menteeEdge.length; k++) {
+      const edge = forced.menteeEdge[k] ?? -1;
+      if (edge >= 0 && forced.menteePinned[k] === 0) worst = Math.min(worst, input.edgeScore[edge] ?? 0);
+    }
+    if (question.threshold !== null && worst < question.threshold)
+      return {
+        reason: `Giving ${member} a seat with ${guide} would push someone else's fit down to ${fit(worst)}, below the worst fit the fair run gives anyone (${fit(question.threshold)})${loses}.`,
+        change: 'Publishing the optimal run instead would weigh total fit over the worst-off pair.',
+      };
+  }
+  const cost = total - forced.objective;
   return {
-    reason: `${demand}, and ${ownPart}; ${member} with ${guide} fits ${fit(score)}, ${fit(short)} short of both together.`,
-    change: `The pair's fit would have to rise by more than ${fit(short)}${full && loser ? `; then ${loser} would lose their seat with ${guide}` : ''}.`,
+    reason:
+      holders.length >= seats
+        ? `${guide}'s seats do more good where they are: giving one to ${member} would lower the total fit by ${fit(cost)}${loses}.`
+        : `${member}'s own ${own >= 0 ? `match with ${ownGuide}` : 'place'} does more good: taking ${guide} instead would lower the total fit by ${fit(cost)}.`,
+    change: `The pair's fit (${fit(score)}) would have to rise by more than ${fit(cost)}.`,
   };
 }
+
+const plural = (count: number) => (count === 1 ? 'someone' : `${count} people`);
 
 function whyNotStable(
   question: WhyNotQuestion,

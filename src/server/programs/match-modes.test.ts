@@ -177,7 +177,10 @@ describe('matching modes side by side', () => {
     expect(((await second.json()) as { detail: string }).detail).toMatch(
       /The fair matches of this run are already published/,
     );
-    const pairs = await t.database.db.select().from(relationships).where(eq(relationships.cohortId, cohortId));
+    const pairs = await t.database.db
+      .select()
+      .from(relationships)
+      .where(eq(relationships.cohortId, cohortId));
     expect(pairs).toHaveLength(proposed);
 
     // The cohort page now opens on what was published.

@@ -68,14 +68,11 @@ export async function explainWhyNot(
     if (i === undefined || j === undefined) continue;
     menteeEdge[i] = edgeOf.get(i * input.mentorCount + j) ?? -1;
   }
-  const prices = run.proof?.prices ?? null;
-  const lex = (value: [number, number] | undefined) => (value ? { count: value[0], score: value[1] } : null);
   const answer = whyNot({
     input,
     mode: run.mode,
     menteeEdge,
-    menteeValue: (i) => lex(prices?.members[members[i]?.id ?? '']),
-    mentorPrice: (j) => lex(prices?.guides[guides[j]?.id ?? '']),
+    constraints: problem.constraints,
     threshold: run.proof?.threshold ?? null,
     mentee,
     mentor,
