@@ -43,7 +43,7 @@ const contested: TinyInstance = {
 };
 
 describe('whyNot', () => {
-  it('optimal: names what keeping the pair costs (the seat's price) and who would lose the seat', () => {
+  it("optimal: names what keeping the pair costs (the seat's price) and who would lose the seat", () => {
     const answer = ask(contested, 'optimal', 0, 0);
     // Keeping Ana–Gia: Ana–Gia + Ben–Hal = 1.1, against the run's 1.5.
     expect(answer.reason).toBe(
