@@ -128,7 +128,7 @@ describe('program admin journey', () => {
     await visit(page, 'cohort (pinned)');
 
     // Publishing asks first, naming how many people get mail; each pair is then only proposed.
-    await page.getByRole('button', { name: 'Publish these matches' }).click();
+    await page.getByRole('button', { name: 'Publish the optimal matches' }).click();
     const dialog = page.getByRole('dialog', { name: 'Publish 3 pairs?' });
     await dialog.getByText(/6 people get an e-mail/).waitFor();
     await visit(page, 'publish confirmation');

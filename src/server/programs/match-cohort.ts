@@ -23,7 +23,7 @@ import type {
   StoredProof,
   StoredUnmatched,
 } from '../db/schema/programs';
-import { notFound } from '../http/problem';
+import { notFound, Problem } from '../http/problem';
 import { requireCohortAdmin } from '../policies/programs';
 import { loadCohortProblem } from './load-cohort-problem';
 import type { MatchRunView } from './schemas';
@@ -146,6 +146,22 @@ export async function runMatching(db: Db, actor: Actor, cohortId: string, now: D
   const optimal = inserted.find((run) => run.mode === 'optimal') ?? inserted[0];
   if (!optimal) throw new Error('insert returned no match run');
   return getMatchRun(db, actor, cohortId, optimal.id);
+}
+
+/** The run the cohort page opens on, or null before the first run (a cohort without one is normal). */
+export async function getLatestMatchRun(
+  db: Db,
+  actor: Actor,
+  cohortId: string,
+): Promise<MatchRunView | null> {
+  await requireCohortAdmin(db, actor, cohortId);
+  try {
+    return await getMatchRun(db, actor, cohortId, 'latest');
+  } catch (error) {
+    // The admin check passed above, so a 404 here can only mean there is no run yet.
+    if (error instanceof Problem && error.status === 404) return null;
+    throw error;
+  }
 }
 
 export async function getMatchRun(

@@ -203,3 +203,28 @@ describe('matching modes side by side', () => {
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
   });
 });
+
+describe('the latest run of a cohort without one', () => {
+  it('is null for its admin, and still not found for anyone else', async () => {
+    const program = (await (
+      await admin.request('/api/v1/programs', { method: 'POST', body: { name: 'Empty League' } })
+    ).json()) as { id: string };
+    const cohort = (await (
+      await admin.request(`/api/v1/programs/${program.id}/cohorts`, {
+        method: 'POST',
+        body: {
+          name: 'Nobody yet',
+          applicationsOpen: '2027-01-05',
+          applicationsClose: '2027-01-31',
+          matchingOn: '2027-02-03',
+          startsOn: '2027-02-10',
+          endsOn: '2027-06-30',
+        },
+      })
+    ).json()) as { id: string };
+    const latest = await admin.request(`/api/v1/cohorts/${cohort.id}/match-runs/latest`);
+    expect(latest.status).toBe(200);
+    expect(await latest.json()).toBeNull();
+    expect((await stranger.request(`/api/v1/cohorts/${cohort.id}/match-runs/latest`)).status).toBe(404);
+  });
+});

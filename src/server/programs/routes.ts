@@ -5,7 +5,7 @@ import { cohortDashboardPage } from './cohort-dashboard-page';
 import { exportApplications } from './export-applications';
 import { exportDashboard } from './export-dashboard';
 import { importApplications } from './import-applications';
-import { getMatchRun, runMatching } from './match-cohort';
+import { getLatestMatchRun, getMatchRun, runMatching } from './match-cohort';
 import { listProblemReports, reviewProblemReport } from './problem-reports';
 import { createCohort, createProgram, getCohort, listCohorts, listMyPrograms } from './programs';
 import { publishMatchRun } from './publish-match-run';
@@ -171,12 +171,12 @@ export const programRoutes = createRouter()
       method: 'get',
       path: '/cohorts/{cohortId}/match-runs/latest',
       tags,
-      summary: 'The latest match run',
+      summary: 'The latest match run (the published mode of it, else the optimal one), or null before any',
       request: { params: cohortIdParams },
-      responses: { 200: json(matchRunSchema, 'The run'), ...problemResponses },
+      responses: { 200: json(matchRunSchema.nullable(), 'The run, or null'), ...problemResponses },
     }),
     async (c) =>
-      c.json(await getMatchRun(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId, 'latest'), 200),
+      c.json(await getLatestMatchRun(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId), 200),
   )
   .openapi(
     createRoute({

@@ -2,43 +2,54 @@ import { Anchor, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } fr
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiProblem, api, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
 import { CenteredLoader } from '../components/centered-loader';
 import { ProblemAlert } from '../components/problem-alert';
 import { CohortDashboardCard } from '../components/programs/cohort-dashboard-card';
 import { CsvImportCard } from '../components/programs/csv-import-card';
+import { MatchModesCard, modeLabel } from '../components/programs/match-modes-card';
 import { MatchResults } from '../components/programs/match-results';
 import { ParticipantsCard, participantsKey } from '../components/programs/participants-card';
 import { ProblemReportsCard } from '../components/programs/problem-reports-card';
 import { publishConfirmation } from '../components/programs/publish-wording';
+import { WhyNotForm } from '../components/programs/why-not-form';
 import { formatDate } from '../format';
 
 export function CohortPage() {
   const { cohortId = '' } = useParams();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
+  // Which mode's run the admin is looking at (and would publish); the latest run until they pick.
+  const [shownRunId, setShownRunId] = useState<string | null>(null);
   const cohort = useQuery({
     queryKey: ['cohort', cohortId],
     queryFn: () => unwrap(api.cohorts[':cohortId'].$get({ param: { cohortId } })),
   });
   const latest = useQuery({
     queryKey: ['match-run', cohortId],
-    queryFn: async () => {
-      try {
-        return await unwrap(api.cohorts[':cohortId']['match-runs'].latest.$get({ param: { cohortId } }));
-      } catch (error) {
-        if (error instanceof ApiProblem && error.problem.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: () => unwrap(api.cohorts[':cohortId']['match-runs'].latest.$get({ param: { cohortId } })),
   });
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: ['cohort', cohortId] });
     await queryClient.invalidateQueries({ queryKey: participantsKey(cohortId) });
   };
+  const shownId = shownRunId ?? latest.data?.id ?? null;
+  const shown = useQuery({
+    queryKey: ['match-run', cohortId, shownId],
+    enabled: shownId !== null && shownId !== latest.data?.id,
+    queryFn: () =>
+      unwrap(
+        api.cohorts[':cohortId']['match-runs'][':runId'].$get({ param: { cohortId, runId: shownId ?? '' } }),
+      ),
+  });
+  const viewed = shownId === latest.data?.id ? latest.data : (shown.data ?? latest.data);
+  const batchPublished = viewed?.comparison.some((row) => row.publishedAt !== null) ?? false;
   const run = useMutation({
     mutationFn: () => unwrap(api.cohorts[':cohortId']['match-runs'].$post({ param: { cohortId } })),
-    onSuccess: (result) => queryClient.setQueryData(['match-run', cohortId], result),
+    onSuccess: (result) => {
+      setShownRunId(null);
+      queryClient.setQueryData(['match-run', cohortId], result);
+    },
   });
   const publish = useMutation({
     mutationFn: (runId: string) =>
@@ -46,6 +57,7 @@ export function CohortPage() {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['cohort-dashboard', cohortId] });
       await queryClient.invalidateQueries({ queryKey: ['match-run', cohortId] });
+      setShownRunId(null);
     },
   });
   const decide = useMutation({
@@ -99,13 +111,28 @@ export function CohortPage() {
             </Button>
           </Group>
           <ProblemAlert error={run.error ?? decide.error ?? publish.error} />
-          {latest.data && (
+          {viewed && (
+            <MatchModesCard
+              rows={viewed.comparison}
+              members={viewed.members}
+              shown={shownId ?? viewed.id}
+              onShow={setShownRunId}
+            />
+          )}
+          {viewed && (
             <Group>
-              {latest.data.publishedAt ? (
-                <Text fw={600}>Published: each pair was proposed to both people, who accept or decline.</Text>
+              {viewed.publishedAt ? (
+                <Text fw={600}>
+                  Published ({modeLabel[viewed.mode].toLowerCase()}): each pair was proposed to both people,
+                  who accept or decline.
+                </Text>
+              ) : batchPublished ? (
+                <Text>
+                  Another mode of this run is published. Run matching again to publish a different one.
+                </Text>
               ) : (
                 <Button onClick={() => setConfirming(true)} loading={publish.isPending}>
-                  Publish these matches
+                  Publish the {modeLabel[viewed.mode].toLowerCase()} matches
                 </Button>
               )}
               {publish.data && (
@@ -119,9 +146,10 @@ export function CohortPage() {
               )}
             </Group>
           )}
-          {latest.data ? (
+          {viewed && <WhyNotForm cohortId={cohortId} runId={viewed.id} />}
+          {viewed ? (
             <MatchResults
-              run={latest.data}
+              run={viewed}
               onDecide={(memberApplicationId, guideApplicationId, decision) =>
                 decide.mutate({ memberApplicationId, guideApplicationId, decision })
               }
@@ -131,14 +159,14 @@ export function CohortPage() {
           )}
         </Stack>
       </Card>
-      {latest.data && (
+      {viewed && (
         <PublishDialog
           opened={confirming}
-          pairs={latest.data.matches.length}
+          pairs={viewed.matches.length}
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
-            publish.mutate(latest.data?.id ?? '');
+            publish.mutate(viewed.id);
           }}
         />
       )}

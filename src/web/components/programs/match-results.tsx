@@ -13,7 +13,9 @@ type Match = {
   runnerUp: { guideName: string | null; score: number; inDemand: boolean } | null;
   alternatives: Alternative[];
 };
+type Mode = 'optimal' | 'stable' | 'fair';
 type Run = {
+  mode: Mode;
   matched: number;
   members: number;
   seconds: number;
@@ -25,8 +27,22 @@ const percent = (score: number) => `${Math.round(score * 100)}%`;
 
 // How the pair compares with the member's next-best option, read from the engine's prices: a guide who
 // fits better but is wanted by others explains itself instead of looking like a mistake.
-function comparison(match: Match): string {
+const modeChoice: Record<Mode, string> = {
+  optimal: '',
+  stable:
+    'Chosen so that no member and guide would both rather be together: ask “Why not?” for any other guide.',
+  fair: 'Chosen to keep the worst-off pair as good as it can be: ask “Why not?” for any other guide.',
+};
+
+const modeSentence: Record<Mode, string> = {
+  optimal: 'optimal: no other assignment matches more people or fits them better',
+  stable: 'stable: no member and guide would both rather be with each other',
+  fair: 'fair: as many people as possible, the worst fit as high as it can be, then the best total',
+};
+
+function comparison(match: Match, mode: Mode): string {
   const { runnerUp, margin } = match;
+  if (mode !== 'optimal') return modeChoice[mode];
   if (runnerUp === null || margin === null) return 'The only guide allowed for this member.';
   if (runnerUp.guideName === null)
     return 'The other allowed guides’ seats did more good for other members; without this guide, this member would have none.';
@@ -57,8 +73,7 @@ export function MatchResults(props: {
   return (
     <Stack>
       <Text>
-        Matched {run.matched} of {run.members} members (optimal: no other assignment matches more people or
-        fits them better). Solved in{' '}
+        Matched {run.matched} of {run.members} members ({modeSentence[run.mode]}). Solved in{' '}
         {run.seconds < 1 ? `${Math.round(run.seconds * 1000)} ms` : `${run.seconds.toFixed(1)} s`}.
       </Text>
       <Table striped highlightOnHover>
@@ -84,7 +99,7 @@ export function MatchResults(props: {
                   {match.why.map((reason) => (
                     <List.Item key={reason}>{reason}</List.Item>
                   ))}
-                  <List.Item>{comparison(match)}</List.Item>
+                  <List.Item>{comparison(match, run.mode)}</List.Item>
                   {match.alternatives.length > 0 && (
                     <List.Item>Other options: {alternativesText(match.alternatives)}.</List.Item>
                   )}
