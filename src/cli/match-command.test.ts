@@ -352,3 +352,47 @@ describe('corner match compare', () => {
     expect(lines[2]?.trim().split(/ +/)).toEqual(['stable', '2', '1.05', '0.1', '0', '0']);
   });
 });
+
+describe('corner match solve --keep', () => {
+  it('rematches keeping earlier pairs, lists who moves, and verify proves it', async () => {
+    const problemFile = write('problem.json', problem);
+    const first = readJsonFile(await solveTo(problemFile, 'optimal'));
+    // A new mentee and a new guide join; the rematch keeps m3–g1 and m2–g2 and seats m4 with g3.
+    const grown = write('grown.json', {
+      ...problem,
+      mentors: [...problem.mentors, { id: 'g3', capacity: 1 }],
+      mentees: [...problem.mentees, { id: 'm4' }],
+      edges: [...problem.edges, ['m4', 'g1', 0.99], ['m4', 'g3', 0.2]],
+    });
+    const previous = write('previous.json', first);
+    const out = path.join(dir, 'rematch.json');
+    await run('match', 'solve', grown, '--keep', previous, '--out', out);
+    const rematch = readJsonFile(out);
+    expect(rematch.kept).toBe(2);
+    expect(rematch.moves).toEqual([{ mentee: 'm4', from: null, to: 'g3' }]);
+    expect(rematch.assignments).toEqual([
+      ['m2', 'g2'],
+      ['m3', 'g1'],
+      ['m4', 'g3'],
+    ]);
+    const lines = captureLog();
+    const program = new Command().exitOverride();
+    registerMatchCommand(program);
+    await program.parseAsync(['match', 'verify', grown, out], { from: 'user' });
+    expect(lines[0]).toMatch(/^✓ Proved optimal: 3 of 4 mentees matched/);
+    // The prices are for the keep-first objective: without the keep list they prove nothing.
+    const stripped = write('stripped.json', { ...rematch, keep: undefined });
+    await expect(run('match', 'verify', grown, stripped)).rejects.toThrow(CheckFailedError);
+  });
+
+  it('refuses --keep in another mode, and a keep file without assignments', async () => {
+    const problemFile = write('problem.json', problem);
+    const previous = write('previous.json', readJsonFile(await solveTo(problemFile, 'optimal')));
+    await expect(run('match', 'solve', problemFile, '--keep', previous, '--mode', 'fair')).rejects.toThrow(
+      /--keep rematches in optimal mode only/,
+    );
+    await expect(run('match', 'solve', problemFile, '--keep', write('x.json', { a: 1 }))).rejects.toThrow(
+      /x\.json has no "assignments" list/,
+    );
+  });
+});

@@ -10,8 +10,9 @@ import {
   type MatchingProblem,
   parseMatchingProblem,
 } from '../domain/matching/problem-file';
+import { weightKeptPairs } from '../domain/matching/rematch';
 import { readResult, resultFile } from '../domain/matching/result-file';
-import { indexProblem, solveProblemInMode } from '../domain/matching/solve-problem';
+import { indexProblem, rematchProblem, solveProblemInMode } from '../domain/matching/solve-problem';
 import { CliUsageError } from './export-command';
 import { writeProblemFile } from './write-problem-file';
 
@@ -58,6 +59,25 @@ function wholeNumber(name: string, min: number): (value: string) => number {
   };
 }
 
+/** The pairs of an earlier result file, to keep in a rematch. */
+function readKeptPairs(file: string): [string, string][] {
+  const data = readJson(file) as { assignments?: unknown };
+  const pairs = data?.assignments;
+  const isPair = (pair: unknown): pair is [string, string] =>
+    Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string';
+  if (!Array.isArray(pairs) || !pairs.every(isPair))
+    throw new CliUsageError(
+      `${path.basename(file)} has no "assignments" list of [menteeId, mentorId] pairs to keep.`,
+    );
+  return pairs;
+}
+
+function totalFit(input: { edgeScore: Float64Array }, menteeEdge: Int32Array): number {
+  let total = 0;
+  for (const e of menteeEdge) if (e >= 0) total += input.edgeScore[e] ?? 0;
+  return total;
+}
+
 const MODE_HELP = 'optimal (best total fit), stable (no blocking pair) or fair (best worst fit)';
 
 export function registerMatchCommand(program: Command): void {
@@ -67,22 +87,43 @@ export function registerMatchCommand(program: Command): void {
     .description('solve a problem: optimal by default, or the mode the file or --mode names')
     .argument('<problem>', 'problem file: {"mentors": [...], "mentees": [...], "edges": [...]}')
     .option('--mode <mode>', MODE_HELP)
+    .option(
+      '--keep <result>',
+      'rematch with the fewest changes: keep as many pairs of this earlier result as possible (optimal mode)',
+    )
     .option('--out <file>', 'write the result here (default: print it)')
-    .action((file: string, options: { out?: string; mode?: string }) => {
+    .action((file: string, options: { out?: string; mode?: string; keep?: string }) => {
       const problem = readProblem(file);
       const mode = options.mode === undefined ? undefined : parseMode(options.mode);
+      const keep = options.keep === undefined ? undefined : readKeptPairs(options.keep);
+      if (keep !== undefined && (mode ?? problem.mode ?? 'optimal') !== 'optimal')
+        throw new CliUsageError(
+          '--keep rematches in optimal mode only: leave out --mode, or use --mode optimal.',
+        );
       const started = performance.now();
-      const { result, run } = solveProblemInMode(problem, mode);
+      const output =
+        keep === undefined
+          ? (() => {
+              const { result, run } = solveProblemInMode(problem, mode);
+              return { result, run, file: resultFile(result, run, 0) };
+            })()
+          : rematchProblem(problem, keep);
+      const { result, run } = output;
       const seconds = (performance.now() - started) / 1000;
-      const json = `${JSON.stringify(resultFile(result, run, seconds))}\n`;
+      const json = `${JSON.stringify({ ...output.file, seconds })}\n`;
       if (options.out === undefined) {
         process.stdout.write(json);
         return;
       }
       fs.writeFileSync(options.out, json);
       const total = problem.mentees.length;
+      const { kept, moves } = output.file;
+      const rematch =
+        kept === undefined
+          ? ''
+          : `; kept ${kept} of ${keep?.length ?? 0} pairs, ${moves?.length ?? 0} people move`;
       console.log(
-        `Matched ${result.matched} of ${total} mentee${total === 1 ? '' : 's'} (${run.mode}: total fit ${result.objective}, worst fit ${run.worstFit ?? '–'}, ${run.blockingPairs} blocking pairs) in ${seconds.toFixed(3)} s; wrote ${options.out}.`,
+        `Matched ${result.matched} of ${total} mentee${total === 1 ? '' : 's'} (${run.mode}: total fit ${result.objective}, worst fit ${run.worstFit ?? '–'}, ${run.blockingPairs} blocking pairs${rematch}) in ${seconds.toFixed(3)} s; wrote ${options.out}.`,
       );
     });
 
@@ -107,7 +148,13 @@ export function registerMatchCommand(program: Command): void {
         throw new CheckFailedError(
           `✗ The problem asks for ${problem.mode} mode; the result is ${read.mode}.`,
         );
-      const proof = verifyMode(indexed.input, read.mode, read.solution, read.certificate, {
+      // A rematch's prices prove it optimal for its keep-first objective, so check it on that.
+      const proofInput = read.keep.length > 0 ? weightKeptPairs(indexed.input, read.keep) : indexed.input;
+      const proofSolution =
+        read.keep.length > 0
+          ? { ...read.solution, objective: totalFit(proofInput, read.solution.menteeEdge) }
+          : read.solution;
+      const proof = verifyMode(proofInput, read.mode, proofSolution, read.certificate, {
         guideScore: indexed.guideScore,
         constraints: indexed.constraints,
       });

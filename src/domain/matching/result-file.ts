@@ -3,7 +3,7 @@ import type { ModeCertificate, ModeRun } from './modes';
 import { formatPath, MATCHING_MODES, type MatchingMode } from './problem-file';
 import type { IndexedProblem, MatchingResult } from './solve-problem';
 import type { PlainSolution } from './stable';
-import type { MatchingDuals } from './types';
+import type { IndexPair, MatchingDuals } from './types';
 
 // The result file of `corner match solve` carries its own proof, so anyone holding the problem can check
 // it with `corner match verify` (or their own code) without trusting or re-running Corner's solver.
@@ -25,6 +25,10 @@ export type ResultFile = MatchingResult & {
   worstFit: number | null;
   blockingPairs: number;
   certificate: CertificateJson;
+  /** A rematch (`--keep`): the pairs it tried to keep, how many it kept, and who moved. */
+  keep?: [menteeId: string, mentorId: string][];
+  kept?: number;
+  moves?: { mentee: string; from: string | null; to: string | null }[];
 };
 
 function dualsJson(duals: MatchingDuals): Pick<CertificateJson, 'menteeValues' | 'mentorPrices'> {
@@ -71,6 +75,7 @@ const resultSchema = z.object(
     assignments: z.array(z.tuple([z.string(), z.string()]), {
       error: 'assignments must be a list of [menteeId, mentorId] pairs',
     }),
+    keep: z.array(z.tuple([z.string(), z.string()])).optional(),
     certificate: z
       .object({
         menteeValues: z.array(lexPair).optional(),
@@ -86,7 +91,15 @@ const resultSchema = z.object(
 
 /** A result read back against its problem: the assignment by index and the certificate as typed arrays. */
 export type ReadResult =
-  | { ok: true; mode: MatchingMode; solution: PlainSolution; certificate: ModeCertificate; claims: string[] }
+  | {
+      ok: true;
+      mode: MatchingMode;
+      solution: PlainSolution;
+      certificate: ModeCertificate;
+      claims: string[];
+      /** A rematch's kept pairs, by index (the certificate is for the keep-first objective). */
+      keep: IndexPair[];
+    }
   | { ok: false; malformed: boolean; errors: string[] };
 
 function readDuals(json: z.infer<typeof resultSchema>['certificate'], indexed: IndexedProblem) {
@@ -168,13 +181,19 @@ export function readResult(data: unknown, indexed: IndexedProblem): ReadResult {
     claims.push(`the result says total fit ${json.objective}, its assignments add up to ${objective}`);
   const solution: PlainSolution = { menteeEdge, menteeMentor, menteePinned, matched, objective };
 
+  // Pairs the rematch wanted to keep that are not in this problem cannot have been kept: leave them out.
+  const keep: IndexPair[] = (json.keep ?? []).flatMap(([menteeId, mentorId]) => {
+    const i = menteeIndex.get(menteeId);
+    const j = mentorIndex.get(mentorId);
+    return i === undefined || j === undefined ? [] : [[i, j] as const];
+  });
   const cert = json.certificate;
   if (json.mode === 'stable')
-    return { ok: true, mode: 'stable', solution, certificate: { kind: 'stable' }, claims };
+    return { ok: true, mode: 'stable', solution, certificate: { kind: 'stable' }, claims, keep };
   const { duals, errors: dualErrors } = readDuals(cert, indexed);
   if (json.mode === 'optimal') {
     if (dualErrors.length > 0) return { ok: false, malformed: false, errors: dualErrors };
-    return { ok: true, mode: 'optimal', solution, certificate: { kind: 'optimal', duals }, claims };
+    return { ok: true, mode: 'optimal', solution, certificate: { kind: 'optimal', duals }, claims, keep };
   }
   const readCover = (c: z.infer<typeof cover>, name: string) => {
     if (c.mentees.length !== input.menteeCount || c.mentors.length !== input.mentorCount)
@@ -194,5 +213,6 @@ export function readResult(data: unknown, indexed: IndexedProblem): ReadResult {
       fair: { threshold: cert.threshold ?? null, coverAll, coverAbove, dualsAtThreshold: duals },
     },
     claims,
+    keep,
   };
 }

@@ -1,5 +1,8 @@
-import { type ModeRun, runMode } from './modes';
+import { findBlockingPairs } from './blocking-pairs';
+import { type ModeRun, runMode, worstChosenFit } from './modes';
 import type { MatchingMode, MatchingProblem } from './problem-file';
+import { solveRematch } from './rematch';
+import { type ResultFile, resultFile } from './result-file';
 import { solveMatching } from './solve';
 import type { IndexPair, MatchingConstraints, MatchingInput, MatchingSolution } from './types';
 
@@ -104,4 +107,50 @@ export function solveProblemInMode(
     constraints: indexed.constraints,
   });
   return { result: presentResult(indexed, run.solution), indexed, run };
+}
+
+/**
+ * Rematch a §5 problem keeping as many of `keep` (earlier assignments, by id) as possible. The result
+ * file lists the pairs it tried to keep, so `match verify` checks the keep-first objective it solved.
+ */
+export function rematchProblem(
+  problem: MatchingProblem,
+  keep: [menteeId: string, mentorId: string][],
+): { result: MatchingResult; run: ModeRun; file: ResultFile } {
+  const indexed = indexProblem(problem);
+  const menteeIndex = new Map(indexed.menteeIds.map((id, i) => [id, i]));
+  const mentorIndex = new Map(indexed.mentorIds.map((id, j) => [id, j]));
+  const pairs = keep.flatMap(([menteeId, mentorId]) => {
+    const i = menteeIndex.get(menteeId);
+    const j = mentorIndex.get(mentorId);
+    return i === undefined || j === undefined ? [] : [[i, j] as const];
+  });
+  const rematch = solveRematch(indexed.input, pairs, indexed.constraints);
+  const { duals, ...solution } = rematch.solution;
+  const run: ModeRun = {
+    mode: 'optimal',
+    solution,
+    certificate: { kind: 'optimal', duals },
+    worstFit: worstChosenFit(indexed.input, solution),
+    blockingPairs: findBlockingPairs(indexed.input, solution.menteeEdge, {
+      guideScore: indexed.guideScore,
+      constraints: indexed.constraints,
+    }).count,
+  };
+  const result = presentResult(indexed, solution);
+  const id = (ids: string[], index: number) => ids[index] ?? null;
+  return {
+    result,
+    run,
+    file: {
+      ...resultFile(result, run, 0),
+      keep: pairs.map(([i, j]) => [indexed.menteeIds[i] ?? '', indexed.mentorIds[j] ?? '']),
+      kept: rematch.kept,
+      moves: rematch.moves.map((move) => ({
+        mentee: indexed.menteeIds[move.mentee] ?? '',
+        from: id(indexed.mentorIds, move.from),
+        to: id(indexed.mentorIds, move.to),
+      })),
+    },
+  };
 }
