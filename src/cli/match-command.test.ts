@@ -320,6 +320,27 @@ describe('corner match generate', () => {
     expect(lines.filter((line) => line.startsWith('✓ Proved'))).toHaveLength(3);
   });
 
+  it("draws each guide's seats from a range", async () => {
+    const out = path.join(dir, 'range.json');
+    await run(
+      'match',
+      'generate',
+      '--mentees',
+      '10',
+      '--guides',
+      '200',
+      '--degree',
+      '3',
+      '--capacity',
+      '1-7',
+      '--out',
+      out,
+    );
+    const seats = (readJsonFile(out).mentors as { capacity: number }[]).map((mentor) => mentor.capacity);
+    expect(Math.min(...seats)).toBe(1);
+    expect(Math.max(...seats)).toBe(7);
+  });
+
   it('makes every mentee a candidate for every guide in a dense instance', async () => {
     const out = path.join(dir, 'dense.json');
     await run('match', 'generate', '--mentees', '6', '--guides', '4', '--kind', 'dense', '--out', out);
@@ -331,6 +352,7 @@ describe('corner match generate', () => {
     [['--degree', '0'], /--degree must be a whole number of at least 1, got "0"/],
     [['--degree', '13'], /--degree \(13\) cannot exceed --guides \(12\)/],
     [['--seed', 'x'], /--seed must be a whole number/],
+    [['--capacity', '7-1'], /--capacity must be a whole number or a range like 1-7, got "7-1"/],
   ];
   for (const [extra, message] of refused) {
     it(`refuses ${extra.join(' ')}`, async () => {

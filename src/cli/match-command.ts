@@ -78,6 +78,17 @@ function totalFit(input: { edgeScore: Float64Array }, menteeEdge: Int32Array): n
   return total;
 }
 
+function parseCapacity(value: string): number | [number, number] {
+  const range = /^(\d+)-(\d+)$/.exec(value);
+  if (range) {
+    const least = Number(range[1]);
+    const most = Number(range[2]);
+    if (least <= most) return [least, most];
+  }
+  if (/^\d+$/.test(value)) return Number(value);
+  throw new CliUsageError(`--capacity must be a whole number or a range like 1-7, got "${value}".`);
+}
+
 const MODE_HELP = 'optimal (best total fit), stable (no blocking pair) or fair (best worst fit)';
 
 export function registerMatchCommand(program: Command): void {
@@ -206,7 +217,7 @@ export function registerMatchCommand(program: Command): void {
     .option('--degree <d>', 'allowed guides per mentee (dense: every guide)', wholeNumber('degree', 1), 50)
     .option('--kind <kind>', 'random, popular or dense', 'random')
     .option('--seed <s>', 'the seed: the same seed gives the same file', wholeNumber('seed', 0), 1)
-    .option('--capacity <c>', 'seats per guide', wholeNumber('capacity', 0), 5)
+    .option('--capacity <c>', 'seats per guide, or a range like 1-7 drawn per guide', parseCapacity, 5)
     .option('--guide-scores', "add each guide's own score for each mentee (a fourth edge element)")
     .option('--mode <mode>', `the mode to ask for in the file: ${MODE_HELP}`)
     .option('--out <file>', 'write here (default: print it)')
@@ -217,7 +228,7 @@ export function registerMatchCommand(program: Command): void {
         degree: number;
         kind: string;
         seed: number;
-        capacity: number;
+        capacity: number | [number, number];
         guideScores?: boolean;
         mode?: string;
         out?: string;

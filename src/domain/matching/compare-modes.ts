@@ -15,7 +15,12 @@ export type ModeComparison = {
 
 /** Every mode side by side, so an admin sees what stability or fairness costs before publishing one. */
 export function compareModes(input: MatchingInput, options: ModeOptions = {}): ModeComparison[] {
-  const runs = MATCHING_MODES.map((mode) => runMode(input, mode, options));
+  const first = runMode(input, 'optimal', options);
+  const optimalSolution =
+    first.certificate.kind === 'optimal' ? { ...first.solution, duals: first.certificate.duals } : undefined;
+  const runs = MATCHING_MODES.map((mode) =>
+    mode === 'optimal' ? first : runMode(input, mode, options, optimalSolution),
+  );
   const optimal = runs[0]?.solution.menteeMentor ?? new Int32Array(0);
   return runs.map((run) => {
     let moved = 0;

@@ -3,7 +3,7 @@ import { preferenceRows } from './preference-rows';
 import { prepareProblem, validateMatchingInput } from './prepare';
 import { solveMatching } from './solve';
 import type { PlainSolution } from './stable';
-import type { MatchingConstraints, MatchingDuals, MatchingInput } from './types';
+import type { MatchingConstraints, MatchingDuals, MatchingInput, MatchingSolution } from './types';
 
 /** Integer vertex weights whose seats cover every pair of a problem: a bound on how many can match. */
 export type CountCover = { mentee: Int32Array; mentor: Int32Array };
@@ -96,20 +96,45 @@ function distinctScoresBetween(
  * matching (feasible) and the k-th best of the mentees' best fits (no higher threshold can match k).
  * The last solve is the exact optimiser on the pairs at or above the bottleneck.
  */
-export function solveFair(input: MatchingInput, constraints: MatchingConstraints = {}): FairSolution {
+export function solveFair(
+  input: MatchingInput,
+  constraints: MatchingConstraints = {},
+  /** The optimal-mode solution of the same problem, when the caller has it (compareModes does). */
+  optimal?: MatchingSolution,
+): FairSolution {
   validateMatchingInput(input);
   const { pinnedEdge, active, capacity } = prepareProblem(input, constraints);
-  const rows = preferenceRows(input, active);
-  const matcher = new CardinalityMatcher(input, rows.start, rows.edge, capacity);
-  const all = matcher.solve(Number.NEGATIVE_INFINITY, false);
+  // The optimum matches the most mentees, and its prices' match counts are a cover proving that most.
+  const best = optimal ?? solveMatching(input, constraints);
+  const coverAll: CountCover = {
+    mentee: Int32Array.from(best.duals.menteeValueCount),
+    mentor: Int32Array.from(best.duals.mentorPriceCount),
+  };
+  let matched = 0;
+  // Lower bound: the optimum's worst fit is feasible, so no pair below it can matter.
+  let worst = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < input.menteeCount; i++) {
+    const e = best.menteeEdge[i] ?? -1;
+    if (e < 0 || best.menteePinned[i] === 1) continue;
+    matched++;
+    worst = Math.min(worst, input.edgeScore[e] ?? 0);
+  }
 
   let threshold: number | null = null;
   let coverAbove: CountCover | null = null;
   let keep: Uint8Array = new Uint8Array(input.edgeMentee.length).fill(1);
-  if (all.matched > 0) {
-    // Lower bound: a maximum matching's worst fit is feasible.
-    let worst = Number.POSITIVE_INFINITY;
-    for (const e of all.menteeEdge) if (e >= 0) worst = Math.min(worst, input.edgeScore[e] ?? 0);
+  if (matched > 0) {
+    // Only pairs at or above the lower bound are sorted and searched: on a dense cohort that is a few %.
+    const usable = new Uint8Array(input.edgeMentee.length);
+    for (let e = 0; e < usable.length; e++)
+      usable[e] = (active === null || active[e] === 1) && (input.edgeScore[e] ?? 0) >= worst ? 1 : 0;
+    const rows = preferenceRows(input, usable);
+    const matcher = new CardinalityMatcher(input, rows.start, rows.edge, capacity);
+    // The optimum (pins left out) is the search's first feasible matching.
+    const all = {
+      matched,
+      menteeEdge: Int32Array.from(best.menteeEdge, (e, i) => (best.menteePinned[i] === 1 ? -1 : e)),
+    };
     // Upper bound: k mentees need a pair at the threshold, so it is at most the k-th best "best fit".
     const bestFits: number[] = [];
     for (let i = 0; i < input.menteeCount; i++) {
@@ -124,7 +149,7 @@ export function solveFair(input: MatchingInput, constraints: MatchingConstraints
     // Invariant: distinct[low] is feasible; distinct[high] is not (high = length: above every score).
     let low = 0;
     let high = distinct.length;
-    let feasible = all.menteeEdge;
+    let feasible: Int32Array = all.menteeEdge;
     let failing: ProbeResult | null = null;
     // Gallop up from the feasible bound, then bisect: probes near a known matching are cheap to repair,
     // while a probe far above it must rebuild most of the matching (popular cohorts made that 20× slower).
@@ -159,6 +184,6 @@ export function solveFair(input: MatchingInput, constraints: MatchingConstraints
     menteePinned: chosen.menteePinned,
     matched: chosen.matched,
     objective: chosen.objective,
-    certificate: { threshold, coverAll: all.cover, coverAbove, dualsAtThreshold: chosen.duals },
+    certificate: { threshold, coverAll, coverAbove, dualsAtThreshold: chosen.duals },
   };
 }

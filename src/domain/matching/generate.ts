@@ -18,8 +18,8 @@ export type InstanceRecipe = {
   degree: number;
   kind: InstanceKind;
   seed: number;
-  /** Seats per guide. */
-  capacity: number;
+  /** Seats per guide, or [min, max] for seats drawn uniformly per guide (from their own stream). */
+  capacity: number | readonly [min: number, max: number];
   /** Also draw each guide's own score for each mentee (uniform in [0, 1)), for stable mode. */
   guideScores?: boolean;
 };
@@ -41,7 +41,13 @@ export function generateMatchingInstance(recipe: InstanceRecipe): GeneratedInsta
   const edgeMentor = new Int32Array(edgeCount);
   const edgeScore = new Float64Array(edgeCount);
   const guideScore = recipe.guideScores ? new Float64Array(edgeCount) : null;
-  const capacity = new Int32Array(guides).fill(recipe.capacity);
+  const capacity = new Int32Array(guides);
+  if (typeof recipe.capacity === 'number') capacity.fill(recipe.capacity);
+  else {
+    const [least, most] = recipe.capacity;
+    const seats = mulberry32(recipe.seed ^ 0x2545f491);
+    for (let j = 0; j < guides; j++) capacity[j] = least + Math.floor(seats() * (most - least + 1));
+  }
   // Every kind draws qualities and affinities, so one seed gives the same stream whatever the kind.
   const quality = new Float64Array(guides);
   for (let j = 0; j < guides; j++) quality[j] = j < popular ? 0.9 + 0.1 * random() : random();

@@ -5,7 +5,7 @@ import { checkFair } from './fair-proof';
 import type { MatchingMode } from './problem-file';
 import { solveMatching } from './solve';
 import { type PlainSolution, solveStable } from './stable';
-import type { MatchingConstraints, MatchingDuals, MatchingInput } from './types';
+import type { MatchingConstraints, MatchingDuals, MatchingInput, MatchingSolution } from './types';
 
 export type ModeOptions = { guideScore?: Float64Array; constraints?: MatchingConstraints };
 
@@ -36,7 +36,13 @@ export function worstChosenFit(input: MatchingInput, solution: PlainSolution): n
 }
 
 /** Solves one mode and measures what the side-by-side view compares. */
-export function runMode(input: MatchingInput, mode: MatchingMode, options: ModeOptions = {}): ModeRun {
+export function runMode(
+  input: MatchingInput,
+  mode: MatchingMode,
+  options: ModeOptions = {},
+  /** The optimal run of the same problem, which fair mode starts from when given. */
+  optimal?: MatchingSolution,
+): ModeRun {
   let solution: PlainSolution;
   let certificate: ModeCertificate;
   if (mode === 'optimal') {
@@ -47,7 +53,7 @@ export function runMode(input: MatchingInput, mode: MatchingMode, options: ModeO
     solution = solveStable(input, options);
     certificate = { kind: 'stable' };
   } else {
-    const { certificate: fair, ...plain } = solveFair(input, options.constraints);
+    const { certificate: fair, ...plain } = solveFair(input, options.constraints, optimal);
     solution = plain;
     certificate = { kind: 'fair', fair };
   }
