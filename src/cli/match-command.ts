@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { compareModes } from '../domain/matching/compare-modes';
 import { generateMatchingInstance, INSTANCE_KINDS, type InstanceKind } from '../domain/matching/generate';
 import { verifyMode } from '../domain/matching/modes';
+import { totalFit } from '../domain/matching/pair-edges';
 import {
   MATCHING_MODES,
   type MatchingMode,
@@ -70,12 +71,6 @@ function readKeptPairs(file: string): [string, string][] {
       `${path.basename(file)} has no "assignments" list of [menteeId, mentorId] pairs to keep.`,
     );
   return pairs;
-}
-
-function totalFit(input: { edgeScore: Float64Array }, menteeEdge: Int32Array): number {
-  let total = 0;
-  for (const e of menteeEdge) if (e >= 0) total += input.edgeScore[e] ?? 0;
-  return total;
 }
 
 function parseCapacity(value: string): number | [number, number] {

@@ -1,5 +1,6 @@
 import { checkCertificate } from './certificate';
 import { type CountCover, edgesAtThreshold, type FairCertificate, restrictEdges } from './fair';
+import { totalFit } from './pair-edges';
 import { prepareProblem } from './prepare';
 import type { MatchingConstraints, MatchingInput } from './types';
 
@@ -131,8 +132,7 @@ export function checkFair(
       : edgesAtThreshold(input, pinnedEdge, threshold, false);
   const restricted = restrictEdges(input, keep);
   const restrictedEdge = Int32Array.from(menteeEdge, (e) => (e < 0 ? -1 : (restricted.position[e] ?? -1)));
-  let objective = 0;
-  for (const e of menteeEdge) if (e >= 0) objective += input.edgeScore[e] ?? 0;
+  const objective = totalFit(input, menteeEdge);
   const report = checkCertificate(
     restricted.input,
     {

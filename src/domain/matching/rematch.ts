@@ -1,3 +1,4 @@
+import { totalFit } from './pair-edges';
 import { validateMatchingInput } from './prepare';
 import { solveMatching } from './solve';
 import type { IndexPair, MatchingConstraints, MatchingInput, MatchingSolution } from './types';
@@ -53,8 +54,7 @@ export function solveRematch(
   validateMatchingInput(input);
   const weighted = weightKeptPairs(input, keep);
   const solution = solveMatching(weighted, constraints);
-  let objective = 0;
-  for (const e of solution.menteeEdge) if (e >= 0) objective += input.edgeScore[e] ?? 0;
+  const objective = totalFit(input, solution.menteeEdge);
   const before = new Int32Array(input.menteeCount).fill(-1);
   for (const [i, j] of keep) before[i] = j;
   let kept = 0;
@@ -75,7 +75,5 @@ export function rematchCertificateInput(
   solution: MatchingSolution,
 ) {
   const weighted = weightKeptPairs(input, keep);
-  let objective = 0;
-  for (const e of solution.menteeEdge) if (e >= 0) objective += weighted.edgeScore[e] ?? 0;
-  return { weighted, solution: { ...solution, objective } };
+  return { weighted, solution: { ...solution, objective: totalFit(weighted, solution.menteeEdge) } };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ModeCertificate, ModeRun } from './modes';
+import { indexPairEdges, knownPairs, totalFit } from './pair-edges';
 import { formatPath, MATCHING_MODES, type MatchingMode } from './problem-file';
 import type { IndexedProblem, MatchingResult } from './solve-problem';
 import type { PlainSolution } from './stable';
@@ -136,12 +137,8 @@ export function readResult(data: unknown, indexed: IndexedProblem): ReadResult {
       errors: parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
     };
   const json = parsed.data;
-  const { input } = indexed;
-  const menteeIndex = new Map(indexed.menteeIds.map((id, i) => [id, i]));
-  const mentorIndex = new Map(indexed.mentorIds.map((id, j) => [id, j]));
-  const edgeOf = new Map<number, number>();
-  for (let e = 0; e < input.edgeMentee.length; e++)
-    edgeOf.set((input.edgeMentee[e] ?? 0) * input.mentorCount + (input.edgeMentor[e] ?? 0), e);
+  const { input, menteeIndex, mentorIndex } = indexed;
+  const { edgeOf } = indexPairEdges(input);
 
   const errors: string[] = [];
   const menteeEdge = new Int32Array(input.menteeCount).fill(-1);
@@ -151,8 +148,8 @@ export function readResult(data: unknown, indexed: IndexedProblem): ReadResult {
     const j = mentorIndex.get(mentorId);
     if (i === undefined) return `"${menteeId}" is not a mentee of this problem`;
     if (j === undefined) return `"${mentorId}" is not a guide of this problem`;
-    const e = edgeOf.get(i * input.mentorCount + j);
-    if (e === undefined) return `("${menteeId}", "${mentorId}") is not an allowed pair of this problem`;
+    const e = edgeOf(i, j);
+    if (e < 0) return `("${menteeId}", "${mentorId}") is not an allowed pair of this problem`;
     if ((menteeEdge[i] ?? -1) >= 0) return `"${menteeId}" is assigned twice`;
     menteeEdge[i] = e;
     menteeMentor[i] = j;
@@ -166,13 +163,8 @@ export function readResult(data: unknown, indexed: IndexedProblem): ReadResult {
 
   const menteePinned = new Uint8Array(input.menteeCount);
   for (const [i] of indexed.constraints.pinned ?? []) menteePinned[i] = 1;
-  let matched = 0;
-  let objective = 0;
-  for (const e of menteeEdge) {
-    if (e < 0) continue;
-    matched++;
-    objective += input.edgeScore[e] ?? 0;
-  }
+  const matched = menteeEdge.reduce((count, e) => count + (e >= 0 ? 1 : 0), 0);
+  const objective = totalFit(input, menteeEdge);
   const claims: string[] = [];
   if (json.matched !== matched)
     claims.push(`the result says ${json.matched} matched, its assignments match ${matched}`);
@@ -182,11 +174,7 @@ export function readResult(data: unknown, indexed: IndexedProblem): ReadResult {
   const solution: PlainSolution = { menteeEdge, menteeMentor, menteePinned, matched, objective };
 
   // Pairs the rematch wanted to keep that are not in this problem cannot have been kept: leave them out.
-  const keep: IndexPair[] = (json.keep ?? []).flatMap(([menteeId, mentorId]) => {
-    const i = menteeIndex.get(menteeId);
-    const j = mentorIndex.get(mentorId);
-    return i === undefined || j === undefined ? [] : [[i, j] as const];
-  });
+  const keep = knownPairs(indexed, json.keep ?? []);
   const cert = json.certificate;
   if (json.mode === 'stable')
     return { ok: true, mode: 'stable', solution, certificate: { kind: 'stable' }, claims, keep };

@@ -1,5 +1,6 @@
 import { findBlockingPairs } from './blocking-pairs';
 import { type ModeRun, runMode, worstChosenFit } from './modes';
+import { knownPairs } from './pair-edges';
 import type { MatchingMode, MatchingProblem } from './problem-file';
 import { solveRematch } from './rematch';
 import { type ResultFile, resultFile } from './result-file';
@@ -22,6 +23,8 @@ export type IndexedProblem = {
   constraints: MatchingConstraints;
   menteeIds: string[];
   mentorIds: string[];
+  menteeIndex: Map<string, number>;
+  mentorIndex: Map<string, number>;
 };
 
 /** Translates ids to indices. Expects a problem that passed parseMatchingProblem (ids known, unique). */
@@ -68,6 +71,8 @@ export function indexProblem(problem: MatchingProblem): IndexedProblem {
     constraints: { pinned: pairs(problem.pinned), blocked: pairs(problem.blocked) },
     menteeIds,
     mentorIds,
+    menteeIndex,
+    mentorIndex,
   };
 }
 
@@ -118,13 +123,7 @@ export function rematchProblem(
   keep: [menteeId: string, mentorId: string][],
 ): { result: MatchingResult; run: ModeRun; file: ResultFile } {
   const indexed = indexProblem(problem);
-  const menteeIndex = new Map(indexed.menteeIds.map((id, i) => [id, i]));
-  const mentorIndex = new Map(indexed.mentorIds.map((id, j) => [id, j]));
-  const pairs = keep.flatMap(([menteeId, mentorId]) => {
-    const i = menteeIndex.get(menteeId);
-    const j = mentorIndex.get(mentorId);
-    return i === undefined || j === undefined ? [] : [[i, j] as const];
-  });
+  const pairs = knownPairs(indexed, keep);
   const rematch = solveRematch(indexed.input, pairs, indexed.constraints);
   const { duals, ...solution } = rematch.solution;
   const run: ModeRun = {

@@ -1,4 +1,5 @@
 import { solveFair } from './fair';
+import { indexPairEdges, totalFit } from './pair-edges';
 import type { MatchingMode } from './problem-file';
 import { solveMatching } from './solve';
 import { prefers } from './stable';
@@ -25,12 +26,6 @@ export type WhyNotAnswer = { reason: string; change: string | null };
 
 const fit = (value: number) => (Math.round(value * 1000) / 1000).toString();
 
-function edgeBetween(input: MatchingInput, mentee: number, mentor: number): number {
-  for (let e = 0; e < input.edgeMentee.length; e++)
-    if (input.edgeMentee[e] === mentee && input.edgeMentor[e] === mentor) return e;
-  return -1;
-}
-
 /**
  * "Why not this guide?" for one member of a run, in the run's own terms. Optimal and fair: the best run
  * of the same mode that keeps the pair, and what it costs (people unmatched, a lower worst fit, or total
@@ -41,7 +36,7 @@ export function whyNot(question: WhyNotQuestion): WhyNotAnswer {
   const { input, mode, menteeEdge, mentee: i, mentor: j } = question;
   const member = question.menteeName(i);
   const guide = question.mentorName(j);
-  const e = edgeBetween(input, i, j);
+  const e = indexPairEdges(input).edgeOf(i, j);
   if (e < 0)
     return {
       reason: `${member} and ${guide} are not an allowed pair: the cohort's rules leave it out (the same organization, no shared hours, or a guide without seats), or an admin blocked it.`,
@@ -90,13 +85,8 @@ export function whyNot(question: WhyNotQuestion): WhyNotAnswer {
     blocked: question.constraints?.blocked ?? [],
   };
   const forced = mode === 'fair' ? solveFair(input, constraints) : solveMatching(input, constraints);
-  let matched = 0;
-  let total = 0;
-  for (const edge of menteeEdge) {
-    if (edge < 0) continue;
-    matched++;
-    total += input.edgeScore[edge] ?? 0;
-  }
+  const matched = menteeEdge.reduce((count, edge) => count + (edge >= 0 ? 1 : 0), 0);
+  const total = totalFit(input, menteeEdge);
   const displaced = holders
     .map((h) => input.edgeMentee[h] ?? 0)
     .filter((k) => forced.menteeMentor[k] !== j)

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { indexPairEdges } from '../../domain/matching/pair-edges';
 import { whyNot } from '../../domain/matching/why-not';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
@@ -58,15 +59,13 @@ export async function explainWhyNot(
   const menteeIndex = new Map(members.map((member, k) => [member.id, k]));
   const mentorIndex = new Map(guides.map((guide, k) => [guide.id, k]));
   const { input } = problem;
-  const edgeOf = new Map<number, number>();
-  for (let e = 0; e < input.edgeMentee.length; e++)
-    edgeOf.set((input.edgeMentee[e] ?? 0) * input.mentorCount + (input.edgeMentor[e] ?? 0), e);
+  const { edgeOf } = indexPairEdges(input);
   const menteeEdge = new Int32Array(input.menteeCount).fill(-1);
   for (const match of run.matches) {
     const i = menteeIndex.get(match.memberApplicationId);
     const j = mentorIndex.get(match.guideApplicationId);
     if (i === undefined || j === undefined) continue;
-    menteeEdge[i] = edgeOf.get(i * input.mentorCount + j) ?? -1;
+    menteeEdge[i] = edgeOf(i, j);
   }
   const answer = whyNot({
     input,
