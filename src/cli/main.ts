@@ -43,13 +43,13 @@ try {
     error instanceof DataDirInUseError ||
     error instanceof Problem ||
     error instanceof CliUsageError ||
+    error instanceof CheckFailedError ||
     error instanceof GrowthRecordError
   ) {
     console.error(error.message);
     // Bad input (a usage error) exits 2, so scripts can tell it from a check that ran and failed (1).
     process.exit(error instanceof CliUsageError ? 2 : 1);
   }
-  if (error instanceof CheckFailedError) console.error(error.message);
-  else console.error(error);
+  console.error(error);
   process.exit(1);
 }

@@ -12,7 +12,7 @@ import {
   parseMatchingProblem,
 } from '../domain/matching/problem-file';
 import { weightKeptPairs } from '../domain/matching/rematch';
-import { readResult, resultFile } from '../domain/matching/result-file';
+import { readResult } from '../domain/matching/result-file';
 import { indexProblem, rematchProblem, solveProblemInMode } from '../domain/matching/solve-problem';
 import { CliUsageError } from './export-command';
 import { writeProblemFile } from './write-problem-file';
@@ -107,13 +107,7 @@ export function registerMatchCommand(program: Command): void {
           '--keep rematches in optimal mode only: leave out --mode, or use --mode optimal.',
         );
       const started = performance.now();
-      const output =
-        keep === undefined
-          ? (() => {
-              const { result, run } = solveProblemInMode(problem, mode);
-              return { result, run, file: resultFile(result, run, 0) };
-            })()
-          : rematchProblem(problem, keep);
+      const output = keep === undefined ? solveProblemInMode(problem, mode) : rematchProblem(problem, keep);
       const { result, run } = output;
       const seconds = (performance.now() - started) / 1000;
       const json = `${JSON.stringify({ ...output.file, seconds })}\n`;

@@ -2,7 +2,7 @@ import type { CountCover } from './fair';
 import type { MatchingInput } from './types';
 
 /**
- * Maximum-cardinality b-matching (augmenting paths in rounds, with guide seats) over the pairs that fit at least a
+ * Maximum-cardinality b-matching (augmenting paths, with guide seats) over the pairs that fit at least a
  * threshold, for fair mode's bottleneck search. Rows list each mentee's pairs best first, so "fits at
  * least t" is a prefix of every row and a new threshold costs one binary search per row. A probe can
  * start from an earlier matching, so the search's later probes only add a few augmenting paths.
@@ -14,8 +14,8 @@ export type CardinalityResult = { matched: number; menteeEdge: Int32Array; cover
 export type ProbeResult = { matched: number; menteeEdge: Int32Array };
 
 // Hopcroft–Karp was tried first: on over-subscribed (popular) cohorts its shortest paths grow long and
-// it needed 170–260 phases per probe; searching any alternating path, one round over every free mentee
-// at a time, needs a handful of rounds on the same probes.
+// it needed 170–260 phases per probe. Here one pass searches any alternating path from each free mentee,
+// with a look-ahead for free seats and failed search trees pruned for good; one more round confirms.
 export class CardinalityMatcher {
   private readonly n: number;
   private readonly m: number;
@@ -35,8 +35,6 @@ export class CardinalityMatcher {
   private readonly dead: Uint8Array;
   private readonly reached: Int32Array;
   private stamp = 0;
-  /** Search rounds run so far (for benchmarks). */
-  rounds = 0;
   private threshold = Number.NEGATIVE_INFINITY;
   private strict = false;
 
@@ -75,16 +73,11 @@ export class CardinalityMatcher {
     this.reached = new Int32Array(this.m);
   }
 
-  /**
-   * Matches as many mentees as possible using pairs fitting ≥ threshold (> when strict). With a
-   * `target`, it stops as soon as the answer to "can `target` mentees be matched?" is known: when that
-   * many are, or when too many searches have failed for the rest to reach it. The cover is only built
-   * for a complete solve (no target).
-   */
+  /** Matches as many mentees as possible using pairs fitting ≥ threshold (> when strict), with its cover. */
   solve(threshold: number, strict: boolean, warm: readonly Int32Array[] = []): CardinalityResult {
     this.match(threshold, strict, warm, undefined);
     // One pass leaves no augmenting path; a round confirms it and marks the reach.
-    while (this.round() > 0) this.rounds++;
+    while (this.round() > 0);
     let matched = 0;
     for (const e of this.menteeEdge) if (e >= 0) matched++;
     // The last round found no path, so what it reached is everything reachable: the König cover.
@@ -96,7 +89,11 @@ export class CardinalityMatcher {
     return { matched, menteeEdge: this.menteeEdge.slice(), cover: { mentee, mentor } };
   }
 
-  /** Whether `target` mentees can be matched at the threshold (`matched` ≥ target exactly when so). */
+  /**
+   * Whether `target` mentees can be matched at the threshold (`matched` ≥ target exactly when so). It
+   * stops as soon as that is known: when that many are, or when too many searches have failed for the
+   * rest to reach it.
+   */
   probe(threshold: number, warm: readonly Int32Array[], target: number): ProbeResult {
     const matched = this.match(threshold, false, warm, target);
     return { matched, menteeEdge: this.menteeEdge.slice() };

@@ -35,12 +35,18 @@ function coverWeight(
   let weight = 0;
   for (let i = 0; i < input.menteeCount; i++) {
     const value = cover.mentee[i] ?? 0;
-    if (!whole(value)) return fail(`${name}: mentee ${i} has weight ${value}`), null;
+    if (!whole(value)) {
+      fail(`${name}: mentee ${i} has weight ${value}`);
+      return null;
+    }
     weight += value;
   }
   for (let j = 0; j < input.mentorCount; j++) {
     const value = cover.mentor[j] ?? 0;
-    if (!whole(value)) return fail(`${name}: guide ${j} has weight ${value}`), null;
+    if (!whole(value)) {
+      fail(`${name}: guide ${j} has weight ${value}`);
+      return null;
+    }
     weight += value * (seats[j] ?? 0);
   }
   for (let e = 0; e < input.edgeMentee.length; e++) {

@@ -40,20 +40,21 @@ function worstFit(instance: TinyInstance, menteeEdge: Int32Array, pinned: IndexP
   return worst;
 }
 
+// Optimal: 0–0 (10) and 1–1 (1), total 11, worst 1. Fair: 0–1 (5) and 1–0 (4), total 9, worst 4.
+const crossed: TinyInstance = {
+  menteeCount: 2,
+  capacity: [1, 1],
+  edges: [
+    [0, 0, 10],
+    [0, 1, 5],
+    [1, 0, 4],
+    [1, 1, 1],
+  ],
+};
+
 describe('solveFair', () => {
   it('raises the worst fit at the cost of total fit', () => {
-    // Optimal: 0–0 (10) and 1–1 (1), total 11, worst 1. Fair: 0–1 (5) and 1–0 (4), total 9, worst 4.
-    const instance: TinyInstance = {
-      menteeCount: 2,
-      capacity: [1, 1],
-      edges: [
-        [0, 0, 10],
-        [0, 1, 5],
-        [1, 0, 4],
-        [1, 1, 1],
-      ],
-    };
-    const input = toInput(instance);
+    const input = toInput(crossed);
     expect(Array.from(solveMatching(input).menteeMentor)).toEqual([0, 1]);
     const fair = solveFair(input);
     expect(Array.from(fair.menteeMentor)).toEqual([1, 0]);
@@ -124,17 +125,7 @@ describe('solveFair', () => {
 });
 
 describe('checkFair', () => {
-  const instance: TinyInstance = {
-    menteeCount: 2,
-    capacity: [1, 1],
-    edges: [
-      [0, 0, 10],
-      [0, 1, 5],
-      [1, 0, 4],
-      [1, 1, 1],
-    ],
-  };
-  const input = toInput(instance);
+  const input = toInput(crossed);
   const fair = solveFair(input);
 
   it('rejects the optimum presented as fair', () => {

@@ -83,10 +83,9 @@ describe('solveRematch', () => {
     fc.assert(
       fc.property(arb, ({ instance, keepEdges }) => {
         // A keep list is a past assignment: one guide per mentee.
-        const seen = new Set<number>();
-        const keep: IndexPair[] = keepEdges.flatMap(([i, j]) =>
-          seen.has(i) ? [] : (seen.add(i), [[i, j] as const]),
-        );
+        const byMentee = new Map<number, number>();
+        for (const [i, j] of keepEdges) if (!byMentee.has(i)) byMentee.set(i, j);
+        const keep: IndexPair[] = [...byMentee];
         const input = toInput(instance);
         const rematch = solveRematch(input, keep);
         const best = bruteForce(instance, keep);

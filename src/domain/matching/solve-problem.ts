@@ -105,13 +105,15 @@ export function solveMatchingProblem(problem: MatchingProblem): {
 export function solveProblemInMode(
   problem: MatchingProblem,
   mode: MatchingMode = problem.mode ?? 'optimal',
-): { result: MatchingResult; indexed: IndexedProblem; run: ModeRun } {
+): { result: MatchingResult; indexed: IndexedProblem; run: ModeRun; file: ResultFile } {
   const indexed = indexProblem(problem);
   const run = runMode(indexed.input, mode, {
     guideScore: indexed.guideScore,
     constraints: indexed.constraints,
   });
-  return { result: presentResult(indexed, run.solution), indexed, run };
+  const result = presentResult(indexed, run.solution);
+  // `seconds` is the caller's to fill in: the domain has no clock.
+  return { result, indexed, run, file: resultFile(result, run, 0) };
 }
 
 /**

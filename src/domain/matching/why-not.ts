@@ -24,7 +24,7 @@ export type WhyNotQuestion = {
 
 export type WhyNotAnswer = { reason: string; change: string | null };
 
-const fit = (value: number) => (Math.round(value * 1000) / 1000).toString();
+const formatFit = (value: number) => (Math.round(value * 1000) / 1000).toString();
 
 /**
  * "Why not this guide?" for one member of a run, in the run's own terms. Optimal and fair: the best run
@@ -48,7 +48,6 @@ export function whyNot(question: WhyNotQuestion): WhyNotAnswer {
   const own = menteeEdge[i] ?? -1;
   const ownGuide = own >= 0 ? question.mentorName(input.edgeMentor[own] ?? 0) : null;
   const score = input.edgeScore[e] ?? 0;
-  const ownScore = own >= 0 ? (input.edgeScore[own] ?? 0) : null;
   const holders: number[] = [];
   for (let k = 0; k < menteeEdge.length; k++) {
     const held = menteeEdge[k] ?? -1;
@@ -62,8 +61,8 @@ export function whyNot(question: WhyNotQuestion): WhyNotAnswer {
 
   if (mode === 'fair' && question.threshold !== null && score < question.threshold)
     return {
-      reason: `${member} and ${guide} fit ${fit(score)}, below the worst fit the fair run gives anyone (${fit(question.threshold)}): choosing them would make the worst-off pair worse.`,
-      change: `Only a fit of at least ${fit(question.threshold)} would, or publishing the optimal run instead.`,
+      reason: `${member} and ${guide} fit ${formatFit(score)}, below the worst fit the fair run gives anyone (${formatFit(question.threshold)}): choosing them would make the worst-off pair worse.`,
+      change: `Only a fit of at least ${formatFit(question.threshold)} would, or publishing the optimal run instead.`,
     };
 
   const pinnedTo = (question.constraints?.pinned ?? []).find(([mentee]) => mentee === i);
@@ -105,7 +104,7 @@ export function whyNot(question: WhyNotQuestion): WhyNotAnswer {
     }
     if (question.threshold !== null && worst < question.threshold)
       return {
-        reason: `Giving ${member} a seat with ${guide} would push someone else's fit down to ${fit(worst)}, below the worst fit the fair run gives anyone (${fit(question.threshold)})${loses}.`,
+        reason: `Giving ${member} a seat with ${guide} would push someone else's fit down to ${formatFit(worst)}, below the worst fit the fair run gives anyone (${formatFit(question.threshold)})${loses}.`,
         change: 'Publishing the optimal run instead would weigh total fit over the worst-off pair.',
       };
   }
@@ -113,9 +112,9 @@ export function whyNot(question: WhyNotQuestion): WhyNotAnswer {
   return {
     reason:
       holders.length >= seats
-        ? `${guide}'s seats do more good where they are: giving one to ${member} would lower the total fit by ${fit(cost)}${loses}.`
-        : `${member}'s own ${own >= 0 ? `match with ${ownGuide}` : 'place'} does more good: taking ${guide} instead would lower the total fit by ${fit(cost)}.`,
-    change: `The pair's fit (${fit(score)}) would have to rise by more than ${fit(cost)}.`,
+        ? `${guide}'s seats do more good where they are: giving one to ${member} would lower the total fit by ${formatFit(cost)}${loses}.`
+        : `${member}'s own ${own >= 0 ? `match with ${ownGuide}` : 'place'} does more good: taking ${guide} instead would lower the total fit by ${formatFit(cost)}.`,
+    change: `The pair's fit (${formatFit(score)}) would have to rise by more than ${formatFit(cost)}.`,
   };
 }
 
@@ -139,8 +138,8 @@ function whyNotStable(
   const score = input.edgeScore[e] ?? 0;
   if (own >= 0 && prefers(input.edgeScore[own] ?? 0, input.edgeMentor[own] ?? 0, score, question.mentor))
     return {
-      reason: `${member} prefers ${ownGuide} (fit ${fit(input.edgeScore[own] ?? 0)}) to ${guide} (fit ${fit(score)}); stable mode gives each member the best guide who would keep them.`,
-      change: `Only if ${member}'s fit with ${guide} rose above ${fit(input.edgeScore[own] ?? 0)}.`,
+      reason: `${member} prefers ${ownGuide} (fit ${formatFit(input.edgeScore[own] ?? 0)}) to ${guide} (fit ${formatFit(score)}); stable mode gives each member the best guide who would keep them.`,
+      change: `Only if ${member}'s fit with ${guide} rose above ${formatFit(input.edgeScore[own] ?? 0)}.`,
     };
   const ranked = [...holders].sort((a, b) =>
     prefers(guideScore[a] ?? 0, input.edgeMentee[a] ?? 0, guideScore[b] ?? 0, input.edgeMentee[b] ?? 0)
@@ -154,10 +153,10 @@ function whyNotStable(
       change: 'Run matching again.',
     };
   const names = ranked.map(
-    (h) => `${question.menteeName(input.edgeMentee[h] ?? 0)} (${fit(guideScore[h] ?? 0)})`,
+    (h) => `${question.menteeName(input.edgeMentee[h] ?? 0)} (${formatFit(guideScore[h] ?? 0)})`,
   );
   return {
-    reason: `${guide}'s seats went to people ${guide} ranks higher: ${names.join(', ')}; ${guide} ranks ${member} at ${fit(guideScore[e] ?? 0)}.`,
+    reason: `${guide}'s seats went to people ${guide} ranks higher: ${names.join(', ')}; ${guide} ranks ${member} at ${formatFit(guideScore[e] ?? 0)}.`,
     change: `${guide} would have to rank ${member} above ${question.menteeName(input.edgeMentee[worst] ?? 0)}, who would then lose the seat.`,
   };
 }

@@ -136,7 +136,8 @@ export type StoredLex = [count: number, score: number];
 
 /**
  * What proves a run, checked by the independent verifier when it was made, and what the side-by-side
- * view compares. Prices are keyed by application id so "why not?" still reads them after people join.
+ * view compares. The prices are the run's stored certificate, keyed by application id so they still
+ * name the right people after others join or leave.
  */
 export type StoredProof = {
   proved: boolean;
