@@ -14,19 +14,21 @@ export type ApplicantRow = ApplicantFacts & { applicationId: string; relationshi
 
 /** Every member who applied to these cohorts (not declined), with the pair they were matched into. */
 export async function loadApplicants(db: Db, cohortIds: string[], now: Date): Promise<ApplicantRow[]> {
-  // Relationships joined by hash and the first held session read through its index per pair, instead
-  // of a lateral sort per applicant: at 20,000 pairs that was most of the outcomes read.
+  // Relationships and their rollup row joined by hash; the first held session is the rollup's
+  // first_held_at (kept by the sessions trigger), not a probe into sessions per pair, which at 20,000
+  // pairs and 500,000 sessions was most of the outcomes read. A first session after the clock (a test
+  // clock set back) has not happened yet.
   const result = await db.execute(sql`
     select a.id as application_id, ${epochMs('a.created_at')} as applied_at,
            r.id as relationship_id, ${epochMs('r.created_at')} as matched_at,
            ${epochMs('r.accepted_at')} as started_at, ${epochMs('r.closed_at')} as closed_at,
            r.planned_end_date::text as planned_end_on, e.reason as end_reason,
-           ${epochMs('f.at')} as first_session_at
+           case when h.first_held_at <= ${now.toISOString()} then ${epochMs('h.first_held_at')} end
+             as first_session_at
     from applications a
     left join relationships r on r.cohort_id = a.cohort_id and r.member_id = a.confirmed_by
     left join pair_endings e on e.relationship_id = r.id
-    left join lateral (select min(s.starts_at) as at from sessions s
-      where s.relationship_id = r.id and s.status = 'held' and s.starts_at <= ${now.toISOString()}) f on true
+    left join relationship_health h on h.relationship_id = r.id
     where a.cohort_id = any(${uuidArray(cohortIds)}::uuid[]) and a.role = 'member' and a.status <> 'declined'`);
   type Row = {
     application_id: string;

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgramCohort } from '../../../test/support/program-fixtures';
 import { createTestApp, type Member, signUp, type TestApp } from '../../../test/support/test-app';
@@ -181,6 +181,44 @@ describe('cohort and program outcomes', () => {
       suppressed: false,
       value: { median: 10, p25: 10, p75: 10, count: 10 },
     });
+  });
+
+  it('keeps time to first session right as held sessions appear, change state, move and go', async () => {
+    const db = t.database.db;
+    const pairs = await db
+      .select({ id: relationships.id, memberId: relationships.memberId })
+      .from(relationships)
+      .where(eq(relationships.cohortId, cohortId));
+    const firstSessionDays = async () => {
+      const o = (await (await admin.request(`/api/v1/cohorts/${cohortId}/outcomes`)).json()) as Outcomes;
+      return (o.funnel.timing.daysToFirstSession as { value: { median: number } }).value.median;
+    };
+    const early = await db
+      .insert(sessions)
+      .values(
+        pairs.map((pair) => ({
+          relationshipId: pair.id,
+          startsAt: ago(88),
+          endsAt: new Date(ago(88).getTime() + 3_600_000),
+          bookedTimeZone: 'UTC',
+          template: 'first' as const,
+          status: 'held' as const,
+          createdBy: pair.memberId ?? '',
+          createdAt: ago(89),
+        })),
+      )
+      .returning({ id: sessions.id });
+    const earlyIds = early.map((row) => row.id);
+    expect(await firstSessionDays()).toBe(2);
+    await db.update(sessions).set({ status: 'cancelled' }).where(inArray(sessions.id, earlyIds));
+    expect(await firstSessionDays()).toBe(10);
+    await db
+      .update(sessions)
+      .set({ status: 'held', startsAt: ago(86), endsAt: new Date(ago(86).getTime() + 3_600_000) })
+      .where(inArray(sessions.id, earlyIds));
+    expect(await firstSessionDays()).toBe(4);
+    await db.delete(sessions).where(inArray(sessions.id, earlyIds));
+    expect(await firstSessionDays()).toBe(10);
   });
 
   it('gives pulse per month over 5+ people and the effect, labelled without a lottery', async () => {

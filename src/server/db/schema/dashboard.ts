@@ -26,6 +26,9 @@ export const storedHealth = pgTable(
     sessionsLast30Days: integer('sessions_last_30_days'),
     computedAt: timestamp('computed_at', { withTimezone: true }),
     stableUntil: timestamp('stable_until', { withTimezone: true }),
+    // The start of the pair's first held session (kept by the sessions trigger), so the outcomes funnel
+    // reads one column per pair instead of an index probe into 500,000 sessions for each.
+    firstHeldAt: timestamp('first_held_at', { withTimezone: true }),
   },
   // A cohort's pairs in the order the dashboard lists them, without a sort.
   (t) => [index('relationship_health_cohort_idx').on(t.cohortId, t.memberName, t.relationshipId)],
