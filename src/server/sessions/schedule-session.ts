@@ -125,6 +125,7 @@ export async function scheduleSession(
       .insert(sessions)
       .values({
         relationshipId: rel.id,
+        guideId: rel.guideId,
         startsAt: start,
         endsAt: end,
         bookedTimeZone: input.timeZone,
