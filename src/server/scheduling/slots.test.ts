@@ -307,12 +307,10 @@ describe('booking a slot', () => {
     await t.database.db
       .insert(sessions)
       .values(row(second.relationshipId, '2027-01-05T11:00:00Z', '2027-01-05T12:00:00Z'));
-    await t.database.db
-      .insert(sessions)
-      .values({
-        ...row(second.relationshipId, '2027-01-05T10:00:00Z', '2027-01-05T11:00:00Z'),
-        status: 'cancelled',
-      });
+    await t.database.db.insert(sessions).values({
+      ...row(second.relationshipId, '2027-01-05T10:00:00Z', '2027-01-05T11:00:00Z'),
+      status: 'cancelled',
+    });
   });
 
   it('refuses a time that is not an open slot with 409 and the open ones', async () => {
