@@ -32,3 +32,8 @@ export const MAX_SLOTS_RANGE_DAYS = 62;
 /** Local hours that count as the edge of someone's day (fair rotation): before 08:00 or after 20:00. */
 export const DAY_EDGE_START_HOUR = 8;
 export const DAY_EDGE_END_HOUR = 20;
+
+/** Random bytes in a generated Jitsi Meet room name: 128 bits, so a room cannot be guessed. */
+export const MEETING_ROOM_BYTES = 16;
+/** Where generated rooms live. */
+export const DEFAULT_MEETING_HOST = 'https://meet.jit.si';
