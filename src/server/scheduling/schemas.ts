@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { bookingRulesSchema as domainRules } from '../../domain/scheduling/booking-rules';
 
-export const bookingRulesSchema = domainRules.openapi('BookingRules');
+// The domain schema as is: it is plain zod (no .openapi() outside the server's z), so it names no component.
+export const bookingRulesSchema = domainRules;
 
 export const slotsQuery = z.object({
   from: z.iso.datetime({ offset: true, message: 'must be an ISO date-time such as 2026-12-14T00:00:00Z' }),
