@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, inArray, lt, or } from 'drizzle-orm';
 import { defaultAgreementTerms } from '../../domain/agreements/agreement-terms';
+import { type Balance, balanceOf, fairOrder } from '../../domain/scheduling/fair-rotation';
 import { type MsInterval, openSlots } from '../../domain/scheduling/open-slots';
 import { isKnownTimeZone } from '../../domain/sessions/availability';
 import { MAX_SLOTS_RANGE_DAYS } from '../../domain/settings/scheduling';
@@ -14,6 +15,7 @@ import { type BusyReader, readBusy } from './busy-reader';
 
 const MS_PER_DAY = 86_400_000;
 const MINUTES_PER_DAY = 24 * 60;
+const SUGGESTED_SLOTS = 5;
 
 export type HiddenReason = {
   who: string;
@@ -30,6 +32,10 @@ export type SlotsAnswer = {
   byAgreement: { available: boolean; how: string } | null;
   sessionMinutes: number;
   zones: { member: string; guide: string };
+  /** The first open slots in fair order: who takes a time at the edge of their day alternates. */
+  suggested: { start: string; end: string }[];
+  /** Past sessions at the edge of each person's day (before 08:00 or after 20:00 local). */
+  balance: Balance;
 };
 
 export type SlotsRange = { from: Date; to: Date };
@@ -93,7 +99,7 @@ export async function computeSlots(
   db: Db | Tx,
   query: SlotsQuery,
   busyReader: BusyReader = readBusy,
-): Promise<Omit<SlotsAnswer, 'zones'> & { guideTimeZone: string }> {
+): Promise<Omit<SlotsAnswer, 'zones' | 'suggested' | 'balance'> & { guideTimeZone: string }> {
   const people = await db
     .select({ id: user.id, name: user.name, timeZone: user.timeZone })
     .from(user)
@@ -188,6 +194,21 @@ export async function listRelationshipSlots(
   const { rel, query } = await relationshipSlotsQuery(db, actor, relationshipId, range, now);
   const { guideTimeZone, ...answer } = await computeSlots(db, query, busyReader);
   const [member] = await db.select({ timeZone: user.timeZone }).from(user).where(eq(user.id, query.otherId));
-  void rel;
-  return { ...answer, zones: { member: member?.timeZone ?? 'UTC', guide: guideTimeZone } };
+  const zones = { member: member?.timeZone ?? 'UTC', guide: guideTimeZone };
+  const past = await db
+    .select({ startsAt: sessions.startsAt, endsAt: sessions.endsAt })
+    .from(sessions)
+    .where(and(eq(sessions.relationshipId, rel.id), inArray(sessions.status, ['scheduled', 'held'])));
+  const balance = balanceOf(
+    past.map((p) => ({ start: p.startsAt.getTime(), end: p.endsAt.getTime() })),
+    zones,
+  );
+  const suggested = fairOrder(
+    answer.slots.map((slot) => ({ start: Date.parse(slot.start), end: Date.parse(slot.end) })),
+    zones,
+    balance,
+  )
+    .slice(0, SUGGESTED_SLOTS)
+    .map((slot) => ({ start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString() }));
+  return { ...answer, zones, suggested, balance };
 }

@@ -26,6 +26,8 @@ export const slotsAnswerSchema = z
     byAgreement: z.object({ available: z.boolean(), how: z.string() }).nullable(),
     sessionMinutes: z.number().int(),
     zones: z.object({ member: z.string(), guide: z.string() }),
+    suggested: z.array(slotSchema),
+    balance: z.object({ member: z.number().int(), guide: z.number().int() }),
   })
   .openapi('OpenSlots');
 

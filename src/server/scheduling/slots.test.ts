@@ -31,6 +31,8 @@ type Slots = {
   byAgreement: { available: boolean; how: string } | null;
   sessionMinutes: number;
   zones: { member: string; guide: string };
+  suggested: { start: string }[];
+  balance: { member: number; guide: number };
 };
 type Problem = { code: string; field?: string; slots?: { start: string }[] };
 
@@ -107,6 +109,9 @@ describe('open slots of a pair', () => {
     // 09:00, 09:30, 10:00 Berlin on five weekdays.
     expect(answer.slots).toHaveLength(15);
     expect(answer.slots[0]).toEqual({ start: '2026-12-14T08:00:00.000Z', end: '2026-12-14T09:00:00.000Z' });
+    // 09:00 Berlin is 03:00 in New York: every slot is early for the member, none has been taken yet.
+    expect(answer.balance).toEqual({ member: 0, guide: 0 });
+    expect(answer.suggested.map((s) => s.start)).toEqual(answer.slots.slice(0, 5).map((s) => s.start));
     const asGuide = await json<Slots>(await slotsOf(guide, pair.relationshipId, ...weekOf14th), 200);
     expect(asGuide.slots).toEqual(answer.slots);
 
