@@ -38,6 +38,7 @@ import { programRoutes } from './programs/routes';
 import { readinessRoutes } from './readiness/routes';
 import { consentRoutes } from './relationships/consent-routes';
 import { relationshipRoutes } from './relationships/routes';
+import { schedulingRoutes } from './scheduling/routes';
 import { resolveClientAddress } from './security/client-address';
 import { genericAuthErrors } from './security/generic-auth-errors';
 import { limitAuth } from './security/limit-auth';
@@ -64,6 +65,7 @@ export function buildApi() {
     .route('/', consentRoutes)
     .route('/', participantRoutes)
     .route('/', sessionRoutes)
+    .route('/', schedulingRoutes)
     .route('/', actionRoutes)
     .route('/', journalRoutes)
     .route('/', messageRoutes)

@@ -60,7 +60,8 @@ async function guidePriya(db: Db, maya: Actor): Promise<void> {
     {
       localStart: '2026-11-09T10:00',
       timeZone: 'America/New_York',
-      meetingLink: null,
+      // A fixed room, so the growth-record samples stay the same from run to run.
+      meetingLink: 'https://meet.jit.si/Corner-maya-priya-sample',
       place: null,
       allowShortNotice: true,
       agendaTopic: 'Saying no to a roadmap request',

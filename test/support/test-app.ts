@@ -10,6 +10,7 @@ import { createCornerJobQueue } from '../../src/server/jobs/registry';
 import type { WorkerContext } from '../../src/server/jobs/worker-context';
 import { createOutboxMailer, type Mailer } from '../../src/server/mail/mailer';
 import type { ProgramCreators } from '../../src/server/programs/programs';
+import type { BusyReader } from '../../src/server/scheduling/busy-reader';
 
 export type TestApp = {
   app: ReturnType<typeof buildApp>;
@@ -35,6 +36,8 @@ export async function createTestApp(
     /** Be a second instance on the same database as this one (on PGlite the one in-memory database
      * object, which closing this app leaves open for its owner). */
     sharing?: TestApp;
+    /** People's external busy time for open slots, instead of the calendar cache. */
+    busyReader?: BusyReader;
   } = {},
 ): Promise<TestApp> {
   const target = inject('testDatabase');
@@ -78,6 +81,7 @@ export async function createTestApp(
       jobs,
       sessionSource: options.sessionSource ?? noSessions,
       ...(options.programCreators ? { programCreators: options.programCreators } : {}),
+      ...(options.busyReader ? { busyReader: options.busyReader } : {}),
       databaseKind: database.kind,
     },
     { trustedProxies: options.trustedProxies ?? [] },

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -52,7 +53,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       close: () => pool.end(),
     };
   }
-  const client = new PGlite({ dataDir: target.dataDir ?? undefined, loadDataDir: target.loadDump });
+  // btree_gist lets the sessions exclusion constraint compare a guide id (=) next to a time range (&&).
+  const client = new PGlite({
+    dataDir: target.dataDir ?? undefined,
+    loadDataDir: target.loadDump,
+    extensions: { btree_gist },
+  });
   await client.waitReady;
   const db = drizzlePglite(client, { schema });
   return {

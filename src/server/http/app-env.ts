@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import type { Jobs } from '../jobs/job-definition';
 import type { Mailer } from '../mail/mailer';
 import type { ProgramCreators } from '../programs/programs';
+import type { BusyReader } from '../scheduling/busy-reader';
 
 // What every request handler can reach. The clock is a dependency so tests can travel in time.
 export type Deps = {
@@ -18,6 +19,8 @@ export type Deps = {
   sessionSource: SessionSource;
   /** PROGRAM_CREATORS; absent = anyone signed in. */
   programCreators?: ProgramCreators;
+  /** Where open slots read people's external busy time; absent = the calendar cache (readBusy). */
+  busyReader?: BusyReader;
 };
 
 export type AppEnv = {

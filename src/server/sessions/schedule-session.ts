@@ -9,6 +9,7 @@ import type { Db, Tx } from '../db/client';
 import { agreements, guideProfiles, relationships, sessions, user } from '../db/schema';
 import { Problem } from '../http/problem';
 import { loadWorkingRelationship, type RelationshipRow } from '../relationships/load-relationship';
+import { defaultMeetingLink } from '../scheduling/meeting-link';
 import { loadSession, loadSessionForWrite } from './load-session';
 import type { ScheduleInput } from './schemas';
 
@@ -125,11 +126,12 @@ export async function scheduleSession(
       .insert(sessions)
       .values({
         relationshipId: rel.id,
+        guideId: rel.guideId,
         startsAt: start,
         endsAt: end,
         bookedTimeZone: input.timeZone,
         template: input.template ?? (earlier.length === 0 ? 'first' : 'regular'),
-        meetingLink: input.meetingLink,
+        meetingLink: input.meetingLink ?? (await defaultMeetingLink(tx, rel.guideId)),
         place: input.place ?? terms.place ?? null,
         agendaTopic: input.agendaTopic,
         createdBy: actor.userId,

@@ -54,7 +54,8 @@ export async function sendSessionInvites(
         timeZone: session.bookedTimeZone,
         summary: `Corner session: ${member.name} and ${guide.name}`,
         description: session.agendaTopic ? `Agenda: ${session.agendaTopic}` : undefined,
-        location: session.place ?? undefined,
+        // An online session's place is its room: calendars show LOCATION as where to go.
+        location: session.place ?? session.meetingLink ?? undefined,
         url: session.meetingLink ?? undefined,
         organizer: { name: guide.name, email: guide.email },
         attendees: [

@@ -36,7 +36,8 @@ export function sessionFeedSource(db: Db): SessionSource {
         timeZone: session.bookedTimeZone,
         summary: `Corner session with ${other}`,
         description: session.agendaTopic ? `Agenda: ${session.agendaTopic}` : undefined,
-        location: session.place ?? undefined,
+        // An online session's place is its room: calendars show LOCATION as where to go.
+        location: session.place ?? session.meetingLink ?? undefined,
         url: session.meetingLink ?? undefined,
         cancelled: session.status === 'cancelled',
       };

@@ -13,4 +13,5 @@ export * from './outcomes';
 export * from './programs';
 export * from './rate-limits';
 export * from './relationships';
+export * from './scheduling';
 export * from './sessions';

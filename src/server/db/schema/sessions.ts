@@ -23,6 +23,10 @@ export const sessions = pgTable(
     relationshipId: uuid('relationship_id')
       .notNull()
       .references(() => relationships.id, { onDelete: 'cascade' }),
+    // The relationship's guide, kept on the session so the database itself refuses two scheduled sessions
+    // of one guide at overlapping times (the sessions_guide_no_overlap exclusion constraint, migration
+    // open_slots_booking): two people racing for one slot cannot both win.
+    guideId: text('guide_id').references(() => user.id, { onDelete: 'set null' }),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     bookedTimeZone: text('booked_time_zone').notNull(),
