@@ -73,9 +73,16 @@ const stableMatches = async () => {
     await admin.request(`/api/v1/cohorts/${cohortId}/match-runs/${stable?.runId}`)
   ).json()) as Run;
   return {
+    stableRunId: stable?.runId,
     optimal: run.matches.map((m) => `${m.memberName}-${m.guideName}`).sort(),
     stable: stableRun.matches.map((m) => `${m.memberName}-${m.guideName}`).sort(),
   };
+};
+
+const stableGuideId = async () => {
+  const response = await admin.request(`/api/v1/cohorts/${cohortId}/match-runs/latest`);
+  const run = (await response.json()) as { matches: { guideName: string; guideApplicationId: string }[] };
+  return run.matches.find((m) => m.guideName === 'Gia')?.guideApplicationId;
 };
 
 describe('guide preferences', () => {
@@ -170,5 +177,14 @@ describe('guide preferences', () => {
     expect(ranked.stable).toContain('Dee-Gia');
     expect(ranked.stable).not.toContain('Ana-Gia');
     expect(ranked.optimal).toEqual(byFit.optimal);
+    // Why not Ana with Gia, in the stable run: Gia's own ranking, in percentages.
+    const giaId = await stableGuideId();
+    const why = await admin.request(
+      `/api/v1/cohorts/${cohortId}/match-runs/${ranked.stableRunId}/why-not?member=${anaId}&guide=${giaId}`,
+    );
+    expect(why.status).toBe(200);
+    expect(((await why.json()) as { reason: string }).reason).toBe(
+      "Gia's seats went to people Gia ranks higher: Dee (100%); Gia ranks Ana at 50%.",
+    );
   });
 });

@@ -70,6 +70,8 @@ export async function explainWhyNot(
   const answer = whyNot({
     input,
     ...(guideScore ? { guideScore } : {}),
+    // The cohort page speaks of fits as percentages, as the match list does.
+    formatFit: (value) => `${Math.round(value * 100)}%`,
     mode: run.mode,
     menteeEdge,
     constraints: problem.constraints,
