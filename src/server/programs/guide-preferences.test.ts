@@ -8,6 +8,7 @@ let t: TestApp;
 let admin: Member;
 let stranger: Member;
 let gia: Member;
+const giaMember = () => gia;
 let hal: Member;
 let ana: Member;
 let cohortId: string;
@@ -186,5 +187,41 @@ describe('guide preferences', () => {
     expect(((await why.json()) as { reason: string }).reason).toBe(
       "Gia's seats went to people Gia ranks higher: Dee (100%); Gia ranks Ana at 50%.",
     );
+  });
+});
+
+describe('guide ranks in the application CSV', () => {
+  const header =
+    'email,name,organization,time_zone,languages,formats,expertise,capacity,availability,style,structure,approach,works_with,ranks';
+  const gia = (ranks: string) =>
+    `gia.prefs@example.test,Gia,Globex,Europe/London,en,video,pricing; strategy,1,Tue 10:00-16:00,challenging,blend,craft,mid,${ranks}`;
+  const importGuides = (row: string) =>
+    admin.request(`/api/v1/cohorts/${cohortId}/applications/import`, {
+      method: 'POST',
+      body: { role: 'guide', csv: [header, row].join('\n') },
+    });
+
+  it('reads a guide row’s ranks (member e-mails, best first) as the guide’s ranking', async () => {
+    const response = await importGuides(gia('ana.prefs@example.test; dee.prefs@example.test'));
+    expect(response.status, await response.clone().text()).toBe(200);
+    const list = await mine(giaMember());
+    expect(list.applicants.map((a) => [a.name, a.rank, a.score])).toEqual([
+      ['Ana', 1, 1],
+      ['Dee', 2, 0.5],
+    ]);
+  });
+
+  it('names the line and column of a bad rank, and imports nothing', async () => {
+    for (const [ranks, message] of [
+      ['zed@example.test', 'zed@example.test is not a member of this cohort (import the members first)'],
+      ['dee.prefs@example.test', 'names dee.prefs@example.test twice'],
+      ['not-an-address', 'not-an-address is not an email address'],
+    ]) {
+      const response = await importGuides(gia(`dee.prefs@example.test; ${ranks}`));
+      expect(response.status).toBe(422);
+      const body = (await response.json()) as { errors: { field: string; message: string }[] };
+      expect(body.errors).toContainEqual({ field: 'line 2, ranks', message });
+    }
+    expect((await mine(giaMember())).applicants.map((a) => a.name)).toEqual(['Ana', 'Dee']);
   });
 });
