@@ -34,6 +34,7 @@ import { OutboxPage } from './routes/outbox';
 import { ProgramPage } from './routes/program';
 import { ProgramAuditPage } from './routes/program-audit';
 import { ProgramsPage } from './routes/programs';
+import { RankApplicantsIndexPage, RankApplicantsPage } from './routes/rank-applicants';
 import { ReadinessPage } from './routes/readiness';
 import { ReadinessResultPage } from './routes/readiness-result';
 import { RelationshipPage } from './routes/relationship';
@@ -125,6 +126,8 @@ function SessionGate() {
         <Route path="/intros" element={<IntrosPage />} />
         <Route path="/outreach" element={<OutreachPage />} />
         <Route path="/my-guide-profile" element={<MyGuideProfilePage />} />
+        <Route path="/rank-applicants" element={<RankApplicantsIndexPage />} />
+        <Route path="/rank-applicants/:cohortId" element={<RankApplicantsPage />} />
         <Route path="/journal" element={<JournalPage />} />
         <Route path="/growth" element={<GrowthPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />

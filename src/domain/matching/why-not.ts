@@ -20,11 +20,13 @@ export type WhyNotQuestion = {
   mentor: number;
   menteeName: (mentee: number) => string;
   mentorName: (mentor: number) => string;
+  /** How a fit is written in the answer: a plain number unless the caller says (the web app: percent). */
+  formatFit?: (value: number) => string;
 };
 
 export type WhyNotAnswer = { reason: string; change: string | null };
 
-const formatFit = (value: number) => (Math.round(value * 1000) / 1000).toString();
+const plainFit = (value: number) => (Math.round(value * 1000) / 1000).toString();
 
 /**
  * "Why not this guide?" for one member of a run, in the run's own terms. Optimal and fair: the best run
@@ -34,6 +36,7 @@ const formatFit = (value: number) => (Math.round(value * 1000) / 1000).toString(
  */
 export function whyNot(question: WhyNotQuestion): WhyNotAnswer {
   const { input, mode, menteeEdge, mentee: i, mentor: j } = question;
+  const formatFit = question.formatFit ?? plainFit;
   const member = question.menteeName(i);
   const guide = question.mentorName(j);
   const e = indexPairEdges(input).edgeOf(i, j);
@@ -133,6 +136,7 @@ function whyNotStable(
   },
 ): WhyNotAnswer {
   const { input } = question;
+  const formatFit = question.formatFit ?? plainFit;
   const guideScore = question.guideScore ?? input.edgeScore;
   const { e, own, ownGuide, holders, seats, member, guide } = context;
   const score = input.edgeScore[e] ?? 0;

@@ -5,7 +5,14 @@ import { type ApplicationProfile, guideProfileSchema, memberProfileSchema } from
 // so an admin can fix the file without guessing. Lists inside a cell are separated by semicolons.
 export type CsvRecord = { line: number; values: Record<string, string> };
 export type RowProblem = { line: number; column: string; message: string };
-export type ParsedApplication = { line: number; email: string; name: string; profile: ApplicationProfile };
+export type ParsedApplication = {
+  line: number;
+  email: string;
+  name: string;
+  profile: ApplicationProfile;
+  /** A guide row's optional `ranks`: the members' e-mails, first choice first. */
+  ranks?: string[];
+};
 export type ParsedRows = { applications: ParsedApplication[]; problems: RowProblem[] };
 
 export const memberColumns = [
@@ -36,6 +43,8 @@ export const guideColumns = [
   'structure',
   'approach',
   'works_with',
+  // Optional: the guide's own ranking of members, their e-mails best first ("ana@x.org; ben@y.org").
+  'ranks',
 ] as const;
 
 const requiredColumns = {
@@ -131,7 +140,16 @@ export function parseApplicationRows(
       }
       continue;
     }
-    applications.push({ line, email, name, profile: result.data });
+    const ranks = role === 'guide' ? list(values.ranks).map((item) => item.toLowerCase()) : [];
+    const ranked = new Set<string>();
+    for (const rankedEmail of ranks) {
+      if (!emailSchema.safeParse(rankedEmail).success)
+        problems.push({ line, column: 'ranks', message: `${rankedEmail} is not an email address` });
+      else if (ranked.has(rankedEmail))
+        problems.push({ line, column: 'ranks', message: `names ${rankedEmail} twice` });
+      ranked.add(rankedEmail);
+    }
+    applications.push({ line, email, name, profile: result.data, ...(ranks.length > 0 ? { ranks } : {}) });
   }
   const badLines = new Set(problems.map((problem) => problem.line));
   return { applications: applications.filter((application) => !badLines.has(application.line)), problems };

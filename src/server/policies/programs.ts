@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { isOrgRole, mayManageMembers } from '../../domain/orgs/org-roles';
 import type { Actor } from '../auth/actor';
 import type { Db, Tx } from '../db/client';
-import { cohorts, member, programAdmins, programs } from '../db/schema';
+import { applications, cohorts, member, programAdmins, programs } from '../db/schema';
 import { notFound } from '../http/problem';
 
 // Program data is for the program's admins. Anyone else gets a 404, so a program's existence is not
@@ -36,4 +36,26 @@ export async function requireCohortAdmin(db: Db | Tx, actor: Actor, cohortId: st
     throw notFound('cohort');
   }
   return cohort;
+}
+
+/**
+ * The actor's own confirmed guide application in a cohort: only that guide reads the applicants who fit
+ * them and writes their own preferences. Anyone else — another guide, a member, an admin, a stranger —
+ * gets the same 404, so whether someone guides in a cohort is not revealed.
+ */
+export async function requireCohortGuide(db: Db | Tx, actor: Actor, cohortId: string) {
+  const [row] = await db
+    .select({ cohort: cohorts, guideApplicationId: applications.id, guideName: applications.name })
+    .from(applications)
+    .innerJoin(cohorts, eq(cohorts.id, applications.cohortId))
+    .where(
+      and(
+        eq(applications.cohortId, cohortId),
+        eq(applications.role, 'guide'),
+        eq(applications.status, 'confirmed'),
+        eq(applications.confirmedBy, actor.userId),
+      ),
+    );
+  if (!row) throw notFound('cohort');
+  return row;
 }

@@ -66,6 +66,8 @@ export async function exportApplications(
   });
   return stringifyCsv(records, {
     header: true,
-    columns: [...(role === 'member' ? memberColumns : guideColumns)],
+    // A guide's ranking of members is theirs (an admin sees only how many they answered), so the export
+    // leaves the optional `ranks` column out; re-importing the file keeps each guide's ranking as it is.
+    columns: role === 'member' ? [...memberColumns] : guideColumns.filter((column) => column !== 'ranks'),
   });
 }

@@ -1,9 +1,15 @@
 import { parse } from 'csv-parse/sync';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type CsvRecord, parseApplicationRows, type RowProblem } from '../../domain/programs/csv-rows';
+import {
+  type CsvRecord,
+  type ParsedApplication,
+  parseApplicationRows,
+  type RowProblem,
+} from '../../domain/programs/csv-rows';
+import { rankingToPreferences } from '../../domain/programs/guide-preferences';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
-import { applications, programs } from '../db/schema';
+import { applications, guidePreferences, programs } from '../db/schema';
 import { Problem } from '../http/problem';
 import type { Mailer } from '../mail/mailer';
 import { requireCohortAdmin } from '../policies/programs';
@@ -28,7 +34,7 @@ export async function importApplications(
 ): Promise<ImportResult> {
   const cohort = await requireCohortAdmin(db, actor, cohortId);
   const { headers, records } = readCsv(input.csv);
-  const parsed = parseApplicationRows(input.role, headers, records);
+  const parsed = await checkRankedMembers(db, cohortId, parseApplicationRows(input.role, headers, records));
   if (parsed.problems.length > 0 && !input.skipInvalid) {
     const shown = parsed.problems.slice(0, 50);
     throw new Problem(
@@ -79,6 +85,7 @@ export async function importApplications(
         });
       onProgress?.(Math.min(start + INSERT_CHUNK, parsed.applications.length), parsed.applications.length);
     }
+    await saveImportedRanks(tx, cohortId, parsed.applications, parsed.members);
     return parsed.applications.filter((row) => !known.has(row.email) && row.email !== myEmail);
   });
   if (notify && invited.length > 0) {
@@ -97,6 +104,69 @@ export async function importApplications(
   }
   const skipped = new Set(parsed.problems.map((p) => p.line)).size;
   return { imported: parsed.applications.length, skipped, problems: parsed.problems };
+}
+
+// A guide row's `ranks` names members by e-mail; each must already be a member of the cohort (import the
+// members first), else it is a row problem like any other.
+async function checkRankedMembers(db: Db, cohortId: string, parsed: ReturnType<typeof parseApplicationRows>) {
+  const rankedRows = parsed.applications.filter((row) => row.ranks);
+  if (rankedRows.length === 0) return { ...parsed, members: new Map<string, string>() };
+  const members = new Map(
+    (
+      await db
+        .select({ id: applications.id, email: applications.email })
+        .from(applications)
+        .where(and(eq(applications.cohortId, cohortId), eq(applications.role, 'member')))
+    ).map((row) => [row.email.toLowerCase(), row.id]),
+  );
+  const problems = [...parsed.problems];
+  for (const row of rankedRows)
+    for (const email of row.ranks ?? [])
+      if (!members.has(email))
+        problems.push({
+          line: row.line,
+          column: 'ranks',
+          message: `${email} is not a member of this cohort (import the members first)`,
+        });
+  const bad = new Set(problems.map((p) => p.line));
+  problems.sort((a, b) => a.line - b.line);
+  return { applications: parsed.applications.filter((row) => !bad.has(row.line)), problems, members };
+}
+
+// The guide's ranking from the file replaces what they had saved; a row without `ranks` leaves it as is.
+async function saveImportedRanks(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  cohortId: string,
+  rows: ParsedApplication[],
+  members: Map<string, string>,
+) {
+  for (const row of rows) {
+    if (!row.ranks) continue;
+    const [guide] = await tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.cohortId, cohortId),
+          eq(applications.role, 'guide'),
+          eq(applications.email, row.email),
+        ),
+      );
+    if (!guide) continue;
+    await tx
+      .delete(guidePreferences)
+      .where(and(eq(guidePreferences.cohortId, cohortId), eq(guidePreferences.guideApplicationId, guide.id)));
+    const ids = row.ranks.map((email) => members.get(email) ?? '');
+    await tx.insert(guidePreferences).values(
+      rankingToPreferences(ids).map((p) => ({
+        cohortId,
+        guideApplicationId: guide.id,
+        memberApplicationId: p.memberApplicationId,
+        score: p.score,
+        rank: p.rank,
+      })),
+    );
+  }
 }
 
 export function readCsv(text: string): { headers: string[]; records: CsvRecord[] } {

@@ -6,13 +6,17 @@ import {
   type GuideApplication,
   type MemberApplication,
 } from '../../domain/programs/build-matching-problem';
+import { guideScoresPerEdge } from '../../domain/programs/guide-preferences';
 import type { Db } from '../db/client';
-import { applications, matchOverrides } from '../db/schema';
+import { applications, guidePreferences, matchOverrides } from '../db/schema';
 
 export type LoadedCohortProblem = {
   members: MemberApplication[];
   guides: GuideApplication[];
   problem: CohortProblem;
+  /** Per edge, the guide's side for stable mode: their own score where they gave one, else the fit;
+   * undefined when no guide of the cohort answered. */
+  guideScore: Float64Array | undefined;
 };
 
 /**
@@ -34,5 +38,26 @@ export async function loadCohortProblem(db: Db, cohortId: string, now: Date): Pr
     else guides.push({ id: row.id, name: row.name, profile: row.profile as GuideApplicationProfile });
   }
   const overrides = await db.select().from(matchOverrides).where(eq(matchOverrides.cohortId, cohortId));
-  return { members, guides, problem: buildMatchingProblem(members, guides, overrides, now) };
+  const problem = buildMatchingProblem(members, guides, overrides, now);
+  const preferences = await db
+    .select({
+      guide: guidePreferences.guideApplicationId,
+      member: guidePreferences.memberApplicationId,
+      score: guidePreferences.score,
+    })
+    .from(guidePreferences)
+    .where(eq(guidePreferences.cohortId, cohortId));
+  const own = new Map(preferences.map((p) => [`${p.member}|${p.guide}`, p.score]));
+  const guideScore =
+    own.size === 0
+      ? undefined
+      : guideScoresPerEdge(
+          {
+            mentee: problem.input.edgeMentee,
+            mentor: problem.input.edgeMentor,
+            fit: problem.input.edgeScore,
+          },
+          (i, j) => own.get(`${members[i]?.id}|${guides[j]?.id}`),
+        );
+  return { members, guides, problem, guideScore };
 }

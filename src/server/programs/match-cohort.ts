@@ -18,7 +18,11 @@ export async function runMatching(db: Db, actor: Actor, cohortId: string, now: D
   await requireCohortAdmin(db, actor, cohortId);
   const loaded = await loadCohortProblem(db, cohortId, now);
   const { problem } = loaded;
-  const { reports, seconds } = await solveModesInWorker(problem.input, problem.constraints);
+  const { reports, seconds } = await solveModesInWorker(
+    problem.input,
+    problem.constraints,
+    loaded.guideScore,
+  );
 
   const batchId = randomUUID();
   const inserted = await db

@@ -139,6 +139,8 @@ describe('matching modes side by side', () => {
       expect(answer.mode).toBe(row.mode);
       expect(answer.reason).toContain(pair.memberName);
       expect(answer.reason).toContain(other.guideName);
+      // Fits read as percentages on the cohort page, never as raw fractions.
+      expect(`${answer.reason} ${answer.change ?? ''}`).not.toMatch(/\b[01]\.\d/);
     }
     const together = (await (
       await ask(run.id, pair.memberApplicationId, pair.guideApplicationId)

@@ -33,7 +33,7 @@ export async function explainWhyNot(
     .from(matchRuns)
     .where(and(eq(matchRuns.id, runId), eq(matchRuns.cohortId, cohortId)));
   if (!run) throw new Problem(404, 'not-found', 'No match run with that id.');
-  const { members, guides, problem } = await loadCohortProblem(db, cohortId, now);
+  const { members, guides, problem, guideScore } = await loadCohortProblem(db, cohortId, now);
   const mentee = members.findIndex((member) => member.id === memberApplicationId);
   const mentor = guides.findIndex((guide) => guide.id === guideApplicationId);
   if (mentee < 0 || mentor < 0) {
@@ -69,6 +69,9 @@ export async function explainWhyNot(
   }
   const answer = whyNot({
     input,
+    ...(guideScore ? { guideScore } : {}),
+    // The cohort page speaks of fits as percentages, as the match list does.
+    formatFit: (value) => `${Math.round(value * 100)}%`,
     mode: run.mode,
     menteeEdge,
     constraints: problem.constraints,

@@ -35,6 +35,7 @@ const guideSection: NavSection = {
   links: [
     { to: '/intros', label: 'Intro requests' },
     { to: '/my-guide-profile', label: 'My guide profile' },
+    { to: '/rank-applicants', label: 'Rank applicants' },
   ],
 };
 

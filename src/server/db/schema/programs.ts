@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -177,5 +178,33 @@ export const matchRuns = pgTable(
     uniqueIndex('match_runs_one_published_per_batch').on(t.batchId).where(sql`${t.publishedAt} is not null`),
     check('match_runs_matched_nonnegative', sql`${t.matched} >= 0`),
     check('match_runs_mode_known', sql`${t.mode} in ('optimal', 'stable', 'fair')`),
+  ],
+);
+
+// A guide's own score (0..1, higher is better) for an applicant who fits them in a cohort, or the rank it
+// came from (ranks become scores in domain/programs/guide-preferences.ts). Stable mode reads it as the
+// guide's side of the pair; without one the guide's side is the fit. Only the guide writes their own; an
+// admin sees how many a guide answered, not the scores.
+export const guidePreferences = pgTable(
+  'guide_preferences',
+  {
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    guideApplicationId: uuid('guide_application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    memberApplicationId: uuid('member_application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    score: doublePrecision('score').notNull(),
+    rank: integer('rank'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guideApplicationId, t.memberApplicationId] }),
+    index('guide_preferences_cohort_idx').on(t.cohortId),
+    check('guide_preferences_score_range', sql`${t.score} >= 0 and ${t.score} <= 1`),
+    check('guide_preferences_rank_positive', sql`${t.rank} is null or ${t.rank} >= 1`),
   ],
 );

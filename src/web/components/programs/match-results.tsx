@@ -73,7 +73,8 @@ export function MatchResults(props: {
   return (
     <Stack>
       <Text>
-        Matched {run.matched} of {run.members} members ({modeSentence[run.mode]}). Solved in{' '}
+        Matched {run.matched} of {run.members} members ({modeSentence[run.mode]}). Optimal, stable and fair
+        were solved together, with their proofs checked, in{' '}
         {run.seconds < 1 ? `${Math.round(run.seconds * 1000)} ms` : `${run.seconds.toFixed(1)} s`}.
       </Text>
       <Table striped highlightOnHover>

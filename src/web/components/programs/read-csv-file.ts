@@ -18,7 +18,16 @@ export const csvFormatHelp = {
   },
   guide: {
     required: ['email', 'name', 'time_zone', 'expertise', 'capacity', 'availability'],
-    optional: ['organization', 'languages', 'formats', 'style', 'structure', 'approach', 'works_with'],
+    optional: [
+      'organization',
+      'languages',
+      'formats',
+      'style',
+      'structure',
+      'approach',
+      'works_with',
+      'ranks',
+    ],
   },
 } as const;
 
@@ -38,4 +47,9 @@ export const csvValueHelp: { column: string; values: string }[] = [
   { column: 'structure', values: 'structured, client-led or blend (empty: blend)' },
   { column: 'approach', values: 'person, craft or blend (empty: blend)' },
   { column: 'seniority', values: 'early, mid, senior or executive' },
+  {
+    column: 'ranks',
+    values:
+      'guides only, optional: the members this guide would most like, their e-mails best first, separated by “;”: ana@example.org; ben@example.org (import the members first; the first scores 1, the last 1/n; empty leaves the guide’s own ranking as it is)',
+  },
 ];

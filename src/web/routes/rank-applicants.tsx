@@ -1,0 +1,203 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { CenteredLoader } from '../components/centered-loader';
+import { ProblemAlert } from '../components/problem-alert';
+import { formatDate } from '../format';
+
+const percent = (fit: number) => `${Math.round(fit * 100)}%`;
+
+/** The cohorts a guide guides in, each linking to its ranking. */
+export function RankApplicantsIndexPage() {
+  const mine = useQuery({
+    queryKey: ['guide-cohorts'],
+    queryFn: () => unwrap(api['guide-cohorts'].$get()),
+  });
+  if (mine.isPending) return <CenteredLoader label="Loading your cohorts" />;
+  return (
+    <Stack>
+      <Title order={1}>Rank applicants</Title>
+      <ProblemAlert error={mine.error} />
+      {mine.data && mine.data.cohorts.length === 0 ? (
+        <Text>
+          You do not guide in any cohort yet. When a program adds you as a guide and you confirm on your home
+          page, its applicants appear here for you to rank.
+        </Text>
+      ) : (
+        <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0 }}>
+          {mine.data?.cohorts.map((cohort) => (
+            <li key={cohort.cohortId}>
+              <Anchor component={Link} to={`/rank-applicants/${cohort.cohortId}`}>
+                Rank the applicants for {cohort.cohortName}
+              </Anchor>{' '}
+              <Text span size="sm" c="dimmed">
+                matching on {formatDate(cohort.matchingOn)}
+              </Text>
+            </li>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+// A guide puts the applicants who fit them in order with up/down buttons (keyboard and screen-reader
+// usable, no dragging) and saves; matching's stable mode then takes this order as the guide's side.
+export function RankApplicantsPage() {
+  const { cohortId = '' } = useParams();
+  const queryClient = useQueryClient();
+  const key = ['my-applicants', cohortId];
+  const list = useQuery({
+    queryKey: key,
+    queryFn: () => unwrap(api.cohorts[':cohortId']['my-applicants'].$get({ param: { cohortId } })),
+  });
+  const [order, setOrder] = useState<string[]>([]);
+  const [dirty, setDirty] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  useEffect(() => {
+    if (list.data) {
+      setOrder(list.data.applicants.map((a) => a.memberApplicationId));
+      setDirty(false);
+    }
+  }, [list.data]);
+  const save = useMutation({
+    mutationFn: (ranking: string[]) =>
+      unwrap(
+        api.cohorts[':cohortId']['my-applicants'].preferences.$put({
+          param: { cohortId },
+          json: { by: 'rank', ranking },
+        }),
+      ),
+    onSuccess: (data) => queryClient.setQueryData(key, data),
+  });
+  if (list.isPending) return <CenteredLoader label="Loading the applicants who fit you" />;
+  if (!list.data) return <ProblemAlert error={list.error} />;
+  const byId = new Map(list.data.applicants.map((a) => [a.memberApplicationId, a]));
+  const move = (index: number, by: -1 | 1) => {
+    const next = [...order];
+    const [item] = next.splice(index, 1);
+    if (item === undefined) return;
+    next.splice(index + by, 0, item);
+    setOrder(next);
+    setDirty(true);
+    setAnnouncement(
+      `${byId.get(item)?.name ?? 'Applicant'} is now number ${index + by + 1} of ${next.length}.`,
+    );
+  };
+  const ranked = list.data.applicants.some((a) => a.rank !== null);
+  return (
+    <Stack>
+      <Title order={1}>Rank the applicants for {list.data.cohortName}</Title>
+      <Text>
+        These are the applicants who fit you, with what they wrote for matching. Put the ones you would most
+        like to guide first and save. The stable match uses your order; if you save nothing, the fit decides.
+      </Text>
+      <VisuallyHidden aria-live="polite">{announcement}</VisuallyHidden>
+      <Group>
+        {ranked && !dirty ? (
+          <Badge color="green" variant="light">
+            Saved {list.data.savedAt ? formatDate(list.data.savedAt) : ''}: your ranking of{' '}
+            {list.data.answered}
+          </Badge>
+        ) : dirty ? (
+          <Badge color="yellow" variant="light">
+            Not saved yet
+          </Badge>
+        ) : (
+          <Badge color="gray" variant="light">
+            Not ranked: ordered by fit
+          </Badge>
+        )}
+      </Group>
+      <ProblemAlert error={save.error} title="Your ranking was not saved" />
+      {order.length === 0 ? (
+        <Alert color="gray" title="Nobody to rank yet">
+          No applicant fits you in this cohort yet (a shared organization or no shared hours rules a pair
+          out). Come back after more people have confirmed.
+        </Alert>
+      ) : (
+        <Stack
+          component="ol"
+          gap="sm"
+          style={{ paddingLeft: 0, listStyle: 'none' }}
+          aria-label="Your ranking"
+        >
+          {order.map((id, index) => {
+            const a = byId.get(id);
+            if (!a) return null;
+            return (
+              <Card component="li" key={id} withBorder padding="sm">
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <div>
+                    <Text fw={600}>
+                      {index + 1}. {a.name}{' '}
+                      <Text span size="sm" c="dimmed">
+                        fit {percent(a.fit)}
+                      </Text>
+                    </Text>
+                    {a.goal && <Text size="sm">Goal: {a.goal}</Text>}
+                    <Text size="sm">Wants to grow in: {a.skillGaps.join(', ')}</Text>
+                    <Text size="sm" c="dimmed">
+                      {[
+                        a.seniority,
+                        a.style,
+                        a.structure,
+                        a.languages.join('/'),
+                        a.formats.join('/'),
+                        a.timeZone,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </Text>
+                  </div>
+                  <Group gap={4} wrap="nowrap">
+                    <ActionIcon
+                      variant="default"
+                      aria-label={`Move ${a.name} up`}
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                    >
+                      ↑
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="default"
+                      aria-label={`Move ${a.name} down`}
+                      disabled={index === order.length - 1}
+                      onClick={() => move(index, 1)}
+                    >
+                      ↓
+                    </ActionIcon>
+                  </Group>
+                </Group>
+              </Card>
+            );
+          })}
+        </Stack>
+      )}
+      <Group>
+        <Button onClick={() => save.mutate(order)} loading={save.isPending} disabled={order.length === 0}>
+          Save my ranking
+        </Button>
+        {ranked && (
+          <Button variant="subtle" onClick={() => save.mutate([])} loading={save.isPending}>
+            Clear it (let the fit decide)
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  );
+}
