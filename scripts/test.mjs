@@ -232,7 +232,9 @@ async function needRadicale() {
   try {
     console.log(`Radicale: ${await ensureRadicale()}`);
   } catch (error) {
-    throw new StageError(`Radicale (the CalDAV server of the calendar tests) could not be had: ${message(error)}`);
+    throw new StageError(
+      `Radicale (the CalDAV server of the calendar tests) could not be had: ${message(error)}`,
+    );
   }
 }
 
