@@ -134,7 +134,8 @@ function span(
 // An ICAL.Time is an instant once we know its zone: UTC, a VTIMEZONE in the object, an IANA name the
 // object did not define (common from Google and Apple), or none (floating, all-day), read in the person's.
 function instantOf(time: ICAL.Time, zones: Map<string, ICAL.Timezone>, floatingZone: string): Date {
-  const tzid = time.timezone ?? time.zone?.tzid;
+  // ical.js keeps a TZID it could not resolve as `timezone` (not in its type declarations).
+  const tzid = (time as unknown as { timezone?: string }).timezone ?? time.zone?.tzid;
   if (time.isDate) return wallClock(time, floatingZone);
   if (tzid === 'Z' || tzid === 'UTC' || time.zone === ICAL.Timezone.utcTimezone) return time.toJSDate();
   if (tzid && tzid !== 'floating') {
