@@ -17,6 +17,8 @@ export type RadicaleServer = {
   password: string;
   /** The principal's home, where calendars live: …/ana/ */
   homeUrl: string;
+  /** Where Radicale keeps a calendar's objects on disk (a benchmark writes thousands there directly). */
+  calendarFolder: (slug: string) => string;
   /** Creates a calendar collection (MKCOL with a calendar resourcetype); returns its URL. */
   createCalendar: (slug: string, displayName: string) => Promise<string>;
   /** PUTs an iCalendar object into a calendar. */
@@ -110,6 +112,7 @@ export async function startRadicale(): Promise<RadicaleServer> {
     username: RADICALE_USER,
     password: RADICALE_PASSWORD,
     homeUrl,
+    calendarFolder: (slug) => path.join(folder, 'collections', 'collection-root', RADICALE_USER, slug),
     start,
     stop,
     async close() {
