@@ -266,6 +266,38 @@ describe('calendar connections on a real CalDAV server', () => {
     expect(answer.unreadable[0]?.reason).toMatch(/not been refreshed/);
   });
 
+  it('writes a session into the chosen calendar with the invite UID, moves it and removes it', async () => {
+    const { writeSessionToCalendars } = await import('./write-session-job');
+    const { TEST_CALENDAR_KEY } = await import('../../../test/support/test-app');
+    const invite = {
+      uid: 'session-123@corner',
+      start: '2026-12-15T10:00:00.000Z',
+      end: '2026-12-15T11:00:00.000Z',
+      timeZone: 'Europe/Berlin',
+      summary: 'Corner session: Ben and Ana',
+      url: 'https://meet.jit.si/corner-test-room',
+      organizer: { name: 'Ana Guide', email: 'ana@example.test' },
+      attendees: [{ name: 'Ben Member', email: 'ben@example.test' }],
+      sequence: 0,
+      method: 'REQUEST' as const,
+    };
+    const file = `${encodeURIComponent(invite.uid)}.ics`;
+    const write = (change: 'booked' | 'moved' | 'cancelled', start = invite.start, end = invite.end) =>
+      writeSessionToCalendars(t.database.db, TEST_CALENDAR_KEY, {
+        userIds: [ana.userId],
+        change,
+        invite: { ...invite, start, end },
+      });
+    expect(await write('booked')).toBe(1);
+    const booked = await radicale.getEvent(workUrl, file);
+    expect(booked).toContain('UID:session-123@corner');
+    expect(booked).not.toMatch(/^METHOD:/m);
+    await write('moved', '2026-12-16T10:00:00.000Z', '2026-12-16T11:00:00.000Z');
+    expect(await radicale.getEvent(workUrl, file)).toMatch(/DTSTART[^:]*:20261216T1[01]0000/);
+    await write('cancelled');
+    expect(await radicale.getEvent(workUrl, file)).toBeUndefined();
+  });
+
   it('disconnects and drops the cache', async () => {
     const response = await ana.request(`/api/v1/me/calendar-connections/${connection.id}`, {
       method: 'DELETE',

@@ -6,6 +6,7 @@ import {
 import { defineJob, schedule } from '../jobs/job-definition';
 import type { WorkerContext } from '../jobs/worker-context';
 import { staleConnectionIds, syncConnection } from './sync-connection';
+import { writeSessionToCalendarsJob } from './write-session-job';
 
 /** Refreshes every calendar connection whose cache is older than the refresh interval, oldest first. */
 export async function refreshStaleCalendars(
@@ -31,5 +32,5 @@ export const refreshCalendarsJob = defineJob({
   },
 });
 
-export const calendarSyncJobs = [refreshCalendarsJob];
+export const calendarSyncJobs = [refreshCalendarsJob, writeSessionToCalendarsJob];
 export const calendarSyncSchedules = [schedule(refreshCalendarsJob, CALENDAR_REFRESH_CRON, {})];
