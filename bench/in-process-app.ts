@@ -1,6 +1,7 @@
 import { buildApp } from '../src/server/app';
 import { createAuth } from '../src/server/auth/auth';
 import { noSessions } from '../src/server/calendar/session-source';
+import { calendarKeyFrom } from '../src/server/calendar-sync/credentials';
 import type { Db } from '../src/server/db/client';
 import { createCornerJobQueue } from '../src/server/jobs/registry';
 import { createOutboxMailer } from '../src/server/mail/mailer';
@@ -23,6 +24,7 @@ export function inProcessApp(db: Db, databaseUrl: string, clock: () => Date) {
     mailer: createOutboxMailer(db),
     jobs: createCornerJobQueue({ kind: 'postgres', url: databaseUrl }, { withSchedules: false }),
     sessionSource: noSessions,
+    calendarKey: calendarKeyFrom('bench-calendar-key-that-is-long-enough'),
     databaseKind: 'postgres',
   });
 }

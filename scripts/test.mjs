@@ -15,6 +15,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { ensurePostgres } from './ensure-postgres.mjs';
+import { ensureRadicale } from './ensure-radicale.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const reportDir = mkdtempSync(join(tmpdir(), 'corner-test-'));
@@ -171,12 +172,16 @@ const STAGES = [
   {
     name: 'pglite',
     title: 'Database tests on PGlite',
-    run: () => vitest('pglite', 'db', { CORNER_TEST_DB: 'pglite' }),
+    run: async () => {
+      await needRadicale();
+      return vitest('pglite', 'db', { CORNER_TEST_DB: 'pglite' });
+    },
   },
   {
     name: 'postgres',
     title: 'Database tests on PostgreSQL',
     run: async () => {
+      await needRadicale();
       let handle;
       try {
         handle = await ensurePostgres();
@@ -221,6 +226,17 @@ const GROUPS = /** @type {Record<string, string[]>} */ ({
   db: ['pglite', 'postgres', 'faults'],
   check: ['typecheck', 'lint'],
 });
+
+// The calendar-sync db tests run a real CalDAV server (test/support/radicale.ts starts it per file).
+async function needRadicale() {
+  try {
+    console.log(`Radicale: ${await ensureRadicale()}`);
+  } catch (error) {
+    throw new StageError(
+      `Radicale (the CalDAV server of the calendar tests) could not be had: ${message(error)}`,
+    );
+  }
+}
 
 /** @param {unknown} error */
 function message(error) {

@@ -13,6 +13,7 @@ import { auditRoutes } from './audit/routes';
 import { loadActor } from './auth/actor';
 import { serveCachedSession } from './auth/cached-get-session';
 import { calendarFeedRoutes, serveCalendarFeed } from './calendar/routes';
+import { calendarConnectionRoutes } from './calendar-sync/routes';
 import { directoryRoutes } from './directory/routes';
 import { createPublicFeedbackRoutes } from './feedback/public-routes';
 import { feedbackRoutes } from './feedback/routes';
@@ -77,6 +78,7 @@ export function buildApi() {
     .route('/', shadowMapRoutes)
     .route('/', artifactRoutes)
     .route('/', accessTokenRoutes)
+    .route('/', calendarConnectionRoutes)
     .route('/', growthRecordRoutes)
     .route('/', guideProfileRoutes)
     .route('/', directoryRoutes)

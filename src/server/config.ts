@@ -15,6 +15,9 @@ const configSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
       .optional(),
     BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
+    // The key calendar credentials are encrypted with (AES-256-GCM, derived with HKDF from this value).
+    // Unset = derived from the auth secret, which embedded mode keeps beside the data.
+    CALENDAR_CREDENTIALS_KEY: z.string().min(32, 'must be at least 32 characters long').optional(),
     PUBLIC_URL: z.url('must be a full URL such as https://corner.example.com').optional(),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     SMTP_URL: z
@@ -81,6 +84,8 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   authSecret: string | undefined;
+  /** CALENDAR_CREDENTIALS_KEY; undefined = derived from the auth secret. */
+  calendarCredentialsKey: string | undefined;
   publicUrl: string;
   environment: 'development' | 'production' | 'test';
   /** undefined = no SMTP: mail goes to the outbox only. */
@@ -114,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: path.resolve(cwd, value.CORNER_DATA_DIR),
     databaseUrl: value.DATABASE_URL,
     authSecret: value.BETTER_AUTH_SECRET,
+    calendarCredentialsKey: value.CALENDAR_CREDENTIALS_KEY,
     publicUrl: value.PUBLIC_URL ?? `http://${value.HOST}:${value.PORT}`,
     environment: value.NODE_ENV,
     smtpUrl: value.SMTP_URL,

@@ -49,6 +49,7 @@ export async function startWebServer(
       mailer,
       jobs,
       sessionSource: sources.sessionSource,
+      calendarKey: runtime.calendarKey,
       programCreators: config.programCreators,
       databaseKind: runtime.database.kind,
     },
@@ -74,6 +75,7 @@ export async function startWebServer(
       jobs,
       reminderFacts: sources.reminderFacts,
       publicUrl: config.publicUrl,
+      calendarKey: runtime.calendarKey,
     };
     // A database that is down at that moment only delays the worker: it tries again until it starts.
     workerStarting = (async () => {

@@ -2,12 +2,19 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Auth, createAuth } from './auth/auth';
+import { calendarKeyFrom } from './calendar-sync/credentials';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db/client';
 import { lockDataDir } from './db/data-dir-lock';
 import { isDatabaseUnavailable } from './db/database-unavailable';
 
-export type Runtime = { database: Database; auth: Auth; close: () => Promise<void> };
+export type Runtime = {
+  database: Database;
+  auth: Auth;
+  /** Encrypts calendar credentials at rest (calendar-sync/credentials.ts). */
+  calendarKey: Buffer;
+  close: () => Promise<void>;
+};
 
 // Opens what a server or a CLI verb needs: the database (locking PGlite's folder first, since two
 // processes on it lose writes), migrated, and authentication.
@@ -17,9 +24,10 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     const database = config.databaseUrl
       ? await openPostgresWhenReachable(config.databaseUrl, config.startWaitMs)
       : await openMigrated({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pgdata') });
+    const secret = config.authSecret ?? readOrCreateSecret(config.dataDir);
     const auth = createAuth({
       db: database.db,
-      secret: config.authSecret ?? readOrCreateSecret(config.dataDir),
+      secret,
       baseUrl: config.publicUrl,
       trustedOrigins: [
         config.publicUrl,
@@ -30,6 +38,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     return {
       database,
       auth,
+      calendarKey: calendarKeyFrom(config.calendarCredentialsKey ?? secret),
       close: async () => {
         await database.close();
         lock?.release();

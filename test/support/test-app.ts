@@ -4,6 +4,7 @@ import { buildApp } from '../../src/server/app';
 import { createAuth } from '../../src/server/auth/auth';
 import type { SessionCacheOptions } from '../../src/server/auth/session-cache';
 import { noSessions, type SessionSource } from '../../src/server/calendar/session-source';
+import { calendarKeyFrom } from '../../src/server/calendar-sync/credentials';
 import { type Database, openDatabase } from '../../src/server/db/client';
 import type { JobQueue, QueueConnection } from '../../src/server/jobs/job-queue';
 import { createCornerJobQueue } from '../../src/server/jobs/registry';
@@ -22,6 +23,7 @@ export type TestApp = {
 };
 
 const BASE_URL = 'http://localhost:3000';
+export const TEST_CALENDAR_KEY = calendarKeyFrom('test-calendar-key-that-is-long-enough');
 
 // The in-process app on the run's test database (see db-global-setup.ts), with a clock tests can move.
 export async function createTestApp(
@@ -80,6 +82,7 @@ export async function createTestApp(
       mailer: options.mailer ?? createOutboxMailer(database.db),
       jobs,
       sessionSource: options.sessionSource ?? noSessions,
+      calendarKey: TEST_CALENDAR_KEY,
       ...(options.programCreators ? { programCreators: options.programCreators } : {}),
       ...(options.busyReader ? { busyReader: options.busyReader } : {}),
       databaseKind: database.kind,

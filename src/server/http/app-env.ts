@@ -17,6 +17,8 @@ export type Deps = {
   jobs: Jobs;
   /** The sessions each person's calendar feed shows. */
   sessionSource: SessionSource;
+  /** Encrypts calendar credentials at rest (calendar-sync/credentials.ts). */
+  calendarKey: Buffer;
   /** PROGRAM_CREATORS; absent = anyone signed in. */
   programCreators?: ProgramCreators;
   /** Where open slots read people's external busy time; absent = the calendar cache (readBusy). */

@@ -12,4 +12,6 @@ export type WorkerContext = {
   reminderFacts: ReminderFactsSource;
   /** Where links in mail point, e.g. https://corner.example.com */
   publicUrl: string;
+  /** Decrypts calendar credentials for the sync and write-back jobs; absent = those jobs fail. */
+  calendarKey?: Buffer;
 };

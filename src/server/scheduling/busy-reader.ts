@@ -1,3 +1,4 @@
+import { readCalendarBusy } from '../calendar-sync/read-calendar-busy';
 import type { Db, Tx } from '../db/client';
 
 // The seam between calendar sync (src/server/calendar-sync, which reads people's external calendars into a
@@ -38,4 +39,4 @@ export const noExternalCalendars: BusyReader = async (_db, userIds) => ({
 });
 
 // Calendar sync replaces this with its cache reader; everything else imports `readBusy` from here.
-export const readBusy: BusyReader = noExternalCalendars;
+export const readBusy: BusyReader = readCalendarBusy;

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { sendSessionInviteJob } from '../calendar/session-invite-job';
+import { writeSessionToCalendarsJob } from '../calendar-sync/write-session-job';
 import type { Db } from '../db/client';
 import { relationships, sessions } from '../db/schema';
 import type { Jobs } from '../jobs/job-definition';
@@ -34,6 +35,28 @@ export async function sendSessionInvites(
   const guide = people.get(relationship.guideId ?? '');
   if (!member || !guide) return;
   const sequence = Math.floor((session.closedAt ?? session.createdAt).getTime() / 1000) % 1_000_000;
+  // The session in each connected person's own calendar, with the invite's UID (calendar-sync).
+  await jobs.enqueue(writeSessionToCalendarsJob, {
+    userIds: [member.id, guide.id],
+    change,
+    invite: {
+      uid: `${session.id}@corner`,
+      start: session.startsAt.toISOString(),
+      end: session.endsAt.toISOString(),
+      timeZone: session.bookedTimeZone,
+      summary: `Corner session: ${member.name} and ${guide.name}`,
+      description: session.agendaTopic ? `Agenda: ${session.agendaTopic}` : undefined,
+      location: session.place ?? undefined,
+      url: session.meetingLink ?? undefined,
+      organizer: { name: guide.name, email: guide.email },
+      attendees: [
+        { name: member.name, email: member.email },
+        { name: guide.name, email: guide.email },
+      ],
+      sequence,
+      method: 'REQUEST',
+    },
+  });
   for (const person of [member, guide]) {
     const other = person.id === member.id ? guide : member;
     const local = session.startsAt.toLocaleString('en-GB', {

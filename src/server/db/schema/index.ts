@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './auth';
+export * from './calendar';
 export * from './dashboard';
 export * from './directory';
 export * from './growth';

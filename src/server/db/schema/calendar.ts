@@ -1,0 +1,68 @@
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { user } from './auth';
+
+// A person's connection to an external calendar (CalDAV today; Google and Microsoft behind the same
+// connector interface later). The credentials are AES-256-GCM ciphertext (calendar-sync/credentials.ts)
+// and never leave the server.
+export type ConnectedCalendar = {
+  url: string;
+  displayName: string;
+  /** The server's change markers: an unchanged ctag / sync token means the cache is still right. */
+  ctag: string | null;
+  syncToken: string | null;
+  /** Counts as busy time when offering slots. */
+  busy: boolean;
+};
+
+export const calendarConnections = pgTable(
+  'calendar_connections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    provider: text('provider', { enum: ['caldav', 'google', 'microsoft'] }).notNull(),
+    displayName: text('display_name').notNull(),
+    serverUrl: text('server_url').notNull(),
+    username: text('username').notNull(),
+    credentials: text('credentials').notNull(),
+    status: text('status', { enum: ['ok', 'error'] })
+      .notNull()
+      .default('ok'),
+    lastSyncedAt: timestamp('last_synced_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    /** When the connection went into error (the fail-closed "since when"). */
+    errorSince: timestamp('error_since', { withTimezone: true }),
+    /** Events skipped at the last sync, each a sentence. */
+    warnings: jsonb('warnings').$type<string[]>().notNull().default([]),
+    calendars: jsonb('calendars').$type<ConnectedCalendar[]>().notNull().default([]),
+    /** The calendar that receives Corner's sessions; null = none. */
+    writeCalendarUrl: text('write_calendar_url'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('calendar_connections_user_idx').on(t.userId)],
+);
+
+// The busy intervals read at the last sync, per connection and calendar. Slots read only this.
+export const calendarBusyIntervals = pgTable(
+  'calendar_busy_intervals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => calendarConnections.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    calendarUrl: text('calendar_url').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    eventUid: text('event_uid').notNull(),
+    /** The occurrence's RECURRENCE-ID (its original start) for a recurring series; null for a single event. */
+    recurrenceId: text('recurrence_id'),
+  },
+  (t) => [
+    index('calendar_busy_user_time_idx').on(t.userId, t.startsAt, t.endsAt),
+    index('calendar_busy_connection_idx').on(t.connectionId, t.calendarUrl),
+  ],
+);
