@@ -5,7 +5,8 @@ import pg from 'pg';
 import { weekSlotsUtc } from '../src/domain/fit-score/week-slots';
 import { openDatabase } from '../src/server/db/client';
 import { guideProfiles, user } from '../src/server/db/schema';
-import { directoryQueries } from '../src/server/directory/directory-sql';
+import { directoryRanking } from '../src/server/directory/directory-sql';
+import { directoryNeeds } from '../src/server/directory/find-guides';
 import { directoryQuery } from '../src/server/directory/schemas';
 import { BENCH_BASE_URL, cookieOf, inProcessApp } from './in-process-app';
 import { mulberry32 } from './prng';
@@ -222,17 +223,17 @@ async function main() {
       results += body.results?.length ?? 0;
 
       const query = directoryQuery.parse(params);
-      const statements = directoryQueries(database.db, member.user.id, query, {
-        kind: query.kind ?? 'any',
-        memberSlots,
-        excludeOrganization: 'Acme',
-      });
-      // A text search counts its matches in the pool statement itself; the others have a count beside it.
-      const compiled = [statements.pool, statements.count].flatMap((statement) =>
-        statement ? [statement.toSQL()] : [],
-      );
+      const context = { kind: query.kind ?? 'any', memberSlots, excludeOrganization: 'Acme' } as const;
+      // The one ranking statement (every matching guide scored, the page's rows joined back).
+      const compiled = directoryRanking(
+        database.db,
+        member.user.id,
+        query,
+        context,
+        directoryNeeds(query, memberSlots),
+      ).toSQL();
       const t1 = performance.now();
-      await Promise.all(compiled.map((statement) => raw.query(statement.sql, statement.params)));
+      await raw.query(compiled.sql, compiled.params);
       sqlMs.push(performance.now() - t1);
     }
     await raw.end();
