@@ -1,5 +1,6 @@
-// Directory benchmark: 50,000 guide profiles in a fresh PostgreSQL database, then 1,000 varied
-// searches through the API (in-process app.request) and the same searches' SQL run directly.
+// Directory benchmark: 50,000 guide profiles in a fresh PostgreSQL database, every search ranked
+// exactly over all guides that pass its filters, then 1,000 varied searches (BENCH_SEARCHES) through
+// the API (in-process app.request) and the same searches' ranking statement run directly.
 // Prints figures; it does not pass or fail. Run: npx tsx bench/directory.ts
 import pg from 'pg';
 import { weekSlotsUtc } from '../src/domain/fit-score/week-slots';
@@ -256,6 +257,9 @@ async function main() {
     console.log(`SQL p95        ${ms(p95Sql)}`);
     console.log(`API/SQL p50    ${(p50Api / p50Sql).toFixed(2).padStart(6)} x`);
     console.log(`API/SQL p95    ${(p95Api / p95Sql).toFixed(2).padStart(6)} x`);
+    const memory = process.memoryUsage();
+    const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(0).padStart(6)} MB`;
+    console.log(`Node RSS       ${mb(memory.rss)}   (heap used ${mb(memory.heapUsed).trim()})`);
   } finally {
     await database.close();
     // Every pool is closed by now, so a plain drop works; forcing it would kill connections that are
