@@ -1,11 +1,13 @@
-// Directory benchmark: 50,000 guide profiles in a fresh PostgreSQL database, then 1,000 varied
-// searches through the API (in-process app.request) and the same searches' SQL run directly.
+// Directory benchmark: 50,000 guide profiles in a fresh PostgreSQL database, every search ranked
+// exactly over all guides that pass its filters, then 1,000 varied searches (BENCH_SEARCHES) through
+// the API (in-process app.request) and the same searches' ranking statement run directly.
 // Prints figures; it does not pass or fail. Run: npx tsx bench/directory.ts
 import pg from 'pg';
 import { weekSlotsUtc } from '../src/domain/fit-score/week-slots';
 import { openDatabase } from '../src/server/db/client';
 import { guideProfiles, user } from '../src/server/db/schema';
-import { directoryQueries } from '../src/server/directory/directory-sql';
+import { directoryRanking } from '../src/server/directory/directory-sql';
+import { directoryNeeds } from '../src/server/directory/find-guides';
 import { directoryQuery } from '../src/server/directory/schemas';
 import { BENCH_BASE_URL, cookieOf, inProcessApp } from './in-process-app';
 import { mulberry32 } from './prng';
@@ -222,17 +224,17 @@ async function main() {
       results += body.results?.length ?? 0;
 
       const query = directoryQuery.parse(params);
-      const statements = directoryQueries(database.db, member.user.id, query, {
-        kind: query.kind ?? 'any',
-        memberSlots,
-        excludeOrganization: 'Acme',
-      });
-      // A text search counts its matches in the pool statement itself; the others have a count beside it.
-      const compiled = [statements.pool, statements.count].flatMap((statement) =>
-        statement ? [statement.toSQL()] : [],
-      );
+      const context = { kind: query.kind ?? 'any', memberSlots, excludeOrganization: 'Acme' } as const;
+      // The one ranking statement (every matching guide scored, the page's rows joined back).
+      const compiled = directoryRanking(
+        database.db,
+        member.user.id,
+        query,
+        context,
+        directoryNeeds(query, memberSlots),
+      ).toSQL();
       const t1 = performance.now();
-      await Promise.all(compiled.map((statement) => raw.query(statement.sql, statement.params)));
+      await raw.query(compiled.sql, compiled.params);
       sqlMs.push(performance.now() - t1);
     }
     await raw.end();
@@ -255,6 +257,9 @@ async function main() {
     console.log(`SQL p95        ${ms(p95Sql)}`);
     console.log(`API/SQL p50    ${(p50Api / p50Sql).toFixed(2).padStart(6)} x`);
     console.log(`API/SQL p95    ${(p95Api / p95Sql).toFixed(2).padStart(6)} x`);
+    const memory = process.memoryUsage();
+    const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(0).padStart(6)} MB`;
+    console.log(`Node RSS       ${mb(memory.rss)}   (heap used ${mb(memory.heapUsed).trim()})`);
   } finally {
     await database.close();
     // Every pool is closed by now, so a plain drop works; forcing it would kill connections that are

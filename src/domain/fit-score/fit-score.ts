@@ -1,4 +1,9 @@
-import { FIT_WEIGHTS, OVERLAP_COMFORTABLE_MINUTES_PER_WEEK } from '../settings/directory';
+import {
+  FIT_WEIGHTS,
+  OVERLAP_COMFORTABLE_MINUTES_PER_WEEK,
+  RESPONSIVENESS_MIN_REQUESTS,
+  RESPONSIVENESS_SLOW_REPLY_HOURS,
+} from '../settings/directory';
 import { overlapMinutes } from './week-slots';
 
 export type Leaning = 'blend' | string;
@@ -31,6 +36,47 @@ export type GuideFacts = {
   languages: string[];
   weekSlots: number[];
   seniorityLevels: string[];
+  /** How the guide has answered intro requests; absent or null when unknown (the part is left out). */
+  replies?: ReplyRecord | null;
+};
+
+/**
+ * A guide's verified history with intro requests: how many were asked (not withdrawn before an
+ * answer), how many they answered, and the median time to answer in seconds (null when none).
+ */
+export type ReplyRecord = { asked: number; answered: number; medianReplySeconds: number | null };
+
+const SECONDS_PER_HOUR = 3600;
+
+/**
+ * Responsiveness, 0..1: half for how often the guide answers (answered / asked), half for how fast
+ * (a linear fall from an instant reply to RESPONSIVENESS_SLOW_REPLY_HOURS). Null (left out of the
+ * fit) below RESPONSIVENESS_MIN_REQUESTS, so new guides are never punished. The directory's SQL
+ * computes the same arithmetic in float8 (fit-sql.ts; fit-sql.test.ts checks they agree).
+ */
+export const responsivenessScore = (replies: ReplyRecord | null | undefined): number | null => {
+  if (!replies || replies.asked < RESPONSIVENESS_MIN_REQUESTS) return null;
+  const rate = replies.answered / replies.asked;
+  const speed =
+    replies.answered === 0 || replies.medianReplySeconds === null
+      ? 0
+      : Math.max(0, 1 - replies.medianReplySeconds / (RESPONSIVENESS_SLOW_REPLY_HOURS * SECONDS_PER_HOUR));
+  return (rate + speed) / 2;
+};
+
+const replyWords = (replies: ReplyRecord, audience: FitAudience): string => {
+  const who = audience === 'member' ? 'Answers' : 'The guide answers';
+  const counted = `(${replies.answered} of ${replies.asked})`;
+  if (replies.answered === 0 || replies.medianReplySeconds === null)
+    return `${audience === 'member' ? 'Has' : 'The guide has'} not answered any of ${replies.asked} intro requests yet.`;
+  const hours = Math.round(replies.medianReplySeconds / SECONDS_PER_HOUR);
+  const when =
+    hours < 1
+      ? 'in under an hour'
+      : hours < 48
+        ? `in about ${hours} hour${hours === 1 ? '' : 's'}`
+        : `in about ${Math.round(hours / 24)} days`;
+  return `${who} intro requests ${when} ${counted}.`;
 };
 
 export type FitPart = keyof typeof FIT_WEIGHTS;
@@ -156,6 +202,7 @@ export const scoreFit = (
     format: formats.score,
     language: languages.score,
     seniority,
+    responsiveness: responsivenessScore(guide.replies),
   };
   let weighted = 0;
   let weights = 0;
@@ -191,6 +238,7 @@ export const scoreFit = (
   if (languages.hits.length > 0) why.push(`Speaks ${languages.hits.join(', ')}.`);
   else if (languages.score === 0) why.push(w.languageMiss);
   if (seniority === 1 && needs.seniority) why.push(w.seniority(needs.seniority));
+  if (raw.responsiveness !== null && guide.replies) why.push(replyWords(guide.replies, audience));
   if (why.length === 0) why.push(w.nothing);
   return { score, why, parts, overlapMinutesPerWeek: overlap };
 };

@@ -10,7 +10,11 @@ export const AVAILABILITY_SLOT_MINUTES = 30;
 /** Below this much shared time a week, a guide barely overlaps; from here up, it is comfortable. */
 export const OVERLAP_COMFORTABLE_MINUTES_PER_WEEK = 4 * 60;
 
-/** Weights of each part of the fit score; they add up to 1. */
+/**
+ * Weights of each part of the fit score. Parts without a value (no preference stated, or no reply
+ * history yet) are left out of the weighted average, so the weights need not add up to 1.
+ * Responsiveness comes last: the directory's SQL adds the parts in this order (fit-sql.ts).
+ */
 export const FIT_WEIGHTS = {
   expertise: 0.35,
   overlap: 0.15,
@@ -20,7 +24,16 @@ export const FIT_WEIGHTS = {
   format: 0.1,
   language: 0.1,
   seniority: 0.05,
+  responsiveness: 0.1,
 } as const;
+
+/**
+ * Responsiveness counts in the fit score only once a guide has had this many intro requests; below
+ * it the part is left out, so a new guide is neither helped nor hurt.
+ */
+export const RESPONSIVENESS_MIN_REQUESTS = 3;
+/** A median reply this slow (or slower) earns no speed points; an instant reply earns all of them. */
+export const RESPONSIVENESS_SLOW_REPLY_HOURS = 72;
 
 /** A guide with no reply to intro requests for this many days has gone quiet and is paused. */
 export const QUIET_GUIDE_DAYS = 14;
@@ -29,7 +42,7 @@ export const QUIET_GUIDE_DAYS = 14;
 export const DIRECTORY_DEFAULT_LIMIT = 20;
 export const DIRECTORY_MAX_LIMIT = 50;
 export const DIRECTORY_MAX_PAGE = 50;
-/** Candidates ranked by fit per search, taken in text-relevance then recency order; paging stops here. */
+/** How deep a member can page into the (exact) fit ranking: offset + limit stays within this. */
 export const DIRECTORY_RANK_POOL = 250;
 /** Totals are counted up to here; beyond it the page says "more than". */
 export const DIRECTORY_COUNT_CAP = 1000;

@@ -161,6 +161,9 @@ function matches(guide: Fixture, query: Query, memberSlots: number[]): boolean {
   return checks.every(Boolean);
 }
 
+// Ties go by id in code-point order (collate "C"), the same on every database and locale.
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function expectedPage(query: Query) {
   const memberSlots = workdaySlotsUtc('Europe/Berlin', t.clock.now);
   const words = query.q ? query.q.split(/\s+/).filter((word) => word.length > 2) : [];
@@ -177,7 +180,7 @@ function expectedPage(query: Query) {
   const ranked = guides
     .filter((guide) => matches(guide, query, memberSlots))
     .map((guide) => ({ guide, score: scoreFit(needs, guide).score }))
-    .sort((a, b) => b.score - a.score || a.guide.userId.localeCompare(b.guide.userId));
+    .sort((a, b) => b.score - a.score || byCodePoint(a.guide.userId, b.guide.userId));
   const limit = Number(query.limit ?? 20);
   const offset = (Number(query.page ?? 1) - 1) * limit;
   return {

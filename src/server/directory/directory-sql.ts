@@ -1,19 +1,9 @@
-import {
-  type AnyColumn,
-  and,
-  eq,
-  getTableName,
-  gte,
-  inArray,
-  ne,
-  or,
-  type SQL,
-  sql,
-  type Table,
-} from 'drizzle-orm';
-import { DIRECTORY_COUNT_CAP, DIRECTORY_RANK_POOL } from '../../domain/settings/directory';
+import { and, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { MemberNeeds } from '../../domain/fit-score/fit-score';
 import type { Db } from '../db/client';
-import { guideProfiles, member, relationships, user } from '../db/schema';
+import { guideProfiles, guideReplyStats, member, relationships, user } from '../db/schema';
+import { fitScoreSql } from './fit-sql';
+import { qualified } from './qualified';
 import type { DirectoryQuery } from './schemas';
 
 const g = guideProfiles;
@@ -44,12 +34,8 @@ export const slotRuns = (slots: readonly number[]): string => {
   return `{${runs.join(',')}}`;
 };
 
-/**
- * A column with its table's name in front. Drizzle leaves columns in a one-table select list
- * unqualified, so inside a correlated subquery there "id" would silently mean the inner table's column.
- */
-export const qualified = (table: Table, column: AnyColumn): SQL =>
-  sql`${sql.identifier(getTableName(table))}.${sql.identifier(column.name)}`;
+export { qualified };
+
 const r = relationships;
 
 // Only what a result card and the fit score need: long texts and JSON stay in the table.
@@ -80,7 +66,7 @@ const cardColumns = {
   name: sql<string>`coalesce((select ${qualified(user, user.name)} from ${user} where ${qualified(user, user.id)} = ${qualified(g, g.userId)}), '')`,
   activeRelationships: sql<number>`(select count(*)::int from ${r} where ${qualified(r, r.guideId)} = ${qualified(g, g.userId)} and ${qualified(r, r.status)} = 'active')`,
 };
-export type DirectoryCardRow = Awaited<ReturnType<typeof directoryQueries>['pool']>[number];
+export type DirectoryCardRow = Awaited<ReturnType<typeof directoryRanking>>[number];
 
 export type DirectoryContext = {
   kind: 'mentor' | 'coach' | 'any';
@@ -91,13 +77,8 @@ export type DirectoryContext = {
   excludeOrgMatesOf?: string | null;
 };
 
-/**
- * The statements behind a directory search: the candidate pool (best text match, then most recently
- * active) and the total matches, counted up to just past DIRECTORY_COUNT_CAP: by a second statement
- * for a search without text, in the pool's own rows (`matched`) for a text search. Kept apart from the
- * ranking so the benchmark can time the SQL alone.
- */
-export function directoryQueries(db: Db, memberId: string, query: DirectoryQuery, context: DirectoryContext) {
+/** Every hard filter of a directory search (the guides a member may see for this query). */
+export function directoryCondition(memberId: string, query: DirectoryQuery, context: DirectoryContext) {
   // Literal, not bound: the partial indexes on searchable guides (schema/guides.ts) apply only when
   // the planner can see this exact predicate, whatever plan the engine caches for the statement.
   const where: (SQL | undefined)[] = [
@@ -126,8 +107,7 @@ export function directoryQueries(db: Db, memberId: string, query: DirectoryQuery
   if (query.priceMin !== undefined) {
     where.push(and(eq(g.volunteer, false), sql`coalesce(${g.priceMax}, ${g.priceMin}) >= ${query.priceMin}`));
   }
-  // Capacity is bounded here; each pool row brings its active relationships, subtracted in findGuides.
-  where.push(gte(g.capacity, query.minCapacityLeft ?? 1));
+  // Capacity left (capacity minus active relationships) is checked in directoryRanking's join.
   // The planner guesses "range @> any(array)" to keep well under 1% of rows when most guides share
   // some hours with a member, and then sorts thousands of rows instead of walking the recency index;
   // wrapped in coalesce (no change in meaning: the column is never null) it counts as a plain
@@ -145,45 +125,80 @@ export function directoryQueries(db: Db, memberId: string, query: DirectoryQuery
       sql`not exists (select 1 from ${member} gm join ${member} mm on mm.organization_id = gm.organization_id where gm.user_id = ${qualified(g, g.userId)} and mm.user_id = ${context.excludeOrgMatesOf})`,
     );
   }
-  const condition = and(...where);
+  return and(...where);
+}
 
-  // "nulls last" matches the recency index; the column is never null, so it changes no order.
-  const recent = [sql`${g.lastActiveAt} desc nulls last`, g.userId];
-  if (!query.q) {
-    return {
-      // Walks the recency index and stops at the pool size.
-      pool: db
-        .select({ ...cardColumns, matched: sql<number | null>`null::int` })
-        .from(g)
-        .where(condition)
-        .orderBy(...recent)
-        .limit(DIRECTORY_RANK_POOL),
-      // Counting every match of a broad search costs a scan; past the cap the page says "more than".
-      count: db.select({ total: sql<number>`count(*)::int` }).from(
-        db
-          .select({ one: sql`1` })
-          .from(g)
-          .where(condition)
-          .limit(DIRECTORY_COUNT_CAP + 1)
-          .as('matches'),
-      ),
-    };
-  }
-  // Ranking by text relevance reads every match anyway, so the same pass counts them, and the sort
-  // carries only ids; the card columns are read for the pool's rows alone.
-  const rank = sql`ts_rank(${g.search}, websearch_to_tsquery('english', ${query.q}))`;
-  const best = db
-    .select({ userId: g.userId, matched: sql<number>`(count(*) over ())::int`.as('matched') })
+const rs = guideReplyStats;
+
+/**
+ * The one statement behind a directory search: every guide that passes the filters (and still has
+ * the seats asked for) is scored by the fit score in SQL (fit-sql.ts), ranked by score then id in
+ * code-point order, and only the page's rows are joined back for their card columns and reply
+ * stats. `matched` counts every ranked guide (window count before the limit); a page past the end
+ * returns no rows, and findGuides counts separately then.
+ */
+export function directoryRanking(
+  db: Db,
+  memberId: string,
+  query: DirectoryQuery,
+  context: DirectoryContext,
+  needs: MemberNeeds,
+) {
+  const condition = directoryCondition(memberId, query, context);
+  const score = fitScoreSql(needs, {
+    style: Boolean(query.style),
+    structure: Boolean(query.structure),
+    approach: Boolean(query.approach),
+    format: Boolean(query.format),
+    language: Boolean(query.language),
+    seniority: Boolean(query.seniority),
+  });
+  const active = db
+    .select({ guideId: r.guideId, n: sql<number>`count(*)::int`.as('n') })
+    .from(r)
+    .where(eq(r.status, 'active'))
+    .groupBy(r.guideId)
+    .as('active');
+  const seatsLeft = sql`${g.capacity} - coalesce(${active.n}, 0)`;
+  const ranked = db
+    .select({
+      userId: sql<string>`${qualified(g, g.userId)}`.as('ranked_user_id'),
+      score: sql<number>`${score}`.as('score'),
+      matched: sql<number>`(count(*) over ())::int`.as('matched'),
+    })
     .from(g)
-    .where(condition)
-    .orderBy(sql`${rank} desc`, ...recent)
-    .limit(DIRECTORY_RANK_POOL)
-    .as('best');
-  return {
-    pool: db
-      .select({ ...cardColumns, matched: sql<number | null>`${best.matched}` })
-      .from(best)
-      .innerJoin(g, eq(g.userId, best.userId)),
-    count: null,
-  };
+    .leftJoin(rs, eq(rs.guideId, g.userId))
+    .leftJoin(active, eq(active.guideId, g.userId))
+    .where(and(condition, sql`${seatsLeft} >= ${query.minCapacityLeft ?? 1}`))
+    .orderBy(sql`score desc`, sql`${qualified(g, g.userId)} collate "C"`)
+    .limit(query.limit)
+    .offset((query.page - 1) * query.limit)
+    .as('ranked');
+  return db
+    .select({
+      ...cardColumns,
+      score: ranked.score,
+      matched: ranked.matched,
+      asked: rs.asked,
+      answered: rs.answered,
+      medianReplySeconds: rs.medianReplySeconds,
+    })
+    .from(ranked)
+    .innerJoin(g, eq(g.userId, ranked.userId))
+    .leftJoin(rs, eq(rs.guideId, ranked.userId))
+    .orderBy(sql`${ranked.score} desc`, sql`${ranked.userId} collate "C"`);
+}
+
+/** How many guides pass the filters and have the seats asked for (for a page past the end). */
+export function directoryCount(db: Db, memberId: string, query: DirectoryQuery, context: DirectoryContext) {
+  const active = sql`(select count(*) from ${r} where ${qualified(r, r.guideId)} = ${qualified(g, g.userId)} and ${qualified(r, r.status)} = 'active')`;
+  return db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(g)
+    .where(
+      and(
+        directoryCondition(memberId, query, context),
+        sql`${g.capacity} - ${active} >= ${query.minCapacityLeft ?? 1}`,
+      ),
+    );
 }

@@ -1,11 +1,23 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import type { AgreementTerms } from '../../../domain/agreements/agreement-terms';
 import type { AvailabilityWindow } from '../../../domain/sessions/availability';
 import { user } from './auth';
 
 // PostgreSQL full-text search document; written only by the database (generated column).
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+// The UTC week's half-hour slots as one bit each (SLOTS_PER_WEEK = 336), for the fit score's overlap.
+const weekMask = customType<{ data: string }>({ dataType: () => 'bit(336)' });
 
 export type ProofOfWork = { label: string; url: string | null; description: string };
 
@@ -62,6 +74,11 @@ export const guideProfiles = pgTable(
     weekSlots: integer('week_slots').array().notNull().default([]),
     noShows: integer('no_shows').notNull().default(0),
     searchText: text('search_text').notNull().default(''),
+    // Fit inputs in the form the directory scores every matching guide with (fit-sql.ts), written
+    // only by the database (trigger guide_profiles_fit_inputs in migration directory_exact_ranking):
+    // week_slots as a bit mask, and expertise trimmed and lower-cased as the fit score compares it.
+    weekMask: weekMask('week_mask'),
+    expertiseNorm: text('expertise_norm').array(),
     search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('english'::regconfig, search_text)`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -86,3 +103,15 @@ export const guideProfiles = pgTable(
     ];
   },
 );
+
+// How each guide answers intro requests, kept by the database (trigger intro_requests_reply_stats in
+// migration directory_exact_ranking) whenever an intro request is created, answered or removed, so
+// the directory reads one row per guide instead of aggregating intro requests per search. Keyed by
+// the guide's id without a foreign key: the trigger removes the row when the last request goes.
+export const guideReplyStats = pgTable('guide_reply_stats', {
+  guideId: text('guide_id').primaryKey(),
+  /** Requests not withdrawn before an answer. */
+  asked: integer('asked').notNull(),
+  answered: integer('answered').notNull(),
+  medianReplySeconds: doublePrecision('median_reply_seconds'),
+});
