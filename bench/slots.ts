@@ -14,6 +14,7 @@ import { type MsInterval, openSlots } from '../src/domain/scheduling/open-slots'
 import { buildApp } from '../src/server/app';
 import { createAuth } from '../src/server/auth/auth';
 import { noSessions } from '../src/server/calendar/session-source';
+import { calendarKeyFrom } from '../src/server/calendar-sync/credentials';
 import { openDatabase } from '../src/server/db/client';
 import { createOutboxMailer } from '../src/server/mail/mailer';
 import type { BusyInterval, BusyReader } from '../src/server/scheduling/busy-reader';
@@ -98,6 +99,7 @@ async function main() {
       jobs: { enqueue: async () => {} },
       sessionSource: noSessions,
       busyReader: inMemory,
+      calendarKey: calendarKeyFrom('bench-calendar-key-that-is-long-enough'),
       databaseKind: 'postgres',
     });
     let address = 0;
