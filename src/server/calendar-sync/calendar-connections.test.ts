@@ -298,6 +298,18 @@ describe('calendar connections on a real CalDAV server', () => {
     expect(await radicale.getEvent(workUrl, file)).toBeUndefined();
   });
 
+  it('is the owner’s alone: anyone else gets 404 and changes nothing', async () => {
+    const eve = await signUp(t, 'Eve Elsewhere', 'Europe/Berlin');
+    const list = await (await eve.request('/api/v1/me/calendar-connections')).json();
+    expect(list).toEqual({ connections: [] });
+    const path = `/api/v1/me/calendar-connections/${connection.id}`;
+    const patch = await eve.request(path, { method: 'PATCH', body: { busyCalendarUrls: [] } });
+    const sync = await eve.request(`${path}/sync`, { method: 'POST' });
+    const remove = await eve.request(path, { method: 'DELETE' });
+    expect([patch.status, sync.status, remove.status]).toEqual([404, 404, 404]);
+    expect(await connectionCount()).toBe(1);
+  });
+
   it('disconnects and drops the cache', async () => {
     const response = await ana.request(`/api/v1/me/calendar-connections/${connection.id}`, {
       method: 'DELETE',
