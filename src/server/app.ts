@@ -34,6 +34,7 @@ import { notificationRoutes } from './notifications/routes';
 import { orgRoutes } from './orgs/routes';
 import { outcomeRoutes } from './outcomes/routes';
 import { outreachRoutes } from './outreach/routes';
+import { guidePreferenceRoutes } from './programs/guide-preference-routes';
 import { participantRoutes } from './programs/participant-routes';
 import { programRoutes } from './programs/routes';
 import { readinessRoutes } from './readiness/routes';
@@ -62,6 +63,7 @@ export function buildApi() {
     .route('/', readinessRoutes)
     .route('/', goalRoutes)
     .route('/', programRoutes)
+    .route('/', guidePreferenceRoutes)
     .route('/', relationshipRoutes)
     .route('/', consentRoutes)
     .route('/', participantRoutes)

@@ -3,8 +3,8 @@ import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { guidePreferences } from '../db/schema';
 import { requireCohortAdmin } from '../policies/programs';
+import type { GuideAnswersView } from './guide-preference-schemas';
 import { loadCohortProblem } from './load-cohort-problem';
-import type { GuideAnswersView } from './schemas';
 
 // An admin sees, per guide, how many of the applicants who fit them the guide scored or ranked — a count,
 // never the scores: a guide's opinion of a member is theirs, and the admin does not need it to run matching.

@@ -3,8 +3,8 @@ import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { applications, cohorts, guidePreferences } from '../db/schema';
 import { requireCohortGuide } from '../policies/programs';
+import type { GuideApplicantsView, MyGuideCohortsView } from './guide-preference-schemas';
 import { loadCohortProblem } from './load-cohort-problem';
-import type { GuideApplicantsView, MyGuideCohortsView } from './schemas';
 
 // A guide in a cohort sees the applicants who fit them (the cohort problem's allowed pairs with them),
 // each with the fit and what the member wrote in their application for matching: goal, skill gaps,

@@ -5,13 +5,10 @@ import { cohortDashboardPage } from './cohort-dashboard-page';
 import { exportApplications } from './export-applications';
 import { exportDashboard } from './export-dashboard';
 import { importApplications } from './import-applications';
-import { listGuideAnswers } from './list-guide-answers';
-import { listGuideApplicants, listMyGuideCohorts } from './list-guide-applicants';
 import { getLatestMatchRun, getMatchRun, runMatching } from './match-cohort';
 import { listProblemReports, reviewProblemReport } from './problem-reports';
 import { createCohort, createProgram, getCohort, listCohorts, listMyPrograms } from './programs';
 import { publishMatchRun } from './publish-match-run';
-import { saveGuidePreferences } from './save-guide-preferences';
 import {
   cohortIdParams,
   cohortProblemReportSchema,
@@ -20,13 +17,9 @@ import {
   createProgramSchema,
   dashboardQuery,
   dashboardSchema,
-  guideAnswersSchema,
-  guideApplicantsSchema,
-  guidePreferencesSchema,
   importResultSchema,
   importSchema,
   matchRunSchema,
-  myGuideCohortsSchema,
   overrideSchema,
   programIdParams,
   programSchema,
@@ -218,76 +211,6 @@ export const programRoutes = createRouter()
       const { db, clock } = c.var.deps;
       return c.json(await explainWhyNot(db, actorOf(c), cohortId, runId, member, guide, clock()), 200);
     },
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/guide-cohorts',
-      tags,
-      summary: 'Cohorts I guide in (confirmed), where I can rank the applicants who fit me',
-      responses: { 200: json(myGuideCohortsSchema, 'My cohorts as a guide'), ...problemResponses },
-    }),
-    async (c) => c.json(await listMyGuideCohorts(c.var.deps.db, actorOf(c)), 200),
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/cohorts/{cohortId}/my-applicants',
-      tags,
-      summary: 'For a guide in the cohort: the applicants who fit them, with the fit and my saved ranking',
-      request: { params: cohortIdParams },
-      responses: { 200: json(guideApplicantsSchema, 'The applicants who fit me'), ...problemResponses },
-    }),
-    async (c) =>
-      c.json(
-        await listGuideApplicants(
-          c.var.deps.db,
-          actorOf(c),
-          c.req.valid('param').cohortId,
-          c.var.deps.clock(),
-        ),
-        200,
-      ),
-  )
-  .openapi(
-    createRoute({
-      method: 'put',
-      path: '/cohorts/{cohortId}/my-applicants/preferences',
-      tags,
-      summary:
-        'For a guide in the cohort: save my ranking (ids, first choice first) or scores (0..1); replaces what I saved',
-      request: { params: cohortIdParams, ...jsonBody(guidePreferencesSchema) },
-      responses: {
-        200: json(guideApplicantsSchema, 'The applicants with what I saved'),
-        ...problemResponses,
-      },
-    }),
-    async (c) =>
-      c.json(
-        await saveGuidePreferences(
-          c.var.deps.db,
-          actorOf(c),
-          c.req.valid('param').cohortId,
-          c.req.valid('json'),
-          c.var.deps.clock(),
-        ),
-        200,
-      ),
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/cohorts/{cohortId}/guide-answers',
-      tags,
-      summary: 'For admins: per guide, how many fitting applicants they ranked or scored (counts only)',
-      request: { params: cohortIdParams },
-      responses: { 200: json(guideAnswersSchema, 'Counts per guide'), ...problemResponses },
-    }),
-    async (c) =>
-      c.json(
-        await listGuideAnswers(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId, c.var.deps.clock()),
-        200,
-      ),
   )
   .openapi(
     createRoute({

@@ -9,8 +9,8 @@ import type { Db } from '../db/client';
 import { guidePreferences } from '../db/schema';
 import { Problem } from '../http/problem';
 import { requireCohortGuide } from '../policies/programs';
+import type { GuideApplicantsView, GuidePreferencesInput } from './guide-preference-schemas';
 import { listGuideApplicants } from './list-guide-applicants';
-import type { GuideApplicantsView, GuidePreferencesInput } from './schemas';
 
 // A guide saves their own ranking or scores of the applicants who fit them; it replaces what they saved
 // before (an empty list clears it, so their side goes back to the fit). Every item is checked first: an
