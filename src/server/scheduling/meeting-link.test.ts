@@ -1,40 +1,19 @@
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { calendarPartOf, type SmtpSink, startAppWithSmtp } from '../../../test/support/app-with-smtp';
 import { json, localIn, startPair } from '../../../test/support/relationship-fixtures';
-import { parseMime, startSmtpSink } from '../../../test/support/smtp-sink';
-import { createTestApp, type TestApp } from '../../../test/support/test-app';
-import { createMailer, type SmtpMailer } from '../mail/smtp-mailer';
-import { noRelationships } from '../notifications/reminder-source';
+import type { TestApp } from '../../../test/support/test-app';
 
 // Every session has a meeting link: the guide's own room, or a generated Jitsi Meet room. It reaches
 // the .ics (LOCATION and URL, read back by node-ical), the e-mail and the session.
 let t: TestApp;
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-let mailer: SmtpMailer;
+let sink: SmtpSink;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  t = await createTestApp(new Date('2026-11-21T09:00:00Z'), {
-    mailer: { send: (message) => mailer.send(message) },
-  });
-  mailer = createMailer(t.database.db, { smtpUrl: sink.url, from: 'Corner <corner@example.test>' });
-  await t.jobs.startWorker({
-    db: t.database.db,
-    mailer,
-    clock: () => t.clock.now,
-    jobs: t.jobs,
-    reminderFacts: noRelationships,
-    publicUrl: 'https://corner.test',
-  });
+  ({ t, sink, close } = await startAppWithSmtp(new Date('2026-11-21T09:00:00Z')));
 });
-afterAll(async () => {
-  await t.close();
-  mailer.close();
-  await sink.close();
-});
-
-const calendarOf = (raw: string) =>
-  parseMime(raw).find((part) => part.headers['content-type']?.startsWith('text/calendar'))?.body ?? '';
+afterAll(() => close());
 
 // The booking mails to both people that carry this link (its room name survives any line wrapping).
 async function bookedMails(link: string) {
@@ -51,7 +30,7 @@ const urlOf = (event: VEvent | undefined): string => {
 };
 
 const eventsOf = (raw: string) =>
-  Object.values(ical.sync.parseICS(calendarOf(raw))).filter(
+  Object.values(ical.sync.parseICS(calendarPartOf(raw))).filter(
     (component): component is VEvent => component?.type === 'VEVENT',
   );
 

@@ -1,42 +1,20 @@
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { calendarPartOf, type SmtpSink, startAppWithSmtp } from '../../../test/support/app-with-smtp';
 import { localIn, startPair } from '../../../test/support/relationship-fixtures';
-import { parseMime, startSmtpSink } from '../../../test/support/smtp-sink';
-import { createTestApp, type TestApp } from '../../../test/support/test-app';
-import { createMailer, type SmtpMailer } from '../mail/smtp-mailer';
-import { noRelationships } from '../notifications/reminder-source';
+import type { TestApp } from '../../../test/support/test-app';
 
 // Issue 3, acceptance 2: a real SMTP server process receives the invitation and the scheduling mails,
 // and an independent parser reads the attached .ics as the right instant for a member in Berlin and a
 // guide in New York.
 let t: TestApp;
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-let mailer: SmtpMailer;
+let sink: SmtpSink;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  const started = new Date('2026-11-21T09:00:00Z');
-  t = await createTestApp(started, {
-    mailer: { send: (message) => mailer.send(message) },
-  });
-  mailer = createMailer(t.database.db, { smtpUrl: sink.url, from: 'Corner <corner@example.test>' });
-  await t.jobs.startWorker({
-    db: t.database.db,
-    mailer,
-    clock: () => t.clock.now,
-    jobs: t.jobs,
-    reminderFacts: noRelationships,
-    publicUrl: 'https://corner.test',
-  });
+  ({ t, sink, close } = await startAppWithSmtp(new Date('2026-11-21T09:00:00Z')));
 });
-afterAll(async () => {
-  await t.close();
-  mailer.close();
-  await sink.close();
-});
-
-const calendarOf = (raw: string) =>
-  parseMime(raw).find((part) => part.headers['content-type']?.startsWith('text/calendar'))?.body ?? '';
+afterAll(() => close());
 
 describe('invitation and scheduling mail over SMTP', () => {
   it('mails the invitation, then both people an invite whose instant is right in both zones', async () => {
@@ -68,7 +46,7 @@ describe('invitation and scheduling mail over SMTP', () => {
     // 16:00 in Berlin on that date (CET, UTC+1) is 15:00 UTC, which is 10:00 in New York (EST).
     const expected = new Date(`${localStart.slice(0, 10)}T15:00:00Z`).toISOString();
     for (const mail of sink.received.filter((m) => /session is booked/i.test(m.raw))) {
-      const events = Object.values(ical.sync.parseICS(calendarOf(mail.raw))).filter(
+      const events = Object.values(ical.sync.parseICS(calendarPartOf(mail.raw))).filter(
         (component): component is VEvent => component?.type === 'VEVENT',
       );
       expect(events.map((event) => event.start.toISOString())).toEqual([expected]);
