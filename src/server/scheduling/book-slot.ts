@@ -63,14 +63,14 @@ export async function bookSlot(
   busyReader: BusyReader = readBusy,
 ): Promise<{ sessionId: string }> {
   const start = new Date(input.start);
+  const day = { from: new Date(start.getTime() - MS_PER_DAY), to: new Date(start.getTime() + MS_PER_DAY) };
+  const { query } = await relationshipSlotsQuery(db, actor, relationshipId, day, now);
+  // The same pair and terms over the next two weeks: the relationship is not loaded again.
   const fresh = async () => {
     const from = new Date(Math.max(now.getTime(), start.getTime() - MS_PER_DAY));
     const range = { from, to: new Date(from.getTime() + FRESH_SLOTS_DAYS * MS_PER_DAY) };
-    const { query } = await relationshipSlotsQuery(db, actor, relationshipId, range, now);
-    return (await computeSlots(db, query, busyReader)).slots;
+    return (await computeSlots(db, { ...query, range }, busyReader)).slots;
   };
-  const day = { from: new Date(start.getTime() - MS_PER_DAY), to: new Date(start.getTime() + MS_PER_DAY) };
-  const { query } = await relationshipSlotsQuery(db, actor, relationshipId, day, now);
   const open = await computeSlots(db, query, busyReader);
   if (open.hidden.length > 0) {
     throw new Problem(

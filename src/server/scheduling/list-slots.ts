@@ -99,7 +99,7 @@ export async function computeSlots(
   db: Db | Tx,
   query: SlotsQuery,
   busyReader: BusyReader = readBusy,
-): Promise<Omit<SlotsAnswer, 'zones' | 'suggested' | 'balance'> & { guideTimeZone: string }> {
+): Promise<Omit<SlotsAnswer, 'zones' | 'suggested' | 'balance'> & { zones: SlotsAnswer['zones'] }> {
   const people = await db
     .select({ id: user.id, name: user.name, timeZone: user.timeZone })
     .from(user)
@@ -107,6 +107,10 @@ export async function computeSlots(
   const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? 'Someone';
   const [profile] = await db.select().from(guideProfiles).where(eq(guideProfiles.userId, query.guideId));
   const guideTimeZone = profile?.timeZone ?? people.find((p) => p.id === query.guideId)?.timeZone ?? 'UTC';
+  const zones = {
+    member: people.find((p) => p.id === query.otherId)?.timeZone ?? 'UTC',
+    guide: guideTimeZone,
+  };
   const availability = profile?.availability ?? [];
   const rules = await loadBookingRules(db, query.guideId);
   const busyWindow = {
@@ -131,7 +135,7 @@ export async function computeSlots(
   const byAgreement = { available: true, how: query.byAgreementHow };
   // Fail closed: a time is offered only when Corner knows both people are free.
   if (hidden.length > 0) {
-    return { slots: [], hidden, byAgreement, sessionMinutes: query.sessionMinutes, guideTimeZone };
+    return { slots: [], hidden, byAgreement, sessionMinutes: query.sessionMinutes, zones };
   }
   const busy: MsInterval[] = [];
   for (const id of [query.guideId, query.otherId]) {
@@ -154,7 +158,7 @@ export async function computeSlots(
     hidden,
     byAgreement: null,
     sessionMinutes: query.sessionMinutes,
-    guideTimeZone,
+    zones,
   };
 }
 
@@ -192,9 +196,7 @@ export async function listRelationshipSlots(
 ): Promise<SlotsAnswer> {
   checkRange(range);
   const { rel, query } = await relationshipSlotsQuery(db, actor, relationshipId, range, now);
-  const { guideTimeZone, ...answer } = await computeSlots(db, query, busyReader);
-  const [member] = await db.select({ timeZone: user.timeZone }).from(user).where(eq(user.id, query.otherId));
-  const zones = { member: member?.timeZone ?? 'UTC', guide: guideTimeZone };
+  const { zones, ...answer } = await computeSlots(db, query, busyReader);
   const past = await db
     .select({ startsAt: sessions.startsAt, endsAt: sessions.endsAt })
     .from(sessions)
