@@ -4,6 +4,7 @@ import { type RadicaleServer, startRadicale } from '../../../test/support/radica
 import { createTestApp, type Member, signUp, type TestApp } from '../../../test/support/test-app';
 import { calendarBusyIntervals, calendarConnections } from '../db/schema';
 import { readBusy } from '../scheduling/busy-reader';
+import { staleConnectionIds } from './sync-connection';
 
 // Against a real CalDAV server (Radicale, started for this file on a free port with its own storage).
 
@@ -308,6 +309,18 @@ describe('calendar connections on a real CalDAV server', () => {
     const remove = await eve.request(path, { method: 'DELETE' });
     expect([patch.status, sync.status, remove.status]).toEqual([404, 404, 404]);
     expect(await connectionCount()).toBe(1);
+  });
+
+  it('lists for the refresh job only the connections synced before the cut-off', async () => {
+    const db = t.database.db;
+    const [row] = await db
+      .select({ lastSyncedAt: calendarConnections.lastSyncedAt })
+      .from(calendarConnections)
+      .where(eq(calendarConnections.id, connection.id));
+    const syncedAt = row?.lastSyncedAt?.getTime() ?? 0;
+    expect(syncedAt).toBeGreaterThan(0);
+    expect(await staleConnectionIds(db, new Date(syncedAt + 1), [ana.userId])).toEqual([connection.id]);
+    expect(await staleConnectionIds(db, new Date(syncedAt), [ana.userId])).toEqual([]);
   });
 
   it('disconnects and drops the cache', async () => {

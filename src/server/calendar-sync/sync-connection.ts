@@ -1,4 +1,4 @@
-import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import {
   CALENDAR_MAX_WARNINGS,
   CALENDAR_SYNC_DAYS_AHEAD,
@@ -195,14 +195,18 @@ export async function syncConnection(
 
 /** Connections of these people (or all) whose cache is older than `staleBefore`, oldest first. */
 export async function staleConnectionIds(db: Db, staleBefore: Date, userIds?: string[]): Promise<string[]> {
+  // Filtered and ordered by the database: the refresh job asks every few minutes over every connection.
   const rows = await db
-    .select({ id: calendarConnections.id, lastSyncedAt: calendarConnections.lastSyncedAt })
+    .select({ id: calendarConnections.id })
     .from(calendarConnections)
-    .where(userIds ? inArray(calendarConnections.userId, userIds) : undefined);
-  return rows
-    .filter((row) => !row.lastSyncedAt || row.lastSyncedAt.getTime() < staleBefore.getTime())
-    .sort((a, b) => (a.lastSyncedAt?.getTime() ?? 0) - (b.lastSyncedAt?.getTime() ?? 0))
-    .map((row) => row.id);
+    .where(
+      and(
+        userIds ? inArray(calendarConnections.userId, userIds) : undefined,
+        or(isNull(calendarConnections.lastSyncedAt), lt(calendarConnections.lastSyncedAt, staleBefore)),
+      ),
+    )
+    .orderBy(sql`${calendarConnections.lastSyncedAt} asc nulls first`);
+  return rows.map((row) => row.id);
 }
 
 function failureSentence(error: unknown): string {
