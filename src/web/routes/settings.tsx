@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { growthKeys, useAccessTokens } from '../api/growth-queries';
+import { CalendarsCard } from '../components/calendars/calendars-card';
 import { CenteredLoader } from '../components/centered-loader';
 import { DeleteAccountCard } from '../components/delete-account-card';
 import { ProblemAlert } from '../components/problem-alert';
@@ -33,6 +34,7 @@ export function SettingsPage() {
         </Anchor>
         .
       </Text>
+      <CalendarsCard />
       <ExportRecord />
       <AccessTokens />
       <DeleteAccountCard />
