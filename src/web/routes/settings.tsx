@@ -17,6 +17,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { growthKeys, useAccessTokens } from '../api/growth-queries';
+import { useMe } from '../api/queries';
+import { BookingRulesCard } from '../components/booking/booking-rules-card';
 import { CalendarsCard } from '../components/calendars/calendars-card';
 import { CenteredLoader } from '../components/centered-loader';
 import { DeleteAccountCard } from '../components/delete-account-card';
@@ -24,6 +26,8 @@ import { ProblemAlert } from '../components/problem-alert';
 import { formatDate } from '../format';
 
 export function SettingsPage() {
+  const me = useMe();
+  const isGuide = me.data?.roles.includes('guide') ?? false;
   return (
     <Stack maw={860}>
       <Title order={1}>Settings</Title>
@@ -35,6 +39,7 @@ export function SettingsPage() {
         .
       </Text>
       <CalendarsCard />
+      {isGuide && <BookingRulesCard />}
       <ExportRecord />
       <AccessTokens />
       <DeleteAccountCard />
