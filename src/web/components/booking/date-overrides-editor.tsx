@@ -19,7 +19,7 @@ export function DateOverridesEditor(props: {
         Different hours on one date, in your guide zone: a day with no hours is a day off.
       </Text>
       {errors.dateOverrides && (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c="var(--mantine-color-red-light-color)" role="alert">
           {errors.dateOverrides}
         </Text>
       )}

@@ -65,14 +65,14 @@ export function CalendarConnectionItem(props: {
         )}
       </Text>
       {connection.status === 'error' && (
-        <Text size="sm" c="red.8" role="status">
+        <Text size="sm" c="var(--mantine-color-red-light-color)" role="status">
           {connection.lastError ?? 'The calendar could not be read.'}
           {connection.errorSince ? ` Since ${formatDateTime(connection.errorSince)}.` : ''} Until it syncs
           again, Corner offers none of your times, so nobody books over a meeting it cannot see.
         </Text>
       )}
       {connection.warnings.map((warning) => (
-        <Text key={warning} size="sm" c="orange.9">
+        <Text key={warning} size="sm" c="var(--mantine-color-orange-light-color)">
           {warning}
         </Text>
       ))}

@@ -1,4 +1,4 @@
-import { Button, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
@@ -65,8 +65,9 @@ export function ConnectCalendarForm({ onConnected }: { onConnected: () => Promis
           error={errors.username}
           onChange={(e) => setUsername(e.currentTarget.value)}
         />
-        <PasswordInput
+        <TextInput
           label="Password"
+          type="password"
           description="Use an app password where your provider offers one (iCloud and Fastmail require it)."
           autoComplete="current-password"
           required

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { MIN_BOOKING_LEAD_DAYS } from '../../../domain/settings/sessions';
@@ -147,23 +147,25 @@ export function WeekSlotsPanel({ rel }: { rel: RelationshipDetail }) {
                       <List.Item key={slot.start}>
                         <Button
                           size="compact-sm"
-                          variant={picked?.start === slot.start ? 'filled' : 'light'}
+                          variant={
+                            picked?.start === slot.start
+                              ? 'filled'
+                              : suggested.has(slot.start)
+                                ? 'outline'
+                                : 'light'
+                          }
                           aria-pressed={picked?.start === slot.start}
-                          aria-label={`${describe(slot)}${suggested.has(slot.start) ? ', suggested' : ''}`}
                           onClick={() => {
                             setTaken(null);
                             setPicked(slot);
                           }}
-                          rightSection={
-                            suggested.has(slot.start) ? (
-                              <Badge size="xs" variant="outline" aria-hidden>
-                                suggested
-                              </Badge>
-                            ) : undefined
-                          }
                         >
-                          {clockIn(slot.start, viewerZone)} · {clockIn(slot.start, partnerZone, viewerZone)}{' '}
-                          for {partnerName.split(' ')[0]}
+                          {/* The visible text is short; the hidden words make the name say the whole time. */}
+                          <VisuallyHidden>{dayLabel(day.date)}, </VisuallyHidden>
+                          {clockIn(slot.start, viewerZone)}
+                          <VisuallyHidden> to {clockIn(slot.end, viewerZone)} your time</VisuallyHidden> ·{' '}
+                          {clockIn(slot.start, partnerZone, viewerZone)} for {partnerName.split(' ')[0]}
+                          {suggested.has(slot.start) ? ' · suggested' : ''}
                         </Button>
                       </List.Item>
                     ))}
