@@ -134,7 +134,7 @@ export function WeekSlotsPanel({ rel }: { rel: RelationshipDetail }) {
               {data.balance[partnerSide]}. Suggested times take turns.
             </Text>
           )}
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
             {days
               .filter((day) => day.slots.length > 0)
               .map((day) => (
@@ -147,12 +147,12 @@ export function WeekSlotsPanel({ rel }: { rel: RelationshipDetail }) {
                       <List.Item key={slot.start}>
                         <Button
                           size="compact-sm"
+                          fullWidth
+                          h="auto"
+                          py={4}
+                          styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
                           variant={
-                            picked?.start === slot.start
-                              ? 'filled'
-                              : suggested.has(slot.start)
-                                ? 'outline'
-                                : 'light'
+                            picked?.start === slot.start ? 'filled' : suggested.has(slot.start) ? 'outline' : 'light'
                           }
                           aria-pressed={picked?.start === slot.start}
                           onClick={() => {
@@ -163,7 +163,8 @@ export function WeekSlotsPanel({ rel }: { rel: RelationshipDetail }) {
                           {/* The visible text is short; the hidden words make the name say the whole time. */}
                           <VisuallyHidden>{dayLabel(day.date)}, </VisuallyHidden>
                           {clockIn(slot.start, viewerZone)}
-                          <VisuallyHidden> to {clockIn(slot.end, viewerZone)} your time</VisuallyHidden> ·{' '}
+                          <VisuallyHidden> to {clockIn(slot.end, viewerZone)} your time</VisuallyHidden>
+                          {' · '}
                           {clockIn(slot.start, partnerZone, viewerZone)} for {partnerName.split(' ')[0]}
                           {suggested.has(slot.start) ? ' · suggested' : ''}
                         </Button>
