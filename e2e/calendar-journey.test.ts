@@ -240,6 +240,25 @@ describe('calendar journey', () => {
     expect(await m.getByRole('list', { name: /^Open times on/ }).count()).toBe(0);
     await visit(m, 'relationship-fail-closed');
 
+    // His booking rules: an insecure room link is refused under its field; a secure one is saved.
+    const roomLink = g.getByLabel('Your own meeting room link');
+    await roomLink.fill('http://meet.example.test/gus');
+    await g.getByRole('button', { name: 'Save booking rules' }).click();
+    await expect.poll(() => roomLink.getAttribute('aria-invalid')).toBe('true');
+    await g.getByText('Some rules need a fix').waitFor();
+    await visit(g, 'settings-booking-rules-error');
+    await roomLink.fill('https://meet.example.test/gus');
+    await g.getByRole('button', { name: 'Add a date override' }).click();
+    await g.getByLabel('Date of override 1').fill(day);
+    await g.getByRole('button', { name: 'Save booking rules' }).click();
+    await g.getByText('Saved. Open slots follow the new rules now.').waitFor();
+    const rules = (await api(guide.context, 'get', '/api/v1/me/booking-rules')) as {
+      roomLink: string | null;
+      dateOverrides: { date: string; windows: unknown[] }[];
+    };
+    expect(rules.roomLink).toBe('https://meet.example.test/gus');
+    expect(rules.dateOverrides).toEqual([{ date: day, windows: [] }]);
+
     expect(guide.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
     expect(member.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
     await radicale.start();

@@ -152,7 +152,11 @@ export function WeekSlotsPanel({ rel }: { rel: RelationshipDetail }) {
                           py={4}
                           styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
                           variant={
-                            picked?.start === slot.start ? 'filled' : suggested.has(slot.start) ? 'outline' : 'light'
+                            picked?.start === slot.start
+                              ? 'filled'
+                              : suggested.has(slot.start)
+                                ? 'outline'
+                                : 'light'
                           }
                           aria-pressed={picked?.start === slot.start}
                           onClick={() => {
@@ -164,7 +168,7 @@ export function WeekSlotsPanel({ rel }: { rel: RelationshipDetail }) {
                           <VisuallyHidden>{dayLabel(day.date)}, </VisuallyHidden>
                           {clockIn(slot.start, viewerZone)}
                           <VisuallyHidden> to {clockIn(slot.end, viewerZone)} your time</VisuallyHidden>
-                          {' · '}
+                          {'\u00a0· '}
                           {clockIn(slot.start, partnerZone, viewerZone)} for {partnerName.split(' ')[0]}
                           {suggested.has(slot.start) ? ' · suggested' : ''}
                         </Button>
