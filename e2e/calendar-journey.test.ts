@@ -214,7 +214,7 @@ describe('calendar journey', () => {
           const events = await radicale.listEvents(workUrl);
           session = events
             .flatMap((e) => Object.values(ical.sync.parseICS(e.ics)))
-            .filter((c): c is VEvent => c.type === 'VEVENT')
+            .filter((c): c is VEvent => c?.type === 'VEVENT')
             .find((e) => String(e.uid).endsWith('@corner'));
           return session?.start.toISOString();
         },

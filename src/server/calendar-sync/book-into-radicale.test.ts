@@ -167,7 +167,7 @@ describe('booking through the API lands in the guide’s CalDAV calendar', () =>
     );
     // Read back with an independent parser: the booked instant, the session's UID and its room.
     const events = Object.values(ical.sync.parseICS(written)).filter(
-      (component): component is VEvent => component.type === 'VEVENT',
+      (component): component is VEvent => component?.type === 'VEVENT',
     );
     expect(events).toHaveLength(1);
     expect(events[0]?.uid).toBe(`${booked.id}@corner`);
