@@ -16,7 +16,6 @@ export function useCalendarConnections() {
 }
 
 const fetchBookingRules = () => unwrap(api.me['booking-rules'].$get());
-export type BookingRulesView = Awaited<ReturnType<typeof fetchBookingRules>>;
 
 export function useBookingRules() {
   return useQuery({ queryKey: calendarKeys.bookingRules, queryFn: fetchBookingRules });
