@@ -158,10 +158,13 @@ export async function startRadicale(): Promise<RadicaleServer> {
         'content-type': 'application/xml',
       });
       const entries: { href: string; ics: string }[] = [];
-      for (const match of text.matchAll(/<D:response>([\s\S]*?)<\/D:response>/gi)) {
+      // Whatever prefix the server gives the DAV and CalDAV namespaces (Radicale 3 answers with none).
+      for (const match of text.matchAll(/<(?:[\w-]+:)?response>([\s\S]*?)<\/(?:[\w-]+:)?response>/gi)) {
         const part = match[1] ?? '';
-        const href = /<D:href>([^<]*)<\/D:href>/i.exec(part)?.[1] ?? '';
-        const data = /<C:calendar-data[^>]*>([\s\S]*?)<\/C:calendar-data>/i.exec(part)?.[1];
+        const href = /<(?:[\w-]+:)?href>([^<]*)<\/(?:[\w-]+:)?href>/i.exec(part)?.[1] ?? '';
+        const data = /<(?:[\w-]+:)?calendar-data[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?calendar-data>/i.exec(
+          part,
+        )?.[1];
         if (data) entries.push({ href, ics: unescapeXml(data) });
       }
       return entries;

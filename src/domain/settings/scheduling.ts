@@ -37,3 +37,6 @@ export const DAY_EDGE_END_HOUR = 20;
 export const MEETING_ROOM_BYTES = 16;
 /** Where generated rooms live. */
 export const DEFAULT_MEETING_HOST = 'https://meet.jit.si';
+
+/** An intro session from the directory: a short first conversation. */
+export const INTRO_SESSION_MINUTES = 30;

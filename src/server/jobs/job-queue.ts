@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { fromPglite, PgBoss } from 'pg-boss';
+import { type Clock, fromPglite, PgBoss } from 'pg-boss';
 import type { EnqueueOptions, JobDefinition, Jobs, Schedule } from './job-definition';
 
 export type QueueConnection = { kind: 'postgres'; url: string } | { kind: 'pglite'; pglite: PGlite };
@@ -32,14 +32,16 @@ export function createJobQueue<Context>(
     onError?: (error: unknown) => void;
     /** Where pg-boss keeps its tables; tests sharing one PostgreSQL database each use their own. */
     schema?: string;
+    /** pg-boss's source of time and timers; tests pass its TestClock to make a cron schedule fire. */
+    clock?: Clock;
   },
 ): JobQueue<Context> {
   const onError = options.onError ?? ((error: unknown) => console.error('job queue:', error));
   const schema = options.schema ?? DEFAULT_SCHEMA;
   const boss =
     connection.kind === 'postgres'
-      ? new PgBoss({ connectionString: connection.url, schema, max: 4 })
-      : new PgBoss({ db: fromPglite(connection.pglite), backend: 'pglite', schema });
+      ? new PgBoss({ connectionString: connection.url, schema, max: 4, clock: options.clock })
+      : new PgBoss({ db: fromPglite(connection.pglite), backend: 'pglite', schema, clock: options.clock });
   // pg-boss re-emits its pool's lost connections and its loops' failed queries here; with a listener it
   // keeps polling and picks up again once PostgreSQL is back, without one the process would crash.
   boss.on('error', onError);

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../auth/actor';
+import { guideIdParams } from '../guide-profiles/schemas';
 import { createRouter, json, jsonBody, problemResponses } from '../http/openapi';
 import { relationshipIdParams } from '../relationships/schemas';
 import { getSession } from '../sessions/get-session';
@@ -7,8 +8,15 @@ import { sendSessionInvites } from '../sessions/send-session-invites';
 import { bookSlot } from './book-slot';
 import { loadBookingRules, saveBookingRules } from './booking-rules';
 import { readBusy } from './busy-reader';
+import { listIntroSlots } from './list-intro-slots';
 import { listRelationshipSlots } from './list-slots';
-import { bookingRulesSchema, bookSlotSchema, slotsAnswerSchema, slotsQuery } from './schemas';
+import {
+  bookingRulesSchema,
+  bookSlotSchema,
+  introSlotsAnswerSchema,
+  slotsAnswerSchema,
+  slotsQuery,
+} from './schemas';
 
 const tags = ['Scheduling'];
 
@@ -86,5 +94,28 @@ export const schedulingRoutes = createRouter()
       );
       await sendSessionInvites(deps.db, deps.jobs, sessionId, 'booked');
       return c.json(await getSession(deps.db, actor, sessionId), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/guides/{guideId}/intro-slots',
+      tags,
+      summary: 'Open times for an intro with a guide from the directory (the intro’s notice and length)',
+      request: { params: guideIdParams, query: slotsQuery },
+      responses: { 200: json(introSlotsAnswerSchema, 'Open intro times'), ...problemResponses },
+    }),
+    async (c) => {
+      const { deps } = c.var;
+      const { from, to } = c.req.valid('query');
+      const answer = await listIntroSlots(
+        deps.db,
+        actorOf(c),
+        c.req.valid('param').guideId,
+        { from: new Date(from), to: new Date(to) },
+        deps.clock(),
+        deps.busyReader ?? readBusy,
+      );
+      return c.json(answer, 200);
     },
   );

@@ -31,6 +31,10 @@ export const slotsAnswerSchema = z
   })
   .openapi('OpenSlots');
 
+export const introSlotsAnswerSchema = slotsAnswerSchema
+  .pick({ slots: true, hidden: true, byAgreement: true, sessionMinutes: true, zones: true })
+  .openapi('OpenIntroSlots');
+
 export const bookSlotSchema = z
   .object({
     start: z.iso.datetime({ offset: true, message: 'must be the start of an open slot (ISO date-time)' }),

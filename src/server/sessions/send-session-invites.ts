@@ -46,7 +46,8 @@ export async function sendSessionInvites(
       timeZone: session.bookedTimeZone,
       summary: `Corner session: ${member.name} and ${guide.name}`,
       description: session.agendaTopic ? `Agenda: ${session.agendaTopic}` : undefined,
-      location: session.place ?? undefined,
+      // As in the mailed invite: an online session's place is its room, so the calendar shows where to go.
+      location: session.place ?? session.meetingLink ?? undefined,
       url: session.meetingLink ?? undefined,
       organizer: { name: guide.name, email: guide.email },
       attendees: [

@@ -17,12 +17,17 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { growthKeys, useAccessTokens } from '../api/growth-queries';
+import { useMe } from '../api/queries';
+import { BookingRulesCard } from '../components/booking/booking-rules-card';
+import { CalendarsCard } from '../components/calendars/calendars-card';
 import { CenteredLoader } from '../components/centered-loader';
 import { DeleteAccountCard } from '../components/delete-account-card';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDate } from '../format';
 
 export function SettingsPage() {
+  const me = useMe();
+  const isGuide = me.data?.roles.includes('guide') ?? false;
   return (
     <Stack maw={860}>
       <Title order={1}>Settings</Title>
@@ -33,6 +38,8 @@ export function SettingsPage() {
         </Anchor>
         .
       </Text>
+      <CalendarsCard />
+      {isGuide && <BookingRulesCard />}
       <ExportRecord />
       <AccessTokens />
       <DeleteAccountCard />

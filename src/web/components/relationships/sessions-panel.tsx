@@ -18,6 +18,7 @@ import { api, unwrap } from '../../api/client';
 import { type RelationshipDetail, useSessions } from '../../api/relationship-queries';
 import { ProblemAlert } from '../problem-alert';
 import { useRelMutation } from './use-rel-mutation';
+import { WeekSlotsPanel } from './week-slots-panel';
 
 export function SessionsPanel({ rel }: { rel: RelationshipDetail }) {
   const sessions = useSessions(rel.id);
@@ -54,6 +55,7 @@ export function SessionsPanel({ rel }: { rel: RelationshipDetail }) {
             ))}
           </Stack>
         )}
+        {rel.status === 'active' && rel.guide && rel.member && <WeekSlotsPanel rel={rel} />}
         {rel.status === 'active' && <ScheduleForm rel={rel} />}
       </Stack>
     </Card>

@@ -1,0 +1,71 @@
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import type { OutOfOffice } from '../../../domain/scheduling/booking-rules';
+import { instantToLocalInput, localInputToInstant } from '../../local-time';
+
+// Away from one moment to another (a holiday, a conference), typed in the reader's own zone and kept as
+// instants, so it means the same hours wherever the guide travels.
+export function OutOfOfficeEditor(props: {
+  ranges: OutOfOffice[];
+  timeZone: string;
+  errors: Record<string, string>;
+  onChange: (ranges: OutOfOffice[]) => void;
+}) {
+  const { ranges, timeZone, errors, onChange } = props;
+  const set = (index: number, change: Partial<OutOfOffice>) =>
+    onChange(ranges.map((r, i) => (i === index ? { ...r, ...change } : r)));
+  const local = (iso: string) => (iso ? instantToLocalInput(iso, timeZone) : '');
+  const instant = (value: string) => (value ? localInputToInstant(value, timeZone) : '');
+  return (
+    <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+      <Text component="legend" fw={600}>
+        Out of office
+      </Text>
+      <Text size="sm" c="dimmed">
+        No times are offered while you are away. Times are in your zone ({timeZone}).
+      </Text>
+      {ranges.map((range, index) => {
+        const n = index + 1;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: ranges have no id until saved
+          <Group key={index} align="flex-end">
+            <TextInput
+              label={`Away from (${n})`}
+              type="datetime-local"
+              required
+              value={local(range.start)}
+              error={errors[`outOfOffice.${index}.start`]}
+              onChange={(e) => set(index, { start: instant(e.currentTarget.value) })}
+            />
+            <TextInput
+              label={`Back at (${n})`}
+              type="datetime-local"
+              required
+              value={local(range.end)}
+              error={errors[`outOfOffice.${index}.end`]}
+              onChange={(e) => set(index, { end: instant(e.currentTarget.value) })}
+            />
+            <TextInput
+              label={`Note (${n})`}
+              placeholder="e.g. holiday"
+              value={range.note}
+              error={errors[`outOfOffice.${index}.note`]}
+              onChange={(e) => set(index, { note: e.currentTarget.value })}
+            />
+            <Button
+              variant="subtle"
+              color="gray"
+              onClick={() => onChange(ranges.filter((_, i) => i !== index))}
+            >
+              Remove away time {n}
+            </Button>
+          </Group>
+        );
+      })}
+      <Group>
+        <Button variant="light" onClick={() => onChange([...ranges, { start: '', end: '', note: '' }])}>
+          Add time away
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
