@@ -8,7 +8,10 @@ import { type RunningServer, startServer } from './support/start-server';
 
 // A guide in a cohort finds "Rank applicants" in their navigation, puts the applicants who fit them in
 // order with the keyboard-usable up/down buttons, and saves; the saved order comes back after a reload.
-// The cohort is set up through the API; the guide's part happens on the page.
+// Then they give each a score instead. The admin sees on the cohort page how many each guide answered
+// (never the scores), publishes a matching, and after a new guide joins rematches with the fewest
+// changes: the running pair stays, the waiting member moves to the new guide, and only that pair is
+// proposed. The cohort is set up through the API; the guide's and the admin's parts happen on pages.
 const shots = process.env.CORNER_SCREENSHOT_DIR ?? path.join(os.tmpdir(), 'corner-guide-ranking');
 let server: RunningServer;
 let browser: Browser;
@@ -49,7 +52,7 @@ async function join(context: BrowserContext, name: string, email: string, signUp
 }
 
 describe('guide ranking journey', () => {
-  it('a guide ranks the applicants who fit them with the keyboard and saves', async () => {
+  it('a guide ranks then scores their applicants; the admin sees the counts and rematches with the fewest changes', async () => {
     const adminContext = await browser.newContext({ baseURL: server.url });
     await api(adminContext, 'post', '/api/auth/sign-up/email', {
       name: 'Pat Admin',
@@ -120,11 +123,65 @@ describe('guide ranking journey', () => {
     expect(await names()).toEqual(['Dee Lin', 'Ana Ruiz']);
     await expectNoSeriousA11yViolations(page, 'rank applicants (saved)');
 
+    // Or a score each, typed in: the scored order (Ana 90, Dee 40) comes back after a reload.
+    await page.getByText('Give each a score', { exact: true }).click();
+    await page.getByLabel('Your score for Dee Lin').fill('40');
+    await page.getByLabel('Your score for Ana Ruiz').fill('90');
+    await page.getByText('Not saved yet').waitFor();
+    await page.getByRole('button', { name: 'Save my scores' }).click();
+    await page.getByText(/^Saved .*: your scores of 2$/).waitFor();
+    await page.reload();
+    await page.getByText(/^Saved .*: your scores of 2$/).waitFor();
+    expect(await names()).toEqual(['Ana Ruiz', 'Dee Lin']);
+    expect(await page.getByLabel('Your score for Ana Ruiz').inputValue()).toBe('90');
+    await expectNoSeriousA11yViolations(page, 'rank applicants (scores)');
+
     // The admin sees that Gia answered, not how.
     const answers = (await api(adminContext, 'get', `/api/v1/cohorts/${cohort.id}/guide-answers`)) as {
       guides: { name: string; answered: number; fitting: number }[];
     };
     expect(answers.guides).toEqual([expect.objectContaining({ name: 'Gia Rossi', answered: 2, fitting: 2 })]);
+    const admin = await adminContext.newPage();
+    const adminErrors: string[] = [];
+    admin.on('pageerror', (error) => adminErrors.push(error.message));
+    await admin.goto(`/cohorts/${cohort.id}`);
+    const answerCard = admin.getByRole('region', { name: 'Guides’ rankings' });
+    await answerCard.getByText('1 of 1 guide ranked or scored their applicants.', { exact: false }).waitFor();
+    expect(await answerCard.getByRole('row', { name: /Gia Rossi/ }).textContent()).toBe('Gia Rossi22');
+    expect(await answerCard.textContent()).not.toMatch(/90|40/);
+
+    // Publish a matching: Gia (one seat) takes Ana, the better fit; Dee waits.
+    await admin.getByRole('button', { name: 'Run matching' }).click();
+    await admin.getByRole('button', { name: 'Publish the optimal matches' }).click();
+    await admin.getByRole('button', { name: 'Publish and mail 2 people' }).click();
+    await admin.getByText(/^Proposed 1 pair/).waitFor();
+
+    // A second guide joins mid-cohort; the rematch keeps Ana and Gia and gives Dee the new seat.
+    await api(adminContext, 'post', `/api/v1/cohorts/${cohort.id}/applications/import`, {
+      role: 'guide',
+      csv: [
+        guides.split('\n')[0],
+        'hal@rank.test,Hal Berg,Initech,Europe/London,en,video,pricing; strategy,1,Tue 10:00-16:00,challenging,blend,craft,mid',
+      ].join('\n'),
+    });
+    const halContext = await browser.newContext({ baseURL: server.url });
+    await join(halContext, 'Hal Berg', 'hal@rank.test');
+    await halContext.close();
+    await admin.reload();
+    await admin.getByRole('button', { name: 'Rematch with the fewest changes' }).click();
+    const rematch = admin.getByRole('region', { name: 'Rematch with the fewest changes' });
+    await rematch.getByText('Keeps 1 of 1 current pair. 1 person moves:').waitFor();
+    expect(await rematch.getByRole('list', { name: 'Who moves' }).textContent()).toBe(
+      'Dee Lin: no guide yet → Hal Berg',
+    );
+    await expectNoSeriousA11yViolations(admin, 'cohort page with a rematch');
+    await admin.screenshot({ path: path.join(shots, 'cohort-rematch-1280.png'), fullPage: true });
+    await admin.getByRole('button', { name: 'Publish the rematch' }).click();
+    await admin.getByRole('dialog', { name: 'Publish 1 pair?' }).waitFor();
+    await admin.getByRole('button', { name: 'Publish and mail 2 people' }).click();
+    await admin.getByText(/^Proposed 1 pair/).waitFor();
+    await rematch.getByText(/^Published: each new pair was proposed/).waitFor();
+    expect(adminErrors, adminErrors.join('\n')).toEqual([]);
     await adminContext.close();
     expect(errors, errors.join('\n')).toEqual([]);
   }, 240_000);

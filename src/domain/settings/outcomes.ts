@@ -27,6 +27,11 @@ export const RISK_CADENCE_SHARE = 0.5;
 /** Early warning: this many signals (or more) make a pair "at risk"; fewer but some make it "watch". */
 export const RISK_AT_RISK_SIGNALS = 2;
 
+/** Pairs per page of the admin's at-risk list, unless the reader asks for another size. */
+export const AT_RISK_PAGE_SIZE = 25;
+/** The largest page of the at-risk list a reader may ask for. */
+export const AT_RISK_MAX_PAGE_SIZE = 200;
+
 /** Bootstrap resamples behind the effect's 95% interval. */
 export const EFFECT_BOOTSTRAP_RESAMPLES = 2_000;
 /** The interval's coverage. */

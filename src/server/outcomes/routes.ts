@@ -7,10 +7,11 @@ import { drawCohortLottery, getCohortLottery } from './draw-lottery';
 import { getCohortOutcomes, getProgramOutcomes } from './get-outcomes';
 import { getCohortSponsorReport } from './get-sponsor-report';
 import { importOutcomes } from './import-outcomes';
-import { listAtRisk } from './list-at-risk';
+import { atRiskPage } from './list-at-risk';
 import { answerPulse, getPulseStatus } from './pulse-check-ins';
 import { renderSponsorPdf } from './render-sponsor-pdf';
 import {
+  atRiskQuery,
   atRiskSchema,
   closePairSchema,
   lotteryInputSchema,
@@ -70,20 +71,20 @@ export const outcomeRoutes = createRouter()
       method: 'get',
       path: '/cohorts/{cohortId}/at-risk',
       tags,
-      summary: 'Pairs showing early-warning signals, with the reason for each (never content)',
-      request: { params: cohortIdParams },
+      summary:
+        'Pairs showing early-warning signals, with the reason for each (never content), a page at a time',
+      request: { params: cohortIdParams, query: atRiskQuery },
       responses: { 200: json(atRiskSchema, 'At-risk pairs'), ...problemResponses },
     }),
     async (c) =>
       c.json(
-        {
-          pairs: await listAtRisk(
-            c.var.deps.db,
-            actorOf(c),
-            c.req.valid('param').cohortId,
-            c.var.deps.clock(),
-          ),
-        },
+        await atRiskPage(
+          c.var.deps.db,
+          actorOf(c),
+          c.req.valid('param').cohortId,
+          c.var.deps.clock(),
+          c.req.valid('query'),
+        ),
         200,
       ),
   )

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { funnelStages } from '../../domain/outcomes/funnel';
 import { riskSignalCodes } from '../../domain/outcomes/risk-signals';
+import { AT_RISK_MAX_PAGE_SIZE, AT_RISK_PAGE_SIZE } from '../../domain/settings/outcomes';
 
 const guarded = <T extends z.ZodType>(value: T) =>
   z.union([
@@ -75,8 +76,42 @@ export const atRiskSchema = z
         lastRepairStep: z.object({ kind: z.string(), at: z.string() }).nullable(),
       }),
     ),
+    totals: z.object({ atRisk: z.number().int(), watch: z.number().int() }),
+    page: z.object({
+      number: z.number().int(),
+      size: z.number().int(),
+      pairs: z.number().int(),
+      pages: z.number().int(),
+    }),
   })
   .openapi('AtRiskPairs');
+
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+// Which page of the at-risk list to show. Unknown parameters are refused, so a misspelt one is named
+// instead of silently giving the first page.
+const atRiskParameters = z.object({
+  page: wholeNumber(1, 1_000_000).default(1).openapi({ description: 'Page number, from 1' }),
+  pageSize: wholeNumber(1, AT_RISK_MAX_PAGE_SIZE)
+    .default(AT_RISK_PAGE_SIZE)
+    .openapi({
+      description: `Pairs per page (default ${AT_RISK_PAGE_SIZE}, at most ${AT_RISK_MAX_PAGE_SIZE})`,
+    }),
+});
+const knownAtRiskParameters = new Set(Object.keys(atRiskParameters.shape));
+
+export const atRiskQuery = atRiskParameters.loose().superRefine((value, ctx) => {
+  for (const key of Object.keys(value)) {
+    if (!knownAtRiskParameters.has(key)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: 'is not a parameter the at-risk list knows' });
+    }
+  }
+});
 
 export const repairStepSchema = z.object({ kind: z.enum(['nudge', 'check-in-offer']) });
 const id = (name: string, what: string) =>

@@ -57,6 +57,27 @@ export async function getMatchRun(
   return view;
 }
 
+function rematchView(
+  stored: NonNullable<MatchRunRow['proof']>['rematch'],
+  nameOf: (applicationId: string) => string,
+): MatchRunView['rematch'] {
+  if (!stored) return null;
+  const guide = (id: string | null) =>
+    id === null ? null : { guideApplicationId: id, guideName: nameOf(id) };
+  return {
+    current: stored.current,
+    kept: stored.kept,
+    moves: stored.moves.map((move) => ({
+      memberApplicationId: move.memberApplicationId,
+      memberName: nameOf(move.memberApplicationId),
+      from: guide(move.from),
+      to: guide(move.to),
+    })),
+  };
+}
+
+type MatchRunRow = typeof matchRuns.$inferSelect;
+
 /** A run with names, its modes side by side and the cohort's overrides; null when there is none. */
 async function loadMatchRun(
   db: Db,
@@ -174,6 +195,7 @@ async function loadMatchRun(
       name: nameOf(entry.applicationId),
       alternatives: withNames(entry.alternatives),
     })),
+    rematch: rematchView(run.proof?.rematch, nameOf),
     overrides: overrides.map((o) => ({
       memberApplicationId: o.memberApplicationId,
       guideApplicationId: o.guideApplicationId,

@@ -9,6 +9,7 @@ import { getLatestMatchRun, getMatchRun, runMatching } from './match-cohort';
 import { listProblemReports, reviewProblemReport } from './problem-reports';
 import { createCohort, createProgram, getCohort, listCohorts, listMyPrograms } from './programs';
 import { publishMatchRun } from './publish-match-run';
+import { runRematch } from './rematch-cohort';
 import {
   cohortIdParams,
   cohortProblemReportSchema,
@@ -162,6 +163,25 @@ export const programRoutes = createRouter()
     async (c) =>
       c.json(
         await runMatching(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId, c.var.deps.clock()),
+        201,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/cohorts/{cohortId}/rematch',
+      tags,
+      summary:
+        'Rematch mid-cohort with the fewest changes: keep every current pair that still can be, solve the rest, say who moves',
+      request: { params: cohortIdParams },
+      responses: {
+        201: json(matchRunSchema, 'The rematch run, published like any run'),
+        ...problemResponses,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await runRematch(c.var.deps.db, actorOf(c), c.req.valid('param').cohortId, c.var.deps.clock()),
         201,
       ),
   )

@@ -195,6 +195,22 @@ export const matchRunSchema = z
       }),
     ),
     overrides: z.array(overrideSchema.extend({ decision: z.enum(['pin', 'block']) })),
+    // A rematch mid-cohort: how many of the pairs in place it keeps, and each member whose guide changes
+    // (from null: newly matched; to null: left without a guide). Null for a run from scratch.
+    rematch: z
+      .object({
+        current: z.number().int(),
+        kept: z.number().int(),
+        moves: z.array(
+          z.object({
+            memberApplicationId: z.string(),
+            memberName: z.string(),
+            from: z.object({ guideApplicationId: z.string(), guideName: z.string() }).nullable(),
+            to: z.object({ guideApplicationId: z.string(), guideName: z.string() }).nullable(),
+          }),
+        ),
+      })
+      .nullable(),
     // People imported who have not confirmed they joined: left out of matching until they do.
     unconfirmed: z.array(
       z.object({

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ModeReport } from '../../domain/matching/mode-report';
-import type { MatchingConstraints, MatchingInput } from '../../domain/matching/types';
+import type { RematchReport } from '../../domain/matching/rematch-report';
+import type { IndexPair, MatchingConstraints, MatchingInput } from '../../domain/matching/types';
 
 const workerUrl = new URL('./solve-worker.mjs', import.meta.url);
 
@@ -13,6 +14,28 @@ export function solveModesInWorker(
   constraints: MatchingConstraints,
   guideScore?: Float64Array,
 ): Promise<SolvedModes> {
+  return inWorker({ input, constraints, guideScore });
+}
+
+/** The rematch with the fewest changes, keeping as many of `keep` as it can, off the main thread. */
+export async function solveRematchInWorker(
+  input: MatchingInput,
+  constraints: MatchingConstraints,
+  keep: IndexPair[],
+  guideScore?: Float64Array,
+): Promise<{ report: RematchReport; seconds: number }> {
+  const { reports, seconds } = await inWorker({ input, constraints, guideScore, keep });
+  const report = reports[0] as RematchReport | undefined;
+  if (!report) throw new Error('the matching worker returned no rematch');
+  return { report, seconds };
+}
+
+function inWorker(message: {
+  input: MatchingInput;
+  constraints: MatchingConstraints;
+  guideScore?: Float64Array;
+  keep?: IndexPair[];
+}): Promise<SolvedModes> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl);
     worker.once('message', (result: SolvedModes) => {
@@ -23,6 +46,6 @@ export function solveModesInWorker(
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`the matching worker stopped with code ${code}`));
     });
-    worker.postMessage({ input, constraints, guideScore });
+    worker.postMessage(message);
   });
 }

@@ -12,8 +12,10 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { AT_RISK_PAGE_SIZE } from '../../domain/settings/outcomes';
 import { api, unwrap } from '../api/client';
 import { CenteredLoader } from '../components/centered-loader';
 import { ProblemAlert } from '../components/problem-alert';
@@ -42,9 +44,19 @@ export function CohortOutcomesPage() {
     queryKey: ['cohort-outcomes', cohortId],
     queryFn: () => unwrap(api.cohorts[':cohortId'].outcomes.$get({ param: { cohortId } })),
   });
+  // The server pages the at-risk list (at risk first), so a cohort of thousands arrives 25 at a time.
+  const [page, setPage] = useState(1);
   const atRisk = useQuery({
-    queryKey: ['cohort-at-risk', cohortId],
-    queryFn: () => unwrap(api.cohorts[':cohortId']['at-risk'].$get({ param: { cohortId } })),
+    queryKey: ['cohort-at-risk', cohortId, page],
+    queryFn: () =>
+      unwrap(
+        api.cohorts[':cohortId']['at-risk'].$get({
+          param: { cohortId },
+          query: { page: String(page), pageSize: String(AT_RISK_PAGE_SIZE) },
+        }),
+      ),
+    // Turning a page keeps the current one on screen until the next arrives.
+    placeholderData: keepPreviousData,
   });
   const repair = useMutation({
     mutationFn: (input: { relationshipId: string; kind: 'nudge' | 'check-in-offer' }) =>
@@ -185,7 +197,12 @@ export function CohortOutcomesPage() {
         </Title>
         {atRisk.error && <ProblemAlert error={atRisk.error} title="Could not load the at-risk list" />}
         {repair.error && <ProblemAlert error={repair.error} title="Could not send" />}
-        {atRisk.data && atRisk.data.pairs.length === 0 && <Text>No pair shows a warning signal.</Text>}
+        {atRisk.data && atRisk.data.page.pairs === 0 && <Text>No pair shows a warning signal.</Text>}
+        {atRisk.data && atRisk.data.page.pairs > 0 && (
+          <Text>
+            {atRisk.data.totals.atRisk} at risk, {atRisk.data.totals.watch} to watch.
+          </Text>
+        )}
         <Stack>
           {atRisk.data?.pairs.map((pair) => (
             <Card key={pair.relationshipId} withBorder aria-label={`${pair.member} and ${pair.guide}`}>
@@ -230,8 +247,41 @@ export function CohortOutcomesPage() {
             </Card>
           ))}
         </Stack>
+        {atRisk.data && atRisk.data.page.pages > 1 && (
+          <AtRiskPager page={atRisk.data.page} shown={atRisk.data.pairs.length} onPage={setPage} />
+        )}
       </Card>
     </Stack>
+  );
+}
+
+function AtRiskPager({
+  page,
+  shown,
+  onPage,
+}: {
+  page: { number: number; size: number; pairs: number; pages: number };
+  shown: number;
+  onPage: (page: number) => void;
+}) {
+  const first = (page.number - 1) * page.size;
+  return (
+    <Group mt="sm">
+      <Text size="sm" role="status">
+        Showing {first + 1}–{first + shown} of {page.pairs} pairs.
+      </Text>
+      <Button variant="light" size="xs" disabled={page.number <= 1} onClick={() => onPage(page.number - 1)}>
+        Previous {page.size}
+      </Button>
+      <Button
+        variant="light"
+        size="xs"
+        disabled={page.number >= page.pages}
+        onClick={() => onPage(page.number + 1)}
+      >
+        Next {Math.min(page.size, page.pairs - first - shown)}
+      </Button>
+    </Group>
   );
 }
 

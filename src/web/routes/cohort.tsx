@@ -7,11 +7,13 @@ import { CenteredLoader } from '../components/centered-loader';
 import { ProblemAlert } from '../components/problem-alert';
 import { CohortDashboardCard } from '../components/programs/cohort-dashboard-card';
 import { CsvImportCard } from '../components/programs/csv-import-card';
+import { GuideAnswersCard } from '../components/programs/guide-answers-card';
 import { MatchModesCard, modeLabel } from '../components/programs/match-modes-card';
 import { MatchResults } from '../components/programs/match-results';
 import { ParticipantsCard, participantsKey } from '../components/programs/participants-card';
 import { ProblemReportsCard } from '../components/programs/problem-reports-card';
 import { publishConfirmation } from '../components/programs/publish-wording';
+import { newPairsOf, RematchCard } from '../components/programs/rematch-card';
 import { WhyNotForm } from '../components/programs/why-not-form';
 import { formatDate } from '../format';
 
@@ -51,6 +53,17 @@ export function CohortPage() {
       queryClient.setQueryData(['match-run', cohortId], result);
     },
   });
+  // A rematch mid-cohort becomes the latest run, shown (and published) like any other.
+  const rematch = useMutation({
+    mutationFn: () => unwrap(api.cohorts[':cohortId'].rematch.$post({ param: { cohortId } })),
+    onSuccess: (result) => {
+      setShownRunId(null);
+      queryClient.setQueryData(['match-run', cohortId], result);
+    },
+  });
+  const hasPublished = Boolean(
+    latest.data && (latest.data.rematch || latest.data.comparison.some((row) => row.publishedAt !== null)),
+  );
   const publish = useMutation({
     mutationFn: (runId: string) =>
       unwrap(api.cohorts[':cohortId']['match-runs'][':runId'].publish.$post({ param: { cohortId, runId } })),
@@ -96,6 +109,7 @@ export function CohortPage() {
         <CsvImportCard cohortId={cohortId} applicantRole="guide" onImported={refresh} />
       </SimpleGrid>
       <ParticipantsCard cohortId={cohortId} />
+      <GuideAnswersCard cohortId={cohortId} />
       <Card withBorder component="section" aria-labelledby="matching-title">
         <Stack>
           <Group justify="space-between">
@@ -110,7 +124,20 @@ export function CohortPage() {
               {latest.data ? 'Run matching again' : 'Run matching'}
             </Button>
           </Group>
-          <ProblemAlert error={run.error ?? decide.error ?? publish.error} />
+          {hasPublished && (
+            <Group>
+              <Text size="sm">
+                Pairs ended or people joined? Rematch keeps every running pair it can and shows who moves.
+              </Text>
+              <Button variant="light" onClick={() => rematch.mutate()} loading={rematch.isPending}>
+                Rematch with the fewest changes
+              </Button>
+            </Group>
+          )}
+          <ProblemAlert error={run.error ?? rematch.error ?? decide.error ?? publish.error} />
+          {viewed?.rematch && (
+            <RematchCard rematch={viewed.rematch} published={viewed.publishedAt !== null} />
+          )}
           {viewed && (
             <MatchModesCard
               rows={viewed.comparison}
@@ -132,7 +159,9 @@ export function CohortPage() {
                 </Text>
               ) : (
                 <Button onClick={() => setConfirming(true)} loading={publish.isPending}>
-                  Publish the {modeLabel[viewed.mode].toLowerCase()} matches
+                  {viewed.rematch
+                    ? 'Publish the rematch'
+                    : `Publish the ${modeLabel[viewed.mode].toLowerCase()} matches`}
                 </Button>
               )}
               {publish.data && (
@@ -162,7 +191,7 @@ export function CohortPage() {
       {viewed && (
         <PublishDialog
           opened={confirming}
-          pairs={viewed.matches.length}
+          pairs={viewed.rematch ? newPairsOf(viewed.rematch) : viewed.matches.length}
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);

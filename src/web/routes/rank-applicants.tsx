@@ -6,6 +6,8 @@ import {
   Button,
   Card,
   Group,
+  NumberInput,
+  SegmentedControl,
   Stack,
   Text,
   Title,
@@ -56,7 +58,8 @@ export function RankApplicantsIndexPage() {
 }
 
 // A guide puts the applicants who fit them in order with up/down buttons (keyboard and screen-reader
-// usable, no dragging) and saves; matching's stable mode then takes this order as the guide's side.
+// usable, no dragging), or gives each a score from 0 to 100, and saves; matching's stable mode then
+// takes this order (or these scores) as the guide's side.
 export function RankApplicantsPage() {
   const { cohortId = '' } = useParams();
   const queryClient = useQueryClient();
@@ -68,19 +71,29 @@ export function RankApplicantsPage() {
   const [order, setOrder] = useState<string[]>([]);
   const [dirty, setDirty] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  const [by, setBy] = useState<'rank' | 'score'>('rank');
+  // Scores as the guide types them, 0 to 100; an empty field is "no score" (the fit decides for them).
+  const [scores, setScores] = useState<Record<string, number | ''>>({});
   useEffect(() => {
     if (list.data) {
       setOrder(list.data.applicants.map((a) => a.memberApplicationId));
+      // Scores the guide gave themselves (not those a saved ranking implies) come back into the fields.
+      const scored = list.data.applicants.filter((a) => a.score !== null && a.rank === null);
+      setScores(
+        Object.fromEntries(scored.map((a) => [a.memberApplicationId, Math.round((a.score ?? 0) * 100)])),
+      );
+      if (scored.length > 0) setBy('score');
       setDirty(false);
     }
   }, [list.data]);
   const save = useMutation({
-    mutationFn: (ranking: string[]) =>
+    mutationFn: (
+      input:
+        | { by: 'rank'; ranking: string[] }
+        | { by: 'score'; scores: { memberApplicationId: string; score: number }[] },
+    ) =>
       unwrap(
-        api.cohorts[':cohortId']['my-applicants'].preferences.$put({
-          param: { cohortId },
-          json: { by: 'rank', ranking },
-        }),
+        api.cohorts[':cohortId']['my-applicants'].preferences.$put({ param: { cohortId }, json: input }),
       ),
     onSuccess: (data) => queryClient.setQueryData(key, data),
   });
@@ -98,20 +111,34 @@ export function RankApplicantsPage() {
       `${byId.get(item)?.name ?? 'Applicant'} is now number ${index + by + 1} of ${next.length}.`,
     );
   };
-  const ranked = list.data.applicants.some((a) => a.rank !== null);
+  const ranked = list.data.applicants.some((a) => a.score !== null);
+  const scoresToSave = Object.entries(scores).flatMap(([memberApplicationId, value]) =>
+    value === '' ? [] : [{ memberApplicationId, score: value / 100 }],
+  );
   return (
     <Stack>
       <Title order={1}>Rank the applicants for {list.data.cohortName}</Title>
       <Text>
         These are the applicants who fit you, with what they wrote for matching. Put the ones you would most
-        like to guide first and save. The stable match uses your order; if you save nothing, the fit decides.
+        like to guide first, or give each a score from 0 to 100, and save. The stable match uses your order or
+        your scores; if you save nothing, the fit decides.
       </Text>
+      <SegmentedControl
+        aria-label="How you answer"
+        value={by}
+        onChange={(value) => setBy(value === 'score' ? 'score' : 'rank')}
+        data={[
+          { value: 'rank', label: 'Put them in order' },
+          { value: 'score', label: 'Give each a score' },
+        ]}
+        maw={420}
+      />
       <VisuallyHidden aria-live="polite">{announcement}</VisuallyHidden>
       <Group>
         {ranked && !dirty ? (
           <Badge color="green" variant="light">
-            Saved {list.data.savedAt ? formatDate(list.data.savedAt) : ''}: your ranking of{' '}
-            {list.data.answered}
+            Saved {list.data.savedAt ? formatDate(list.data.savedAt) : ''}: your{' '}
+            {list.data.applicants.some((a) => a.rank !== null) ? 'ranking' : 'scores'} of {list.data.answered}
           </Badge>
         ) : dirty ? (
           <Badge color="yellow" variant="light">
@@ -164,24 +191,42 @@ export function RankApplicantsPage() {
                         .join(' · ')}
                     </Text>
                   </div>
-                  <Group gap={4} wrap="nowrap">
-                    <ActionIcon
-                      variant="default"
-                      aria-label={`Move ${a.name} up`}
-                      disabled={index === 0}
-                      onClick={() => move(index, -1)}
-                    >
-                      ↑
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="default"
-                      aria-label={`Move ${a.name} down`}
-                      disabled={index === order.length - 1}
-                      onClick={() => move(index, 1)}
-                    >
-                      ↓
-                    </ActionIcon>
-                  </Group>
+                  {by === 'score' ? (
+                    <NumberInput
+                      label={`Your score for ${a.name}`}
+                      description="0 to 100; empty leaves it to the fit"
+                      min={0}
+                      max={100}
+                      step={5}
+                      clampBehavior="strict"
+                      allowDecimal={false}
+                      w={200}
+                      value={scores[id] ?? ''}
+                      onChange={(value) => {
+                        setScores({ ...scores, [id]: typeof value === 'number' ? value : '' });
+                        setDirty(true);
+                      }}
+                    />
+                  ) : (
+                    <Group gap={4} wrap="nowrap">
+                      <ActionIcon
+                        variant="default"
+                        aria-label={`Move ${a.name} up`}
+                        disabled={index === 0}
+                        onClick={() => move(index, -1)}
+                      >
+                        ↑
+                      </ActionIcon>
+                      <ActionIcon
+                        variant="default"
+                        aria-label={`Move ${a.name} down`}
+                        disabled={index === order.length - 1}
+                        onClick={() => move(index, 1)}
+                      >
+                        ↓
+                      </ActionIcon>
+                    </Group>
+                  )}
                 </Group>
               </Card>
             );
@@ -189,11 +234,29 @@ export function RankApplicantsPage() {
         </Stack>
       )}
       <Group>
-        <Button onClick={() => save.mutate(order)} loading={save.isPending} disabled={order.length === 0}>
-          Save my ranking
-        </Button>
+        {by === 'score' ? (
+          <Button
+            onClick={() => save.mutate({ by: 'score', scores: scoresToSave })}
+            loading={save.isPending}
+            disabled={order.length === 0}
+          >
+            Save my scores
+          </Button>
+        ) : (
+          <Button
+            onClick={() => save.mutate({ by: 'rank', ranking: order })}
+            loading={save.isPending}
+            disabled={order.length === 0}
+          >
+            Save my ranking
+          </Button>
+        )}
         {ranked && (
-          <Button variant="subtle" onClick={() => save.mutate([])} loading={save.isPending}>
+          <Button
+            variant="subtle"
+            onClick={() => save.mutate({ by: 'rank', ranking: [] })}
+            loading={save.isPending}
+          >
             Clear it (let the fit decide)
           </Button>
         )}

@@ -150,6 +150,12 @@ export type StoredProof = {
   prices: { members: Record<string, StoredLex>; guides: Record<string, StoredLex> } | null;
   /** Fair mode: the worst fit it guarantees. */
   threshold: number | null;
+  /** A rematch mid-cohort: how many current pairs it kept, and each member whose guide changes. */
+  rematch?: {
+    current: number;
+    kept: number;
+    moves: { memberApplicationId: string; from: string | null; to: string | null }[];
+  };
 };
 
 export const matchRuns = pgTable(

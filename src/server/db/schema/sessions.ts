@@ -57,6 +57,13 @@ export const sessions = pgTable(
     index('sessions_relationship_idx').on(t.relationshipId, t.startsAt),
     // The last held session per pair, in one index probe (momentum, the cohort dashboard).
     index('sessions_held_idx').on(t.relationshipId, t.startsAt).where(sql`${t.status} = 'held'`),
+    // A session booked ahead per pair (the at-risk list's "next step"): an index-only scan over the few
+    // scheduled rows instead of a parallel scan over every session (bench:outcomes, 20,000 pairs).
+    index('sessions_scheduled_idx').on(t.relationshipId, t.startsAt).where(sql`${t.status} = 'scheduled'`),
+    // Recent cancelled or missed sessions per pair (the at-risk list), without reading held rows.
+    index('sessions_missed_idx')
+      .on(t.relationshipId, t.startsAt)
+      .where(sql`${t.status} in ('cancelled', 'no-show')`),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "sessions_scheduled_idx" ON "sessions" USING btree ("relationship_id","starts_at") WHERE "sessions"."status" = 'scheduled';--> statement-breakpoint
+CREATE INDEX "sessions_missed_idx" ON "sessions" USING btree ("relationship_id","starts_at") WHERE "sessions"."status" in ('cancelled', 'no-show');
