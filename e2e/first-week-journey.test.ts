@@ -198,7 +198,7 @@ describe('first week', () => {
     // The count is part of the Home link's name, so a screen reader hears it with the link.
     const mainNav = page.getByRole('navigation', { name: 'Main' });
     const homeLink = (name: string) => mainNav.getByRole('link', { name, exact: true });
-    await homeLink('Home, 2 invitations').waitFor();
+    await homeLink('Home 2 invitations').waitFor();
     await page.getByRole('heading', { name: 'Waiting for your answer' }).waitFor();
     await page.getByText('Noor Newcomer invites you to a relationship, as their guide.').waitFor();
     expect(await visit(page, 'invited-guide-home')).toBeLessThanOrEqual(390);
@@ -206,7 +206,7 @@ describe('first week', () => {
     await fromOmar.getByLabel('Reason, if you decline').fill('I do not know Omar.');
     await fromOmar.getByRole('button', { name: /^Decline/ }).click();
     await fromOmar.waitFor({ state: 'detached' });
-    await homeLink('Home, 1 invitation').waitFor();
+    await homeLink('Home 1 invitation').waitFor();
     await page.getByRole('button', { name: /^Accept/ }).click();
     await page.getByRole('heading', { name: 'Waiting for your answer' }).waitFor({ state: 'detached' });
     await homeLink('Home').waitFor();

@@ -5,7 +5,7 @@ import { type ReactNode, useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
 import { authClient } from '../api/auth-client';
 import { keys, useMe } from '../api/queries';
-import { homeLinkName, InvitationsBadge, useWaitingInvitations } from './invitations-badge';
+import { InvitationsBadge } from './invitations-badge';
 import { isActiveLink, navigationFor } from './navigation';
 import { UnthankedAnswersBadge } from './unthanked-answers-badge';
 
@@ -21,7 +21,6 @@ export function AppLayout({ userName, children }: { userName: string; children: 
     queryClient.invalidateQueries({ queryKey: keys.me });
   }, [location.pathname, queryClient]);
   const sections = navigationFor(me.data?.roles ?? ['member']);
-  const waitingInvitations = useWaitingInvitations();
   return (
     <AppShell
       header={{ height: 60 }}
@@ -77,12 +76,7 @@ export function AppLayout({ userName, children }: { userName: string; children: 
                   label={link.label}
                   active={active}
                   aria-current={active ? 'page' : undefined}
-                  aria-label={
-                    link.to === '/' && waitingInvitations > 0
-                      ? homeLinkName(link.label, waitingInvitations)
-                      : undefined
-                  }
-                  rightSection={badgeFor(link.to, waitingInvitations)}
+                  rightSection={badgeFor(link.to)}
                   onClick={close}
                 />
               );
@@ -95,8 +89,8 @@ export function AppLayout({ userName, children }: { userName: string; children: 
   );
 }
 
-function badgeFor(to: string, waitingInvitations: number) {
+function badgeFor(to: string) {
   if (to === '/growth') return <UnthankedAnswersBadge />;
-  if (to === '/') return <InvitationsBadge waiting={waitingInvitations} />;
+  if (to === '/') return <InvitationsBadge />;
   return undefined;
 }
