@@ -143,9 +143,11 @@ describe('program admin journey', () => {
     const proposal = anaMember.page.getByRole('region', { name: 'Product League proposes this pair' });
     await proposal.getByRole('button', { name: 'Decline' }).click();
     await proposal
-      .getByRole('alert')
-      .filter({ hasText: /in a few words/ })
+      .getByText('Say in a few words why you decline, so the other person understands.')
       .waitFor();
+    expect(
+      await proposal.getByRole('textbox', { name: 'Reason, if you decline' }).getAttribute('aria-invalid'),
+    ).toBe('true');
     await visit(anaMember.page, 'relationship with proposal');
     await proposal.getByRole('button', { name: 'Accept' }).click();
     await proposal.getByText('You accepted. The pair starts once Gia Rossi accepts too.').waitFor();

@@ -12,6 +12,7 @@ type Proposal = NonNullable<RelationshipDetail['proposal']>;
 export function ProposalPanel({ rel, proposal }: { rel: RelationshipDetail; proposal: Proposal }) {
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
   const other = rel.myRole === 'member' ? rel.guide : rel.member;
   const otherName = other?.name ?? 'the other person';
   const iAccepted = rel.myRole === 'member' ? proposal.memberAccepted : proposal.guideAccepted;
@@ -49,10 +50,26 @@ export function ProposalPanel({ rel, proposal }: { rel: RelationshipDetail; prop
             </Button>
             <TextInput
               label="Reason, if you decline"
+              // Mantine's default error red is too light for small text on white (axe color-contrast).
+              styles={{ error: { color: 'var(--mantine-color-red-9)' } }}
               value={reason}
-              onChange={(event) => setReason(event.currentTarget.value)}
+              error={
+                reasonMissing ? 'Say in a few words why you decline, so the other person understands.' : null
+              }
+              onChange={(event) => {
+                setReason(event.currentTarget.value);
+                setReasonMissing(false);
+              }}
             />
-            <Button variant="default" onClick={() => answer.mutate(false)} loading={answer.isPending}>
+            <Button
+              variant="default"
+              onClick={() => {
+                // Asked here before any request: the server asks for the same, with its own limits.
+                if (reason.trim() === '') setReasonMissing(true);
+                else answer.mutate(false);
+              }}
+              loading={answer.isPending}
+            >
               Decline
             </Button>
           </Group>
