@@ -61,6 +61,9 @@ describe('feedback journey', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Ask for one outside view' }).waitFor();
     await page.getByText('No requests yet').waitFor();
+    // Without a guide there is no one to share with: a sentence instead of a switch that cannot work.
+    await page.getByText(/once you work with a guide/).waitFor();
+    expect(await page.getByRole('checkbox', { name: /Share this request/ }).count()).toBe(0);
     await visit(page, 'feedback (empty)');
 
     await page.getByLabel('Who you are asking').fill('Sam');
@@ -190,4 +193,100 @@ describe('feedback journey', () => {
     expect(member.errors).toEqual([]);
     await Promise.all([member.context.close(), giver.context.close(), again.context.close()]);
   });
+
+  it('sharing with a guide: one relationship is preselected, with two the member picks whose guide reads it', async () => {
+    const member = await newPage(browser, { baseURL: server.url });
+    const { page } = member;
+    await signUp(page, 'Fay Member', 'fay@example.test');
+    expect(
+      await api(page, 'POST', '/api/v1/goals', {
+        title: 'Speak up in the first ten minutes of every staff meeting by May 31',
+        category: 'eq',
+        targetDate: '2027-05-31',
+      }),
+    ).toMatchObject({ status: 201 });
+    const gusPair = await startRelationshipWith('Gus Guide', 'gus@example.test');
+
+    await page.goto('/feedback-requests');
+    await page.getByRole('heading', { name: 'Ask for one outside view' }).waitFor();
+    await page.getByLabel('Who you are asking').fill('Lee');
+    await page.getByLabel('Your question').fill(question);
+    await page
+      .getByRole('checkbox', { name: 'Share this request and its answer with Gus Guide, my guide' })
+      .check();
+    await page.getByRole('button', { name: 'Create the link' }).click();
+    await page.getByRole('textbox', { name: 'Feedback link' }).waitFor();
+    const card = page.getByRole('article', { name: /^Lee/ });
+    const cardSwitch = card.getByRole('switch', { name: 'Shared with Gus Guide, my guide' });
+    await expect.poll(() => cardSwitch.isChecked()).toBe(true);
+    await visit(page, 'feedback shared with the one guide');
+    expect(await sharedWith(gusPair)).toEqual([question]);
+
+    // A second guide: now the member says whose guide reads it, on the form and on the request.
+    const hanaPair = await startRelationshipWith('Hana Guide', 'hana@example.test');
+    await page.reload();
+    const cardPicker = card.getByRole('combobox', { name: 'Shared with' });
+    await expect.poll(() => cardPicker.inputValue()).toBe('Gus Guide');
+    await page.getByRole('combobox', { name: 'Share this request and its answer with' }).waitFor();
+    await visit(page, 'feedback with two guides');
+    await cardPicker.click();
+    await page.getByRole('option', { name: 'Hana Guide' }).click();
+    await expect.poll(() => sharedWith(hanaPair)).toEqual([question]);
+    expect(await sharedWith(gusPair)).toEqual([]);
+    await cardPicker.click();
+    await page.getByRole('option', { name: 'No one, only me' }).click();
+    await expect.poll(() => sharedWith(hanaPair)).toEqual([]);
+    expect(member.errors).toEqual([]);
+    await member.context.close();
+
+    // Each guide signs in on their own page; the member invites them and they accept.
+    async function startRelationshipWith(name: string, email: string) {
+      const invited = await api(page, 'POST', '/api/v1/relationships', {
+        inviteeEmail: email,
+        myRole: 'member',
+        kind: 'mentoring',
+        framing: 'goal-oriented',
+      });
+      expect(invited.status).toBe(201);
+      const relationshipId = (invited.body as { relationship: { id: string } }).relationship.id;
+      const guide = await newPage(browser, { baseURL: server.url });
+      await signUp(guide.page, name, email);
+      const accepted = await api(guide.page, 'POST', `/api/v1/me/invitations/${relationshipId}/accept`);
+      expect(accepted.status).toBe(200);
+      return { guidePage: guide.page, relationshipId };
+    }
+    async function sharedWith(pair: { guidePage: Page; relationshipId: string }) {
+      const shared = await api(
+        pair.guidePage,
+        'GET',
+        `/api/v1/relationships/${pair.relationshipId}/shared-feedback`,
+      );
+      return (shared.body as { requests: { question: string }[] }).requests.map((r) => r.question);
+    }
+  });
 });
+
+async function signUp(page: Page, name: string, email: string) {
+  await page.goto('/');
+  await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('a-long-password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: `Hello, ${name.split(' ')[0]}` }).waitFor();
+}
+
+// The page's own session calls the API, as the app would.
+function api(page: Page, method: string, url: string, body?: unknown) {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const response = await fetch(url, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as unknown };
+    },
+    { method, url, body },
+  );
+}

@@ -98,16 +98,42 @@ describe('first week', () => {
     await page.getByRole('status').filter({ hasText: 'guides found' }).waitFor();
     expect(await page.getByRole('combobox', { name: 'Kind of guide' }).inputValue()).toBe('Coaches');
     expect(await visit(page, 'member-directory')).toBeLessThanOrEqual(390);
-    await page.getByRole('textbox', { name: 'Search' }).fill('pricing');
+    const searchBox = page.getByRole('textbox', { name: 'Search' });
+    const languageBox = page.getByRole('combobox', { name: 'Language' });
+    const overlapBox = page.getByRole('checkbox', { name: 'Only guides free during my working day' });
+    const priceBox = page.getByRole('textbox', { name: 'Highest price per session' });
+    const kindBox = page.getByRole('combobox', { name: 'Kind of guide' });
+    await searchBox.fill('pricing');
+    await languageBox.click();
+    await page.getByRole('option', { name: 'German' }).click();
+    await overlapBox.check();
+    await priceBox.fill('80');
+    await page.getByRole('textbox', { name: 'Expertise (comma separated)' }).fill('growth');
+    await kindBox.click();
+    await page.getByRole('option', { name: 'Mentors' }).click();
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/q=pricing/);
     await page.getByText('No guide matches all of that').waitFor();
+    // Searching again with the same filters adds no step to the history: one Back undoes the search.
+    await page.getByRole('button', { name: 'Search' }).click();
+    // Back and forward move the form with the address, not only the results.
     await page.goBack();
     await page.waitForURL((url) => !url.search.includes('q=pricing'));
     await page.getByRole('status').filter({ hasText: '0 guides found' }).waitFor();
+    await expect.poll(() => searchBox.inputValue()).toBe('');
+    await expect.poll(() => languageBox.inputValue()).toBe('Any language');
+    expect(await overlapBox.isChecked()).toBe(false);
+    expect(await priceBox.inputValue()).toBe('');
+    expect(await page.getByRole('textbox', { name: 'Expertise (comma separated)' }).inputValue()).toBe('');
+    expect(await kindBox.inputValue()).toBe('Coaches');
     await page.goForward();
     await page.waitForURL(/q=pricing/);
     await page.getByText('No guide matches all of that').waitFor();
+    await expect.poll(() => searchBox.inputValue()).toBe('pricing');
+    await expect.poll(() => languageBox.inputValue()).toBe('German');
+    expect(await overlapBox.isChecked()).toBe(true);
+    expect(await priceBox.inputValue()).toBe('80');
+    expect(await kindBox.inputValue()).toBe('Mentors');
 
     // A relationship page on a phone (an invitation just sent).
     const relationshipId = await page.evaluate(async () => {
@@ -159,9 +185,46 @@ describe('first week', () => {
     await context.close();
   });
 
-  it('an invited guide sees the invitation in the menu and accepts it from Home', async () => {
+  it('an invited guide sees the invitations in the menu, declines one and accepts the other from Home', async () => {
+    for (const [name, email] of [
+      ['Omar Other', 'omar@example.test'],
+      ['Noor Newcomer', 'noor@example.test'],
+    ] as const) {
+      await inviteIris(name, email);
+    }
+
+    const { page, errors, context } = await newPage(browser, { baseURL: server.url });
+    await signUp(page, 'Iris Invited', 'iris@example.test');
+    // The count is part of the Home link's name, so a screen reader hears it with the link.
+    const mainNav = page.getByRole('navigation', { name: 'Main' });
+    const homeLink = (name: string) => mainNav.getByRole('link', { name, exact: true });
+    await homeLink('Home 2 invitations').waitFor();
+    await page.getByRole('heading', { name: 'Waiting for your answer' }).waitFor();
+    await page.getByText('Noor Newcomer invites you to a relationship, as their guide.').waitFor();
+    expect(await visit(page, 'invited-guide-home')).toBeLessThanOrEqual(390);
+    const fromOmar = page.getByRole('listitem').filter({ hasText: 'Omar Other invites you' });
+    await fromOmar.getByLabel('Reason, if you decline').fill('I do not know Omar.');
+    await fromOmar.getByRole('button', { name: /^Decline/ }).click();
+    await fromOmar.waitFor({ state: 'detached' });
+    await homeLink('Home 1 invitation').waitFor();
+    await page.getByRole('button', { name: /^Accept/ }).click();
+    await page.getByRole('heading', { name: 'Waiting for your answer' }).waitFor({ state: 'detached' });
+    await homeLink('Home').waitFor();
+    await mainNav.getByRole('link', { name: 'Relationships' }).click();
+    await page.getByText('Noor Newcomer').first().waitFor();
+    // The invitation mail, as kept in Corner: its link is a real link.
+    await page.goto('/outbox');
+    const invitationLink = page.getByRole('link', { name: /\/invitations\// });
+    await invitationLink.first().waitFor();
+    expect(await invitationLink.first().getAttribute('href')).toMatch(/^http.*\/invitations\/[^/]+$/);
+    await expectNoSeriousA11yViolations(page, 'invited-guide-outbox');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  async function inviteIris(name: string, email: string) {
     const member = await newPage(browser, { baseURL: server.url });
-    await signUp(member.page, 'Noor Newcomer', 'noor@example.test');
+    await signUp(member.page, name, email);
     const sent = await member.page.evaluate(async () => {
       const response = await fetch('/api/v1/relationships', {
         method: 'POST',
@@ -177,29 +240,7 @@ describe('first week', () => {
     });
     expect(sent).toBe(201);
     await member.context.close();
-
-    const { page, errors, context } = await newPage(browser, { baseURL: server.url });
-    await signUp(page, 'Iris Invited', 'iris@example.test');
-    const home = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Home/ });
-    await expect.poll(() => home.textContent()).toContain('1');
-    await page.getByLabel('1 invitation waiting for your answer').waitFor();
-    await page.getByRole('heading', { name: 'Waiting for your answer' }).waitFor();
-    await page.getByText('Noor Newcomer invites you to a relationship, as their guide.').waitFor();
-    expect(await visit(page, 'invited-guide-home')).toBeLessThanOrEqual(390);
-    await page.getByRole('button', { name: /^Accept/ }).click();
-    await page.getByRole('heading', { name: 'Waiting for your answer' }).waitFor({ state: 'detached' });
-    await page.getByLabel(/invitation waiting for your answer/).waitFor({ state: 'detached' });
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Relationships' }).click();
-    await page.getByText('Noor Newcomer').first().waitFor();
-    // The invitation mail, as kept in Corner: its link is a real link.
-    await page.goto('/outbox');
-    const invitationLink = page.getByRole('link', { name: /\/invitations\// });
-    await invitationLink.first().waitFor();
-    expect(await invitationLink.first().getAttribute('href')).toMatch(/^http.*\/invitations\/[^/]+$/);
-    await expectNoSeriousA11yViolations(page, 'invited-guide-outbox');
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+  }
 
   it('a new admin: creates a program and lands on its page', async () => {
     const { page, errors, context } = await newPage(browser, { baseURL: server.url });

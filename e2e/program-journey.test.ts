@@ -135,8 +135,32 @@ describe('program admin journey', () => {
     await dialog.getByRole('button', { name: 'Publish and mail 6 people' }).click();
     await page.getByText('Proposed 3 pairs: each starts once both people accept.').waitFor();
 
-    // Ana (member) and Gia (guide) each accept the proposal on their Home page: their pair starts.
-    for (const person of people) {
+    // Ana (member) answers on the pair's own page: a decline needs a reason there too, as on Home.
+    const anaMember = people[0];
+    if (!anaMember) throw new Error('Ana signed up above');
+    await anaMember.page.goto('/relationships');
+    await anaMember.page.getByRole('link', { name: /with Gia Rossi/ }).click();
+    const proposal = anaMember.page.getByRole('region', { name: 'Product League proposes this pair' });
+    await proposal.getByRole('button', { name: 'Decline' }).click();
+    await proposal
+      .getByText('Say in a few words why you decline, so the other person understands.')
+      .waitFor();
+    expect(
+      await proposal.getByRole('textbox', { name: 'Reason, if you decline' }).getAttribute('aria-invalid'),
+    ).toBe('true');
+    await visit(anaMember.page, 'relationship with proposal');
+    await proposal.getByRole('button', { name: 'Accept' }).click();
+    await proposal.getByText('You accepted. The pair starts once Gia Rossi accepts too.').waitFor();
+    await anaMember.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Home', exact: true })
+      .waitFor();
+    await visit(anaMember.page, 'relationship with proposal accepted');
+    expect(anaMember.errors).toEqual([]);
+    await anaMember.context.close();
+
+    // Gia (guide) accepts hers on Home: their pair starts.
+    for (const person of people.slice(1)) {
       await person.page.reload();
       const waiting = person.page.getByRole('region', { name: 'Waiting for your answer' });
       // A guide with two seats is proposed twice: one answer per proposal.

@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Card, Group, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { growthKeys } from '../api/growth-queries';
 import { formatDate } from '../format';
 import { ProblemAlert } from './problem-alert';
+import { ShareWithGuide, useGuideChoices } from './share-with-guide';
 
 type FeedbackRequest = {
   id: string;
@@ -15,6 +16,7 @@ type FeedbackRequest = {
   status: 'waiting' | 'answered' | 'expired';
   expiresAt: string;
   sharedWithGuide: boolean;
+  sharedRelationshipId: string | null;
   answer: { text: string; rating: number | null; createdAt: string } | null;
   round360: 'before' | 'after' | null;
   thankedAt: string | null;
@@ -28,6 +30,7 @@ const statusColors = { waiting: 'gray', answered: 'teal', expired: 'orange' } as
 export function FeedbackRequestCard({ request }: { request: FeedbackRequest }) {
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
+  const guides = useGuideChoices();
   const refresh = () => queryClient.invalidateQueries({ queryKey: growthKeys.feedbackRequests });
   const thank = useMutation({
     mutationFn: () =>
@@ -40,11 +43,11 @@ export function FeedbackRequestCard({ request }: { request: FeedbackRequest }) {
     onSuccess: refresh,
   });
   const share = useMutation({
-    mutationFn: (sharedWithGuide: boolean) =>
+    mutationFn: (relationshipId: string | null) =>
       unwrap(
         api['feedback-requests'][':requestId'].$patch({
           param: { requestId: request.id },
-          json: { sharedWithGuide },
+          json: { sharedWithGuide: relationshipId !== null, relationshipId },
         }),
       ),
     onSuccess: refresh,
@@ -114,11 +117,12 @@ export function FeedbackRequestCard({ request }: { request: FeedbackRequest }) {
           )}
         </Stack>
       )}
-      <Switch
-        mt="sm"
-        label="Shared with my guide"
-        checked={request.sharedWithGuide}
-        onChange={(e) => share.mutate(e.currentTarget.checked)}
+      <ShareWithGuide
+        choices={guides.choices}
+        value={request.sharedWithGuide ? request.sharedRelationshipId : null}
+        onChange={(relationshipId) => share.mutate(relationshipId)}
+        variant="sent"
+        disabled={share.isPending}
       />
       <ProblemAlert error={share.error} />
     </Card>

@@ -19,6 +19,7 @@ import { growthKeys } from '../api/growth-queries';
 import { useGoals } from '../api/queries';
 import { FeedbackCheckPanel } from './feedback-check-panel';
 import { ProblemAlert } from './problem-alert';
+import { ShareWithGuide, useGuideChoices } from './share-with-guide';
 
 // Writing a mirror request: the checker reads along, and the link is shown once after sending.
 export function NewFeedbackRequest() {
@@ -30,7 +31,8 @@ export function NewFeedbackRequest() {
   const [giverEmail, setGiverEmail] = useState('');
   const [moment, setMoment] = useState('');
   const [question, setQuestion] = useState('');
-  const [shared, setShared] = useState(false);
+  const guides = useGuideChoices();
+  const [sharedWith, setSharedWith] = useState<string | null>(null);
   const [scale, setScale] = useState(false);
   const [link, setLink] = useState<{ url: string; giver: string } | null>(null);
   const check = useMemo(
@@ -50,7 +52,8 @@ export function NewFeedbackRequest() {
             giverName,
             giverEmail: giverEmail.trim() ? giverEmail.trim() : null,
             scale,
-            sharedWithGuide: shared,
+            sharedWithGuide: sharedWith !== null,
+            relationshipId: sharedWith,
           },
         }),
       ),
@@ -155,10 +158,11 @@ export function NewFeedbackRequest() {
             checked={scale}
             onChange={(e) => setScale(e.currentTarget.checked)}
           />
-          <Checkbox
-            label="Share this request and its answer with my guide"
-            checked={shared}
-            onChange={(e) => setShared(e.currentTarget.checked)}
+          <ShareWithGuide
+            choices={guides.choices}
+            value={sharedWith}
+            onChange={setSharedWith}
+            variant="new"
           />
           <ProblemAlert error={create.error} />
           <Button type="submit" loading={create.isPending} w="fit-content">

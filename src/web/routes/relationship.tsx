@@ -11,6 +11,7 @@ import { JournalPanel } from '../components/relationships/journal-panel';
 import { MessagesPanel } from '../components/relationships/messages-panel';
 import { MomentumCard } from '../components/relationships/momentum-card';
 import { PlanPanel } from '../components/relationships/plan-panel';
+import { ProposalPanel } from '../components/relationships/proposal-panel';
 import { dueStage, type Stage, stageLabels } from '../components/relationships/relationship-stage';
 import { SessionsPanel } from '../components/relationships/sessions-panel';
 import { SharedFeedbackPanel } from '../components/relationships/shared-feedback-panel';
@@ -45,6 +46,7 @@ export function RelationshipPage() {
       </Text>
       {data.status === 'invited' && <Text>Waiting for {data.inviteeEmail} to accept the invitation.</Text>}
       {data.status === 'declined' && <Text>Declined: {data.declineReason}</Text>}
+      {data.status === 'proposed' && data.proposal && <ProposalPanel rel={data} proposal={data.proposal} />}
       {data.goals.length > 0 && (
         <Stack gap={4} component="section" aria-labelledby="goals-title">
           <Title order={2} size="h3" id="goals-title">

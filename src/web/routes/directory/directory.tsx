@@ -71,6 +71,12 @@ export function priceText(guide: {
   return `${range} ${guide.currency ?? ''} a session`;
 }
 
+const sortedSearch = (params: URLSearchParams) => {
+  const sorted = new URLSearchParams(params);
+  sorted.sort();
+  return sorted.toString();
+};
+
 export function DirectoryPage() {
   // The filters live in the address, so a search can be shared, reloaded and walked with back/forward.
   const [params, setParams] = useSearchParams();
@@ -83,12 +89,15 @@ export function DirectoryPage() {
   const query = Object.fromEntries(
     Object.entries({ ...filters, page: String(page) }).filter(([, v]) => v !== ''),
   );
-  const goTo = (next: Filters, nextPage: number) =>
-    setParams(
-      Object.fromEntries(
-        Object.entries({ ...next, page: nextPage > 1 ? String(nextPage) : '' }).filter(([, v]) => v !== ''),
-      ),
+  const goTo = (next: Filters, nextPage: number) => {
+    const nextParams = new URLSearchParams(
+      Object.entries({ ...next, page: nextPage > 1 ? String(nextPage) : '' }).filter(([, v]) => v !== ''),
     );
+    // The same search again is no new step: Back should undo a search, not repeat the one on screen.
+    setParams(nextParams, {
+      replace: sortedSearch(nextParams) === sortedSearch(new URLSearchParams(paramsKey)),
+    });
+  };
   const setPage = (nextPage: number) => goTo(filters, nextPage);
   const results = useQuery({
     queryKey: ['directory', query],
