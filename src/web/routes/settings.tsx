@@ -19,6 +19,7 @@ import { api, unwrap } from '../api/client';
 import { growthKeys, useAccessTokens } from '../api/growth-queries';
 import { CenteredLoader } from '../components/centered-loader';
 import { DeleteAccountCard } from '../components/delete-account-card';
+import { LanguageCard } from '../components/language-card';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDate } from '../format';
 
@@ -33,6 +34,7 @@ export function SettingsPage() {
         </Anchor>
         .
       </Text>
+      <LanguageCard />
       <ExportRecord />
       <AccessTokens />
       <DeleteAccountCard />

@@ -1,4 +1,5 @@
 import { Badge, Radio, Stack, Table, Text, Title } from '@mantine/core';
+import { formatNumber } from '../../format';
 
 type Mode = 'optimal' | 'stable' | 'fair';
 export type ModeRow = {
@@ -23,7 +24,7 @@ const modeMeaning: Record<Mode, string> = {
 };
 
 const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)}%`);
-const total = (value: number) => value.toLocaleString(undefined, { maximumFractionDigits: 2 });
+const total = (value: number) => formatNumber(value, { maximumFractionDigits: 2 });
 
 // The three ways to match the same cohort, side by side, so the admin sees what stability or fairness
 // costs against the optimum before publishing one. Each row says whether its proof checked out.
