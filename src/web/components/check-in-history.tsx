@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { Card, List, Text, Title } from '@mantine/core';
 import { formatDateTime } from '../format';
 
@@ -13,7 +14,7 @@ export function CheckInHistory({ goal }: { goal: Goal }) {
   return (
     <Card withBorder component="section" aria-labelledby="history-title">
       <Title order={2} size="h3" id="history-title">
-        Check-ins
+        <Trans>Check-ins</Trans>
       </Title>
       <List mt="xs" spacing="sm">
         {[...goal.checkIns].reverse().map((checkIn) => (

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
@@ -17,7 +18,7 @@ export function InvitationsBadge() {
       size="sm"
       circle
       color="red"
-      aria-label={`${waiting} ${waiting === 1 ? 'invitation' : 'invitations'} waiting for your answer`}
+      aria-label={t`${waiting} ${waiting === 1 ? t`invitation` : t`invitations`} waiting for your answer`}
     >
       {waiting}
     </Badge>

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { Badge } from '@mantine/core';
 import { useFeedbackRequests } from '../api/growth-queries';
 
@@ -8,7 +9,7 @@ export function UnthankedAnswersBadge() {
   const waiting = (requests.data?.requests ?? []).filter((r) => r.answer && !r.thankedAt).length;
   if (waiting === 0) return null;
   return (
-    <Badge size="sm" circle aria-label={`${waiting} ${waiting === 1 ? 'answer' : 'answers'} to thank`}>
+    <Badge size="sm" circle aria-label={t`${waiting} ${waiting === 1 ? t`answer` : t`answers`} to thank`}>
       {waiting}
     </Badge>
   );

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { BarChart, LineChart } from '@mantine/charts';
 import {
   Anchor,
@@ -57,8 +59,8 @@ export function CohortOutcomesPage() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cohort-at-risk', cohortId] }),
   });
 
-  if (outcomes.isPending) return <CenteredLoader label="Loading outcomes" />;
-  if (outcomes.error) return <ProblemAlert error={outcomes.error} title="Could not load the outcomes" />;
+  if (outcomes.isPending) return <CenteredLoader label={t`Loading outcomes`} />;
+  if (outcomes.error) return <ProblemAlert error={outcomes.error} title={t`Could not load the outcomes`} />;
   const data = outcomes.data;
   const funnel = data.funnel.stages.map((s) => ({
     stage: stageLabels[s.stage] ?? s.stage,
@@ -69,22 +71,28 @@ export function CohortOutcomesPage() {
     .map((p) => ({ month: p.month, relationship: valueOr(p.relationship), progress: valueOr(p.progress) }));
   return (
     <Stack maw={1100}>
-      <Anchor component={Link} to={`/cohorts/${cohortId}`} size="sm">
-        ← Cohort
-      </Anchor>
-      <Title order={1}>Outcomes</Title>
-      <Anchor component={Link} to={`/cohorts/${cohortId}/sponsor-report`}>
-        Sponsor report (page, PDF and CSV)
-      </Anchor>
+      <Trans>
+        <Anchor component={Link} to={`/cohorts/${cohortId}`} size="sm">
+          ← Cohort
+        </Anchor>
+      </Trans>
+      <Title order={1}>
+        <Trans>Outcomes</Trans>
+      </Title>
+      <Trans>
+        <Anchor component={Link} to={`/cohorts/${cohortId}/sponsor-report`}>
+          Sponsor report (page, PDF and CSV)
+        </Anchor>
+      </Trans>
       <Text c="dimmed">
-        Figures over fewer than 5 people show as “fewer than 5”; nothing here is per person.
+        <Trans>Figures over fewer than 5 people show as “fewer than 5”; nothing here is per person.</Trans>
       </Text>
       <Card withBorder>
         <Title order={2} size="h3">
-          Funnel
+          <Trans>Funnel</Trans>
         </Title>
         {/* The chart is a picture of the table below it, which carries the exact counts for everyone. */}
-        <div role="img" aria-label={`Funnel chart: ${funnelSummary(data.funnel.stages)}`}>
+        <div role="img" aria-label={t`Funnel chart: ${funnelSummary(data.funnel.stages)}`}>
           <BarChart
             h={240}
             data={funnel}
@@ -92,7 +100,7 @@ export function CohortOutcomesPage() {
             series={[{ name: 'people', label: 'People', color: 'indigo.8' }]}
           />
         </div>
-        <Table aria-label="Funnel counts">
+        <Table aria-label={t`Funnel counts`}>
           <Table.Tbody>
             {data.funnel.stages.map((s) => (
               <Table.Tr key={s.stage}>
@@ -103,23 +111,25 @@ export function CohortOutcomesPage() {
           </Table.Tbody>
         </Table>
         <Text size="sm">
-          Time to match:{' '}
+          <Trans>Time to match:</Trans>{' '}
           {shown(data.funnel.timing.daysToMatch, (v) =>
-            v ? `${v.median} days (middle half ${v.p25}–${v.p75})` : '—',
+            v ? t`${v.median} days (middle half ${v.p25}–${v.p75})` : '—',
           )}
-          {' · '}Time to first session:{' '}
+          <Trans>{' · '}Time to first session:</Trans>{' '}
           {shown(data.funnel.timing.daysToFirstSession, (v) =>
-            v ? `${v.median} days (middle half ${v.p25}–${v.p75})` : '—',
+            v ? t`${v.median} days (middle half ${v.p25}–${v.p75})` : '—',
           )}
         </Text>
       </Card>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Title order={2} size="h3">
-            Pulse over time
+            <Trans>Pulse over time</Trans>
           </Title>
           {pulse.length === 0 ? (
-            <Text>No month has pulse answers from 5 or more people yet.</Text>
+            <Text>
+              <Trans>No month has pulse answers from 5 or more people yet.</Trans>
+            </Text>
           ) : (
             <LineChart
               h={200}
@@ -136,21 +146,22 @@ export function CohortOutcomesPage() {
         </Card>
         <Card withBorder>
           <Title order={2} size="h3">
-            Goal attainment
+            <Trans>Goal attainment</Trans>
           </Title>
           <Text>
-            Signs of progress improved:{' '}
-            {shown(data.goalAttainment.improvedShare, (v) => `${Math.round(v * 100)}%`)} of{' '}
-            {shown(data.goalAttainment.withProgressData)} members
+            <Trans>Signs of progress improved:</Trans>{' '}
+            {shown(data.goalAttainment.improvedShare, (v) => `${Math.round(v * 100)}%`)}{' '}
+            <Trans>of {shown(data.goalAttainment.withProgressData)} members</Trans>
           </Text>
           <Text>
-            Goal met (retrospective): {shown(data.goalAttainment.metShare, (v) => `${Math.round(v * 100)}%`)}
+            <Trans>Goal met (retrospective):</Trans>{' '}
+            {shown(data.goalAttainment.metShare, (v) => `${Math.round(v * 100)}%`)}
           </Text>
         </Card>
       </SimpleGrid>
       <Card withBorder>
         <Title order={2} size="h3">
-          Effect
+          <Trans>Effect</Trans>
         </Title>
         {data.effect.label && (
           <Badge color="yellow" c="dark.9">
@@ -158,7 +169,9 @@ export function CohortOutcomesPage() {
           </Badge>
         )}
         {data.effect.measures.length === 0 ? (
-          <Text>No outcome columns imported yet.</Text>
+          <Text>
+            <Trans>No outcome columns imported yet.</Trans>
+          </Text>
         ) : (
           <List>
             {data.effect.measures.map((m) => (
@@ -171,24 +184,30 @@ export function CohortOutcomesPage() {
       </Card>
       <Card withBorder>
         <Title order={2} size="h3">
-          360 change
+          <Trans>360 change</Trans>
         </Title>
-        <Text>Members whose givers answered both before and after: {shown(data.change360.members)}</Text>
         <Text>
-          Average change on the 1–5 scale:{' '}
+          <Trans>Members whose givers answered both before and after: {shown(data.change360.members)}</Trans>
+        </Text>
+        <Text>
+          <Trans>Average change on the 1–5 scale:</Trans>{' '}
           {shown(data.change360.meanChange, (v) => (v > 0 ? `+${v}` : String(v)))}
         </Text>
       </Card>
       <Card withBorder>
         <Title order={2} size="h3">
-          Pairs at risk
+          <Trans>Pairs at risk</Trans>
         </Title>
-        {atRisk.error && <ProblemAlert error={atRisk.error} title="Could not load the at-risk list" />}
-        {repair.error && <ProblemAlert error={repair.error} title="Could not send" />}
-        {atRisk.data && atRisk.data.pairs.length === 0 && <Text>No pair shows a warning signal.</Text>}
+        {atRisk.error && <ProblemAlert error={atRisk.error} title={t`Could not load the at-risk list`} />}
+        {repair.error && <ProblemAlert error={repair.error} title={t`Could not send`} />}
+        {atRisk.data && atRisk.data.pairs.length === 0 && (
+          <Text>
+            <Trans>No pair shows a warning signal.</Trans>
+          </Text>
+        )}
         <Stack>
           {atRisk.data?.pairs.map((pair) => (
-            <Card key={pair.relationshipId} withBorder aria-label={`${pair.member} and ${pair.guide}`}>
+            <Card key={pair.relationshipId} withBorder aria-label={t`${pair.member} and ${pair.guide}`}>
               <Group justify="space-between">
                 <Text fw={600}>
                   {pair.member} · {pair.guide}
@@ -210,7 +229,7 @@ export function CohortOutcomesPage() {
                   size="xs"
                   onClick={() => repair.mutate({ relationshipId: pair.relationshipId, kind: 'nudge' })}
                 >
-                  Send nudge
+                  <Trans>Send nudge</Trans>
                 </Button>
                 <Button
                   size="xs"
@@ -219,11 +238,13 @@ export function CohortOutcomesPage() {
                     repair.mutate({ relationshipId: pair.relationshipId, kind: 'check-in-offer' })
                   }
                 >
-                  Offer a check-in
+                  <Trans>Offer a check-in</Trans>
                 </Button>
                 {pair.lastRepairStep && (
                   <Text size="sm" aria-live="polite">
-                    Last step: {pair.lastRepairStep.kind} on {pair.lastRepairStep.at.slice(0, 10)}
+                    <Trans>
+                      Last step: {pair.lastRepairStep.kind} on {pair.lastRepairStep.at.slice(0, 10)}
+                    </Trans>
                   </Text>
                 )}
               </Group>

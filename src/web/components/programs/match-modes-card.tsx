@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Badge, Radio, Stack, Table, Text, Title } from '@mantine/core';
 import { formatNumber } from '../../format';
 
@@ -43,23 +45,37 @@ export function MatchModesCard({
   return (
     <Stack gap="xs" component="section" aria-labelledby="modes-title">
       <Title order={3} size="h4" id="modes-title">
-        Three ways to match this cohort
+        <Trans>Three ways to match this cohort</Trans>
       </Title>
       <Text size="sm" c="dimmed">
-        Pick one to see its pairs; the one you see is the one you publish.
+        <Trans>Pick one to see its pairs; the one you see is the one you publish.</Trans>
       </Text>
       <Radio.Group value={shown} onChange={onShow} aria-labelledby="modes-title">
         <Table.ScrollContainer minWidth={720}>
           <Table>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Mode</Table.Th>
-                <Table.Th scope="col">Matched</Table.Th>
-                <Table.Th scope="col">Total fit</Table.Th>
-                <Table.Th scope="col">Worst fit</Table.Th>
-                <Table.Th scope="col">Blocking pairs</Table.Th>
-                <Table.Th scope="col">Moved vs optimal</Table.Th>
-                <Table.Th scope="col">Proof</Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Mode</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Matched</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Total fit</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Worst fit</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Blocking pairs</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Moved vs optimal</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Proof</Trans>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -73,7 +89,7 @@ export function MatchModesCard({
                           <strong>{modeLabel[row.mode]}</strong>
                           {row.publishedAt && (
                             <Badge ml="xs" size="sm" color="green" variant="light">
-                              Published
+                              <Trans>Published</Trans>
                             </Badge>
                           )}
                         </span>
@@ -82,7 +98,9 @@ export function MatchModesCard({
                     />
                   </Table.Td>
                   <Table.Td>
-                    {row.matched} of {members}
+                    <Trans>
+                      {row.matched} of {members}
+                    </Trans>
                   </Table.Td>
                   <Table.Td>{total(row.totalFit)}</Table.Td>
                   <Table.Td>{percent(row.worstFit)}</Table.Td>
@@ -92,7 +110,7 @@ export function MatchModesCard({
                     <details>
                       <summary>
                         <Badge color={row.proved ? 'green' : 'red'} variant="light" component="span">
-                          {row.proved ? 'Proved' : 'Not proved'}
+                          {row.proved ? t`Proved` : t`Not proved`}
                         </Badge>
                       </summary>
                       <Text size="sm" maw={360}>

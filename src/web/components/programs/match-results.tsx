@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Badge, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 
 type Alternative = { guideApplicationId: string; guideName: string; score: number; inDemand: boolean };
@@ -43,9 +45,9 @@ const modeSentence: Record<Mode, string> = {
 function comparison(match: Match, mode: Mode): string {
   const { runnerUp, margin } = match;
   if (mode !== 'optimal') return modeChoice[mode];
-  if (runnerUp === null || margin === null) return 'The only guide allowed for this member.';
+  if (runnerUp === null || margin === null) return t`The only guide allowed for this member.`;
   if (runnerUp.guideName === null)
-    return 'The other allowed guides’ seats did more good for other members; without this guide, this member would have none.';
+    return t`The other allowed guides’ seats did more good for other members; without this guide, this member would have none.`;
   if (runnerUp.inDemand && runnerUp.score > match.score)
     return `${runnerUp.guideName} fits better (${percent(runnerUp.score)}), but that guide’s seats did more good for other members.`;
   if (margin > 0.05)
@@ -73,18 +75,30 @@ export function MatchResults(props: {
   return (
     <Stack>
       <Text>
-        Matched {run.matched} of {run.members} members ({modeSentence[run.mode]}). Optimal, stable and fair
-        were solved together, with their proofs checked, in{' '}
-        {run.seconds < 1 ? `${Math.round(run.seconds * 1000)} ms` : `${run.seconds.toFixed(1)} s`}.
+        <Trans>
+          Matched {run.matched} of {run.members} members ({modeSentence[run.mode]}). Optimal, stable and fair
+          were solved together, with their proofs checked, in
+        </Trans>{' '}
+        {run.seconds < 1 ? t`${Math.round(run.seconds * 1000)} ms` : t`${run.seconds.toFixed(1)} s`}.
       </Text>
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Member</Table.Th>
-            <Table.Th scope="col">Guide</Table.Th>
-            <Table.Th scope="col">Fit</Table.Th>
-            <Table.Th scope="col">Why this match</Table.Th>
-            <Table.Th scope="col">Decide</Table.Th>
+            <Table.Th scope="col">
+              <Trans>Member</Trans>
+            </Table.Th>
+            <Table.Th scope="col">
+              <Trans>Guide</Trans>
+            </Table.Th>
+            <Table.Th scope="col">
+              <Trans>Fit</Trans>
+            </Table.Th>
+            <Table.Th scope="col">
+              <Trans>Why this match</Trans>
+            </Table.Th>
+            <Table.Th scope="col">
+              <Trans>Decide</Trans>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -92,7 +106,12 @@ export function MatchResults(props: {
             <Table.Tr key={match.memberApplicationId}>
               <Table.Td>{match.memberName}</Table.Td>
               <Table.Td>
-                {match.guideName} {match.pinned && <Badge variant="light">pinned</Badge>}
+                {match.guideName}{' '}
+                {match.pinned && (
+                  <Badge variant="light">
+                    <Trans>pinned</Trans>
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td>{Math.round(match.score * 100)}%</Table.Td>
               <Table.Td>
@@ -102,7 +121,9 @@ export function MatchResults(props: {
                   ))}
                   <List.Item>{comparison(match, run.mode)}</List.Item>
                   {match.alternatives.length > 0 && (
-                    <List.Item>Other options: {alternativesText(match.alternatives)}.</List.Item>
+                    <List.Item>
+                      <Trans>Other options: {alternativesText(match.alternatives)}.</Trans>
+                    </List.Item>
                   )}
                 </List>
               </Table.Td>
@@ -114,7 +135,7 @@ export function MatchResults(props: {
                       variant="subtle"
                       onClick={() => onDecide(match.memberApplicationId, match.guideApplicationId, 'clear')}
                     >
-                      Unpin {match.memberName}
+                      <Trans>Unpin {match.memberName}</Trans>
                     </Button>
                   ) : (
                     <Button
@@ -122,7 +143,9 @@ export function MatchResults(props: {
                       variant="light"
                       onClick={() => onDecide(match.memberApplicationId, match.guideApplicationId, 'pin')}
                     >
-                      Pin {match.memberName} with {match.guideName}
+                      <Trans>
+                        Pin {match.memberName} with {match.guideName}
+                      </Trans>
                     </Button>
                   )}
                   <Button
@@ -131,7 +154,9 @@ export function MatchResults(props: {
                     color="red"
                     onClick={() => onDecide(match.memberApplicationId, match.guideApplicationId, 'block')}
                   >
-                    Block {match.memberName} with {match.guideName}
+                    <Trans>
+                      Block {match.memberName} with {match.guideName}
+                    </Trans>
                   </Button>
                 </Group>
               </Table.Td>
@@ -142,14 +167,14 @@ export function MatchResults(props: {
       {run.unmatched.length > 0 && (
         <Card withBorder>
           <Title order={3} size="h4">
-            Not matched ({run.unmatched.length})
+            <Trans>Not matched ({run.unmatched.length})</Trans>
           </Title>
           <List size="sm" mt="xs">
             {run.unmatched.map((entry) => (
               <List.Item key={entry.applicationId}>
                 {entry.name}: {entry.reason}
                 {entry.alternatives.length > 0 &&
-                  ` Closest options: ${alternativesText(entry.alternatives)}.`}
+                  t` Closest options: ${alternativesText(entry.alternatives)}.`}
               </List.Item>
             ))}
           </List>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Anchor,
   Button,
@@ -15,6 +17,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { RelationshipDetail } from '../../api/relationship-queries';
+import { formatDate } from '../../format';
 import { ProblemAlert } from '../problem-alert';
 import { useRelMutation } from './use-rel-mutation';
 
@@ -168,7 +171,7 @@ function ReflectionForm({ rel, kind }: { rel: RelationshipDetail; kind: Kind }) 
         )}
         <ProblemAlert error={save.error} />
         <Button type="submit" variant="light" loading={save.isPending}>
-          Save
+          <Trans>Save</Trans>
         </Button>
       </Stack>
     </form>
@@ -199,23 +202,33 @@ export function ClosingPanel({ rel }: { rel: RelationshipDetail }) {
     },
   );
   const open = rel.status === 'active' || rel.status === 'closed';
+  const dueDate = rel.midpoint.dueDate ? formatDate(rel.midpoint.dueDate) : '';
   return (
     <Card withBorder component="section" aria-labelledby="closing-title">
       <Stack>
         <Title order={2} size="h3" id="closing-title">
-          Reflect and close
+          <Trans>Reflect and close</Trans>
         </Title>
         {rel.midpoint.applies && (
           <Text>
-            Mid-point check-in {rel.midpoint.due ? 'is due now' : `falls on ${rel.midpoint.dueDate}`}. Each of
-            you answers; you see each other’s answers once both have.
+            {rel.midpoint.due ? (
+              <Trans>
+                Mid-point check-in is due now. Each of you answers; you see each other’s answers once both
+                have.
+              </Trans>
+            ) : (
+              <Trans>
+                Mid-point check-in falls on {dueDate}. Each of you answers; you see each other’s answers once
+                both have.
+              </Trans>
+            )}
           </Text>
         )}
         {rel.reflections.length > 0 && (
           <List size="sm">
             {rel.reflections.map((r) => (
               <List.Item key={`${r.kind}-${r.authorRole}`}>
-                {titles[r.kind]} — {r.mine ? 'you' : `the ${r.authorRole}`}:{' '}
+                {titles[r.kind]} — {r.mine ? t`you` : t`the ${r.authorRole}`}:{' '}
                 {Object.entries(r.answers)
                   .filter(([, v]) => v !== '')
                   .map(([k, v]) => `${k}: ${v}`)
@@ -230,9 +243,11 @@ export function ClosingPanel({ rel }: { rel: RelationshipDetail }) {
         {open && !answered('retrospective') && <ReflectionForm rel={rel} kind="retrospective" />}
         {open && !answered(own) && <ReflectionForm rel={rel} kind={own} />}
         <Group>
-          <Anchor component={Link} to={`/relationships/${rel.id}/report`}>
-            End report
-          </Anchor>
+          <Trans>
+            <Anchor component={Link} to={`/relationships/${rel.id}/report`}>
+              End report
+            </Anchor>
+          </Trans>
           {rel.status === 'active' && (
             <Button
               variant="light"
@@ -240,7 +255,7 @@ export function ClosingPanel({ rel }: { rel: RelationshipDetail }) {
               onClick={() => close.mutate(undefined)}
               loading={close.isPending}
             >
-              Close the relationship
+              <Trans>Close the relationship</Trans>
             </Button>
           )}
         </Group>
@@ -255,10 +270,10 @@ export function ClosingPanel({ rel }: { rel: RelationshipDetail }) {
           >
             <Stack gap="xs">
               <Title order={3} size="h5" id="report-problem-title">
-                Report a problem to the program admin
+                <Trans>Report a problem to the program admin</Trans>
               </Title>
               <Select
-                label="What happened"
+                label={t`What happened`}
                 allowDeselect={false}
                 value={problemKind}
                 onChange={(v) =>
@@ -270,11 +285,19 @@ export function ClosingPanel({ rel }: { rel: RelationshipDetail }) {
                   { value: 'other', label: 'Something else' },
                 ]}
               />
-              <Textarea label="Details" value={details} onChange={(e) => setDetails(e.currentTarget.value)} />
+              <Textarea
+                label={t`Details`}
+                value={details}
+                onChange={(e) => setDetails(e.currentTarget.value)}
+              />
               <ProblemAlert error={report.error} />
-              {reported && <Text role="status">Thank you. The report was stored for the program admin.</Text>}
+              {reported && (
+                <Text role="status">
+                  <Trans>Thank you. The report was stored for the program admin.</Trans>
+                </Text>
+              )}
               <Button type="submit" variant="subtle" color="red">
-                Send report
+                <Trans>Send report</Trans>
               </Button>
             </Stack>
           </form>

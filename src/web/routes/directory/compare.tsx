@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -17,33 +19,43 @@ export function ComparePage() {
     queryKey: ['scorecards', 'comparison'],
     queryFn: () => unwrap(api.scorecards.comparison.$get()),
   });
-  if (comparison.isPending) return <CenteredLoader label="Loading the comparison" />;
+  if (comparison.isPending) return <CenteredLoader label={t`Loading the comparison`} />;
   if (comparison.error) return <ProblemAlert error={comparison.error} />;
   const cards = comparison.data.scorecards;
   return (
     <Stack maw={1100}>
-      <Title order={1}>Compare your intros</Title>
-      <Text size="sm">Best fit first. Only you can see this.</Text>
+      <Title order={1}>
+        <Trans>Compare your intros</Trans>
+      </Title>
+      <Text size="sm">
+        <Trans>Best fit first. Only you can see this.</Trans>
+      </Text>
       {cards.length === 0 ? (
         <Card withBorder padding="lg">
           <Title order={2} size="h4">
-            No scorecards yet
+            <Trans>No scorecards yet</Trans>
           </Title>
           <Text mt="xs">
-            After each intro session, fill in its scorecard from{' '}
-            <Anchor component={Link} to="/shortlist">
-              your shortlist
-            </Anchor>
-            .
+            <Trans>
+              After each intro session, fill in its scorecard from{' '}
+              <Anchor component={Link} to="/shortlist">
+                your shortlist
+              </Anchor>
+              .
+            </Trans>
           </Text>
         </Card>
       ) : (
         <Table.ScrollContainer minWidth={600}>
           <Table withTableBorder withColumnBorders>
-            <Table.Caption>Scorecards of your shortlist, side by side</Table.Caption>
+            <Table.Caption>
+              <Trans>Scorecards of your shortlist, side by side</Trans>
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Question</Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Question</Trans>
+                </Table.Th>
                 {cards.map((card) => (
                   <Table.Th scope="col" key={card.id}>
                     {card.guide.name}
@@ -53,13 +65,17 @@ export function ComparePage() {
             </Table.Thead>
             <Table.Tbody>
               <Table.Tr>
-                <Table.Th scope="row">Verdict</Table.Th>
+                <Table.Th scope="row">
+                  <Trans>Verdict</Trans>
+                </Table.Th>
                 {cards.map((card) => (
                   <Table.Td key={card.id}>{card.result.summary}</Table.Td>
                 ))}
               </Table.Tr>
               <Table.Tr>
-                <Table.Th scope="row">Score</Table.Th>
+                <Table.Th scope="row">
+                  <Trans>Score</Trans>
+                </Table.Th>
                 {cards.map((card) => (
                   <Table.Td key={card.id}>{card.result.score ?? '—'}</Table.Td>
                 ))}
@@ -83,11 +99,13 @@ export function ComparePage() {
                 </Table.Tr>
               ))}
               <Table.Tr>
-                <Table.Th scope="row">Red flags</Table.Th>
+                <Table.Th scope="row">
+                  <Trans>Red flags</Trans>
+                </Table.Th>
                 {cards.map((card) => (
                   <Table.Td key={card.id}>
                     {card.answers.redFlags.length === 0
-                      ? 'None'
+                      ? t`None`
                       : redFlags
                           .filter((f) => card.answers.redFlags.includes(f.id))
                           .map((f) => f.label)
