@@ -15,6 +15,7 @@ export default defineConfig({
         plugins: [linguiMacro(), react(), lingui()],
         test: {
           name: 'unit',
+          setupFiles: ['src/web/i18n/english-for-tests.ts'],
           include: [
             'src/domain/**/*.test.ts',
             'src/cli/**/*.test.ts',

@@ -13,12 +13,12 @@ const loadInvitations = () => unwrap(api.me.invitations.$get());
 
 function describe(item: Item): string {
   if (item.about === 'program') {
-    return `${item.programName ?? t`A program`} (${item.cohortName ?? 'a cohort'}) invites you to join as a ${item.role}. Nobody is matched with you unless you confirm.`;
+    return t`${item.programName ?? t`A program`} (${item.cohortName ?? t`a cohort`}) invites you to join as a ${item.role}. Nobody is matched with you unless you confirm.`;
   }
   if (item.kind === 'proposal') {
-    return `${item.programName ?? t`A program`} proposes you and ${item.fromName} as a pair (you as the ${item.role}), on its agreement. Nothing is shared until you both accept.`;
+    return t`${item.programName ?? t`A program`} proposes you and ${item.fromName} as a pair (you as the ${item.role}), on its agreement. Nothing is shared until you both accept.`;
   }
-  return `${item.fromName} invites you to a relationship, as their ${item.role}.`;
+  return t`${item.fromName} invites you to a relationship, as their ${item.role}.`;
 }
 
 // The accessible name starts with the visible words, so speech users can say what they see.

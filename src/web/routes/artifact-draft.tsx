@@ -24,7 +24,7 @@ export function ArtifactDraftPage() {
   const save = useMutation({
     mutationFn: () => {
       const current = artifact.data;
-      if (!current) throw new Error('The draft has not loaded yet.');
+      if (!current) throw new Error(t`The draft has not loaded yet.`);
       return unwrap(
         api.artifacts[':artifactId'].$put({
           param: { artifactId },

@@ -25,15 +25,15 @@ const shown = <T,>(g: Guarded<T>, format: (value: T) => string = String) =>
   g.suppressed ? g.label : format(g.value);
 const valueOr = (g: Guarded<number>) => (g.suppressed ? 0 : g.value);
 
-const stageLabels: Record<string, string> = {
-  applied: 'Applied',
-  matched: 'Matched',
-  'first-session': 'First session',
-  'active-day-30': 'Active at day 30',
-  'active-day-90': 'Active at day 90',
-  completed: 'Completed',
-  'ended-early': 'Ended early',
-};
+const stageLabels = (): Record<string, string> => ({
+  applied: t`Applied`,
+  matched: t`Matched`,
+  'first-session': t`First session`,
+  'active-day-30': t`Active at day 30`,
+  'active-day-90': t`Active at day 90`,
+  completed: t`Completed`,
+  'ended-early': t`Ended early`,
+});
 
 // The program admin's outcomes: aggregates only (any figure over fewer than 5 people reads "fewer than
 // 5"), and the early-warning list with each signal's reason and the repair nudge.
@@ -63,7 +63,7 @@ export function CohortOutcomesPage() {
   if (outcomes.error) return <ProblemAlert error={outcomes.error} title={t`Could not load the outcomes`} />;
   const data = outcomes.data;
   const funnel = data.funnel.stages.map((s) => ({
-    stage: stageLabels[s.stage] ?? s.stage,
+    stage: stageLabels()[s.stage] ?? s.stage,
     people: valueOr(s.count),
   }));
   const pulse = data.pulse
@@ -97,14 +97,14 @@ export function CohortOutcomesPage() {
             h={240}
             data={funnel}
             dataKey="stage"
-            series={[{ name: 'people', label: 'People', color: 'indigo.8' }]}
+            series={[{ name: 'people', label: t`People`, color: 'indigo.8' }]}
           />
         </div>
         <Table aria-label={t`Funnel counts`}>
           <Table.Tbody>
             {data.funnel.stages.map((s) => (
               <Table.Tr key={s.stage}>
-                <Table.Td>{stageLabels[s.stage] ?? s.stage}</Table.Td>
+                <Table.Td>{stageLabels()[s.stage] ?? s.stage}</Table.Td>
                 <Table.Td>{shown(s.count)}</Table.Td>
               </Table.Tr>
             ))}
@@ -137,8 +137,8 @@ export function CohortOutcomesPage() {
               dataKey="month"
               yAxisProps={{ domain: [1, 5] }}
               series={[
-                { name: 'relationship', label: 'How it is going', color: 'indigo.8' },
-                { name: 'progress', label: 'Progress to the goal', color: 'teal.8' },
+                { name: 'relationship', label: t`How it is going`, color: 'indigo.8' },
+                { name: 'progress', label: t`Progress to the goal`, color: 'teal.8' },
               ]}
               withLegend
             />
@@ -257,5 +257,5 @@ export function CohortOutcomesPage() {
 }
 
 function funnelSummary(stages: { stage: string; count: Guarded<number> }[]): string {
-  return stages.map((s) => `${stageLabels[s.stage] ?? s.stage} ${shown(s.count)}`).join(', ');
+  return stages.map((s) => `${stageLabels()[s.stage] ?? s.stage} ${shown(s.count)}`).join(', ');
 }

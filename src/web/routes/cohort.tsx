@@ -134,8 +134,8 @@ export function CohortPage() {
               {viewed.publishedAt ? (
                 <Text fw={600}>
                   <Trans>
-                    Published ({modeLabel[viewed.mode].toLowerCase()}): each pair was proposed to both people,
-                    who accept or decline.
+                    Published ({modeLabel()[viewed.mode].toLowerCase()}): each pair was proposed to both
+                    people, who accept or decline.
                   </Trans>
                 </Text>
               ) : batchPublished ? (
@@ -146,7 +146,7 @@ export function CohortPage() {
                 </Text>
               ) : (
                 <Button onClick={() => setConfirming(true)} loading={publish.isPending}>
-                  <Trans>Publish the {modeLabel[viewed.mode].toLowerCase()} matches</Trans>
+                  <Trans>Publish the {modeLabel()[viewed.mode].toLowerCase()} matches</Trans>
                 </Button>
               )}
               {publish.data && (
@@ -206,7 +206,12 @@ function PublishDialog({
 }) {
   const text = publishConfirmation(pairs);
   return (
-    <Modal opened={opened} onClose={onCancel} title={text.title} closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal
+      opened={opened}
+      onClose={onCancel}
+      title={text.title}
+      closeButtonProps={{ 'aria-label': t`Close` }}
+    >
       <Text>{text.body}</Text>
       <Group mt="md" justify="flex-end">
         <Button variant="default" onClick={onCancel}>

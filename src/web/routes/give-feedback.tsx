@@ -114,18 +114,18 @@ export function GiveFeedbackPage() {
   );
 }
 
-const closedTitles: Record<string, string> = {
-  'link-used': 'This question has been answered',
-  'link-expired': 'This link has expired',
-  'link-unknown': 'This link does not work',
-  'rate-limited': 'Please wait a moment',
-};
+const closedTitles = (): Record<string, string> => ({
+  'link-used': t`This question has been answered`,
+  'link-expired': t`This link has expired`,
+  'link-unknown': t`This link does not work`,
+  'rate-limited': t`Please wait a moment`,
+});
 
 function ClosedLink({ error }: { error: unknown }) {
   if (!(error instanceof ApiProblem)) return <ProblemAlert error={error} />;
   return (
     <Stack>
-      <Title order={1}>{closedTitles[error.problem.code] ?? t`This link cannot be used`}</Title>
+      <Title order={1}>{closedTitles()[error.problem.code] ?? t`This link cannot be used`}</Title>
       <Alert color="gray" role="status">
         {error.problem.detail}
       </Alert>

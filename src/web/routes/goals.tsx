@@ -29,9 +29,9 @@ export function GoalsPage() {
         onChange={(value) => setStatus(value as StatusFilter)}
         aria-label={t`Show goals by status`}
         data={[
-          { value: 'active', label: 'Active' },
-          { value: 'achieved', label: 'Achieved' },
-          { value: 'archived', label: 'Archived' },
+          { value: 'active', label: t`Active` },
+          { value: 'achieved', label: t`Achieved` },
+          { value: 'archived', label: t`Archived` },
         ]}
       />
       {goals.isPending && <CenteredLoader label={t`Loading goals`} />}

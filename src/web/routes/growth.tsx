@@ -30,7 +30,7 @@ export function GrowthPage() {
     {
       to: '/journal',
       title: t`Journal`,
-      what: 'Self-coaching on your own: questions to start from, and decisions you look back on after 30 and 90 days.',
+      what: t`Self-coaching on your own: questions to start from, and decisions you look back on after 30 and 90 days.`,
       status:
         journalCount === undefined
           ? null
@@ -41,7 +41,7 @@ export function GrowthPage() {
     {
       to: '/feedback-requests',
       title: t`Mirror feedback`,
-      what: 'Ask one person about one moment to see how you come across, then thank them.',
+      what: t`Ask one person about one moment to see how you come across, then thank them.`,
       status:
         feedbackCount === undefined
           ? null
@@ -52,13 +52,13 @@ export function GrowthPage() {
     {
       to: '/shadow-map',
       title: t`Shadow-side map`,
-      what: 'Your strengths, how each looks when overdone, and the feedback that showed it.',
+      what: t`Your strengths, how each looks when overdone, and the feedback that showed it.`,
       status: null,
     },
     {
       to: '/artifacts',
       title: t`Artifact library`,
-      what: 'Great exec updates, launch emails and PRDs to learn from, and drafts of your own.',
+      what: t`Great exec updates, launch emails and PRDs to learn from, and drafts of your own.`,
       status:
         artifactCount === undefined
           ? null
@@ -69,19 +69,19 @@ export function GrowthPage() {
     {
       to: '/outreach',
       title: t`Outreach`,
-      what: 'A two-minute first note to an expert outside Corner, and what to tell them afterwards.',
+      what: t`A two-minute first note to an expert outside Corner, and what to tell them afterwards.`,
       status: null,
     },
     {
       to: '/growth-record/history',
       title: t`Growth record`,
-      what: 'Relationships you brought from another Corner, kept to read.',
+      what: t`Relationships you brought from another Corner, kept to read.`,
       status: null,
     },
     {
       to: '/readiness',
       title: t`What help do I need?`,
-      what: 'A ten-minute check: mentor, coach, peers or self-coaching, with reasons.',
+      what: t`A ten-minute check: mentor, coach, peers or self-coaching, with reasons.`,
       status: null,
     },
   ];

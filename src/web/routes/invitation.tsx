@@ -142,8 +142,8 @@ function AccountForm() {
           value={mode}
           onChange={(value) => setMode(value === 'sign-in' ? 'sign-in' : 'sign-up')}
           data={[
-            { value: 'sign-up', label: 'I am new here' },
-            { value: 'sign-in', label: 'I have an account' },
+            { value: 'sign-up', label: t`I am new here` },
+            { value: 'sign-in', label: t`I have an account` },
           ]}
         />
         {error && <ProblemAlert error={new Error(error)} />}

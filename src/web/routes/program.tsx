@@ -121,9 +121,9 @@ export function ProgramPage() {
               <Select
                 label={t`Kind of relationship`}
                 data={[
-                  { value: 'mentoring', label: 'Mentoring' },
-                  { value: 'coaching', label: 'Coaching' },
-                  { value: 'peer', label: 'Peer' },
+                  { value: 'mentoring', label: t`Mentoring` },
+                  { value: 'coaching', label: t`Coaching` },
+                  { value: 'peer', label: t`Peer` },
                 ]}
                 allowDeselect={false}
                 {...form.getInputProps('defaultKind')}
@@ -131,9 +131,9 @@ export function ProgramPage() {
               <Select
                 label={t`Framing`}
                 data={[
-                  { value: 'time-framed', label: 'Time-framed' },
-                  { value: 'goal-oriented', label: 'Goal-oriented' },
-                  { value: 'ad-hoc', label: 'Ad hoc' },
+                  { value: 'time-framed', label: t`Time-framed` },
+                  { value: 'goal-oriented', label: t`Goal-oriented` },
+                  { value: 'ad-hoc', label: t`Ad hoc` },
                 ]}
                 allowDeselect={false}
                 {...form.getInputProps('defaultFraming')}

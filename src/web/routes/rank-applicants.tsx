@@ -103,7 +103,7 @@ export function RankApplicantsPage() {
     setOrder(next);
     setDirty(true);
     setAnnouncement(
-      `${byId.get(item)?.name ?? t`Applicant`} is now number ${index + by + 1} of ${next.length}.`,
+      t`${byId.get(item)?.name ?? t`Applicant`} is now number ${index + by + 1} of ${next.length}.`,
     );
   };
   const ranked = list.data.applicants.some((a) => a.rank !== null);

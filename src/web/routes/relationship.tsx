@@ -106,7 +106,7 @@ function StagedSections({ rel }: { rel: RelationshipDetail }) {
         ) : undefined
       }
     >
-      {stageLabels[value]}
+      {stageLabels()[value]}
     </Tabs.Tab>
   );
   return (

@@ -135,8 +135,8 @@ function InviteForm() {
           <Select
             label={t`I will be the`}
             data={[
-              { value: 'member', label: 'Member (I want to grow)' },
-              { value: 'guide', label: 'Guide (I will mentor or coach)' },
+              { value: 'member', label: t`Member (I want to grow)` },
+              { value: 'guide', label: t`Guide (I will mentor or coach)` },
             ]}
             allowDeselect={false}
             {...form.getInputProps('myRole')}
@@ -144,9 +144,9 @@ function InviteForm() {
           <Select
             label={t`Kind of relationship`}
             data={[
-              { value: 'mentoring', label: 'Mentoring' },
-              { value: 'coaching', label: 'Coaching' },
-              { value: 'peer', label: 'Peer' },
+              { value: 'mentoring', label: t`Mentoring` },
+              { value: 'coaching', label: t`Coaching` },
+              { value: 'peer', label: t`Peer` },
             ]}
             allowDeselect={false}
             {...form.getInputProps('kind')}
@@ -155,9 +155,9 @@ function InviteForm() {
             label={t`Framing`}
             description={t`Ad-hoc: meet when needed. Goal-oriented: ends when the goal is met. Time-framed: a set period.`}
             data={[
-              { value: 'ad-hoc', label: 'Ad-hoc' },
-              { value: 'goal-oriented', label: 'Goal-oriented' },
-              { value: 'time-framed', label: 'Time-framed' },
+              { value: 'ad-hoc', label: t`Ad-hoc` },
+              { value: 'goal-oriented', label: t`Goal-oriented` },
+              { value: 'time-framed', label: t`Time-framed` },
             ]}
             allowDeselect={false}
             {...form.getInputProps('framing')}

@@ -38,12 +38,12 @@ function useSessionMutation<T>(session: SessionDetail, fn: (input: T) => Promise
 }
 
 // Carried-over items say where they came from; template sections speak for themselves.
-const agendaSourceLabel: Record<string, string> = {
-  'open-action': 'Open action: ',
-  'unanswered-question': 'Still open from messages: ',
-  'journal-note': 'Brought from the journal: ',
+const agendaSourceLabel = (): Record<string, string> => ({
+  'open-action': t`Open action: `,
+  'unanswered-question': t`Still open from messages: `,
+  'journal-note': t`Brought from the journal: `,
   template: '',
-};
+});
 
 export function SessionPage() {
   const { sessionId = '' } = useParams();
@@ -107,7 +107,7 @@ export function SessionPage() {
           {s.agenda.map((item) => (
             <List.Item key={item.key}>
               <Text fw={600}>
-                {agendaSourceLabel[item.source]}
+                {agendaSourceLabel()[item.source]}
                 {item.title}
               </Text>
               <Text size="sm">{item.prompts.join(' ')}</Text>

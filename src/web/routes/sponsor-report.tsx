@@ -117,12 +117,12 @@ function LevelChart({ level, charts }: { level: SponsorSection['level']; charts:
           mt="sm"
           data={data.map((d) => ({ label: d.label, people: d.count ?? 0 }))}
           dataKey="label"
-          series={[{ name: 'people', label: 'People', color: 'indigo.8' }]}
+          series={[{ name: 'people', label: t`People`, color: 'indigo.8' }]}
         />
       </div>
     ) : null;
-  if (level === 'behaviour') return bars(charts.funnel, 'Funnel chart');
-  if (level === 'learning') return bars(charts.goals, 'Goal attainment chart');
+  if (level === 'behaviour') return bars(charts.funnel, t`Funnel chart`);
+  if (level === 'learning') return bars(charts.goals, t`Goal attainment chart`);
   if (level === 'reaction' && charts.pulse.length > 0) {
     return (
       <div role="img" aria-label={t`Pulse over time chart`}>
@@ -133,8 +133,8 @@ function LevelChart({ level, charts }: { level: SponsorSection['level']; charts:
           dataKey="month"
           yAxisProps={{ domain: [1, 5] }}
           series={[
-            { name: 'relationship', label: 'How it is going', color: 'indigo.8' },
-            { name: 'progress', label: 'Progress to the goal', color: 'teal.8' },
+            { name: 'relationship', label: t`How it is going`, color: 'indigo.8' },
+            { name: 'progress', label: t`Progress to the goal`, color: 'teal.8' },
           ]}
           withLegend
         />

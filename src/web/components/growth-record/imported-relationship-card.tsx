@@ -6,11 +6,11 @@ import { formatDate } from '../../format';
 import { ImportedSessions } from './imported-sessions';
 import { whoIs } from './who-is';
 
-const kindNames: Record<ImportedRelationship['kind'], string> = {
-  mentoring: 'Mentoring',
-  coaching: 'Coaching',
-  peer: 'Peer exchange',
-};
+const kindNames = (): Record<ImportedRelationship['kind'], string> => ({
+  mentoring: t`Mentoring`,
+  coaching: t`Coaching`,
+  peer: t`Peer exchange`,
+});
 
 export function ImportedRelationshipCard({
   rel,
@@ -20,7 +20,7 @@ export function ImportedRelationshipCard({
   history: ImportedHistory;
 }) {
   const headingId = `imported-${rel.ref}`;
-  const title = `${kindNames[rel.kind]} with ${rel.counterpart ?? 'someone no longer in Corner'}`;
+  const title = `${kindNames()[rel.kind]} with ${rel.counterpart ?? t`someone no longer in Corner`}`;
   const actions = history.actions.filter((action) => action.relationship === rel.ref);
   const journal = history.journal.filter((entry) => entry.relationship === rel.ref);
   const decisions = history.decisions.filter((entry) => entry.relationship === rel.ref);

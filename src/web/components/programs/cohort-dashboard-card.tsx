@@ -100,7 +100,7 @@ export function CohortDashboardCard({
             <Stat label={t`Actions done`} value={`${data.actions.done} of ${data.actions.total}`} />
             <Stat
               label={t`Average pulse`}
-              value={data.pulse.average === null ? 'no answers yet' : `${data.pulse.average} / 5`}
+              value={data.pulse.average === null ? t`no answers yet` : `${data.pulse.average} / 5`}
             />
             <Stat
               label={t`Goals achieved`}
@@ -115,8 +115,8 @@ export function CohortDashboardCard({
               data={data.months}
               dataKey="month"
               series={[
-                { name: 'sessions', label: 'Sessions held', color: 'indigo.8' },
-                { name: 'actionsDone', label: 'Actions done', color: 'teal.8' },
+                { name: 'sessions', label: t`Sessions held`, color: 'indigo.8' },
+                { name: 'actionsDone', label: t`Actions done`, color: 'teal.8' },
               ]}
               withLegend
             />

@@ -36,7 +36,7 @@ export function CsvImportCard({
   };
   const upload = useMutation({
     mutationFn: async () => {
-      if (csv === null) throw new Error('Choose a CSV file first.');
+      if (csv === null) throw new Error(t`Choose a CSV file first.`);
       return unwrap(
         api.cohorts[':cohortId'].applications.import.$post({
           param: { cohortId },
@@ -68,7 +68,7 @@ export function CsvImportCard({
           onChange={choose}
           resetRef={resetRef}
           clearable
-          clearButtonProps={{ 'aria-label': `Clear the ${label.toLowerCase()} file` }}
+          clearButtonProps={{ 'aria-label': t`Clear the ${label.toLowerCase()} file` }}
         />
         <Checkbox
           label={t`Import the valid rows even if some are wrong`}
@@ -154,7 +154,7 @@ function CsvFormat({ role }: { role: Role }) {
         </Trans>
       </Text>
       <List size="sm" mt="xs">
-        {csvValueHelp
+        {csvValueHelp()
           .filter((help) => columns.has(help.column))
           .map((help) => (
             <List.Item key={help.column}>

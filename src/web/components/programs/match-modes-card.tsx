@@ -17,13 +17,17 @@ export type ModeRow = {
   publishedAt: string | null;
 };
 
-export const modeLabel: Record<Mode, string> = { optimal: 'Optimal', stable: 'Stable', fair: 'Fair' };
+export const modeLabel = (): Record<Mode, string> => ({
+  optimal: t`Optimal`,
+  stable: t`Stable`,
+  fair: t`Fair`,
+});
 
-const modeMeaning: Record<Mode, string> = {
-  optimal: 'The highest total fit, with as many people matched as possible.',
-  stable: 'No member and guide would both rather be with each other: pairs that hold together.',
-  fair: 'The worst-off pair as good as it can be, then the highest total fit.',
-};
+const modeMeaning = (): Record<Mode, string> => ({
+  optimal: t`The highest total fit, with as many people matched as possible.`,
+  stable: t`No member and guide would both rather be with each other: pairs that hold together.`,
+  fair: t`The worst-off pair as good as it can be, then the highest total fit.`,
+});
 
 const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)}%`);
 const total = (value: number) => formatNumber(value, { maximumFractionDigits: 2 });
@@ -86,7 +90,7 @@ export function MatchModesCard({
                       value={row.runId}
                       label={
                         <span>
-                          <strong>{modeLabel[row.mode]}</strong>
+                          <strong>{modeLabel()[row.mode]}</strong>
                           {row.publishedAt && (
                             <Badge ml="xs" size="sm" color="green" variant="light">
                               <Trans>Published</Trans>
@@ -94,7 +98,7 @@ export function MatchModesCard({
                           )}
                         </span>
                       }
-                      description={modeMeaning[row.mode]}
+                      description={modeMeaning()[row.mode]}
                     />
                   </Table.Td>
                   <Table.Td>

@@ -29,35 +29,34 @@ const percent = (score: number) => `${Math.round(score * 100)}%`;
 
 // How the pair compares with the member's next-best option, read from the engine's prices: a guide who
 // fits better but is wanted by others explains itself instead of looking like a mistake.
-const modeChoice: Record<Mode, string> = {
+const modeChoice = (): Record<Mode, string> => ({
   optimal: '',
-  stable:
-    'Chosen so that no member and guide would both rather be together: ask “Why not?” for any other guide.',
-  fair: 'Chosen to keep the worst-off pair as good as it can be: ask “Why not?” for any other guide.',
-};
+  stable: t`Chosen so that no member and guide would both rather be together: ask “Why not?” for any other guide.`,
+  fair: t`Chosen to keep the worst-off pair as good as it can be: ask “Why not?” for any other guide.`,
+});
 
-const modeSentence: Record<Mode, string> = {
-  optimal: 'optimal: no other assignment matches more people or fits them better',
-  stable: 'stable: no member and guide would both rather be with each other',
-  fair: 'fair: as many people as possible, the worst fit as high as it can be, then the best total',
-};
+const modeSentence = (): Record<Mode, string> => ({
+  optimal: t`optimal: no other assignment matches more people or fits them better`,
+  stable: t`stable: no member and guide would both rather be with each other`,
+  fair: t`fair: as many people as possible, the worst fit as high as it can be, then the best total`,
+});
 
 function comparison(match: Match, mode: Mode): string {
   const { runnerUp, margin } = match;
-  if (mode !== 'optimal') return modeChoice[mode];
+  if (mode !== 'optimal') return modeChoice()[mode];
   if (runnerUp === null || margin === null) return t`The only guide allowed for this member.`;
   if (runnerUp.guideName === null)
     return t`The other allowed guides’ seats did more good for other members; without this guide, this member would have none.`;
   if (runnerUp.inDemand && runnerUp.score > match.score)
-    return `${runnerUp.guideName} fits better (${percent(runnerUp.score)}), but that guide’s seats did more good for other members.`;
+    return t`${runnerUp.guideName} fits better (${percent(runnerUp.score)}), but that guide’s seats did more good for other members.`;
   if (margin > 0.05)
-    return `A clear choice: ${Math.round(margin * 100)} points ahead of the next-best option, ${runnerUp.guideName}.`;
-  return `A close call: ${runnerUp.guideName} would do almost as well.`;
+    return t`A clear choice: ${Math.round(margin * 100)} points ahead of the next-best option, ${runnerUp.guideName}.`;
+  return t`A close call: ${runnerUp.guideName} would do almost as well.`;
 }
 
 function alternativesText(alternatives: Alternative[]): string {
   return alternatives
-    .map((a) => `${a.guideName} (${percent(a.score)}${a.inDemand ? ', in demand' : ''})`)
+    .map((a) => `${a.guideName} (${percent(a.score)}${a.inDemand ? t`, in demand` : ''})`)
     .join(', ');
 }
 
@@ -76,8 +75,8 @@ export function MatchResults(props: {
     <Stack>
       <Text>
         <Trans>
-          Matched {run.matched} of {run.members} members ({modeSentence[run.mode]}). Optimal, stable and fair
-          were solved together, with their proofs checked, in
+          Matched {run.matched} of {run.members} members ({modeSentence()[run.mode]}). Optimal, stable and
+          fair were solved together, with their proofs checked, in
         </Trans>{' '}
         {run.seconds < 1 ? t`${Math.round(run.seconds * 1000)} ms` : t`${run.seconds.toFixed(1)} s`}.
       </Text>

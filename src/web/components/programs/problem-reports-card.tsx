@@ -6,8 +6,12 @@ import { api, unwrap } from '../../api/client';
 import { formatDate } from '../../format';
 import { ProblemAlert } from '../problem-alert';
 
-const kindLabels: Record<string, string> = { 'no-show': 'No-show', misconduct: 'Misconduct', other: 'Other' };
-const roleLabels: Record<string, string> = { member: 'Member', guide: 'Guide' };
+const kindLabels = (): Record<string, string> => ({
+  'no-show': t`No-show`,
+  misconduct: t`Misconduct`,
+  other: t`Other`,
+});
+const roleLabels = (): Record<string, string> => ({ member: t`Member`, guide: t`Guide` });
 
 // What the cohort's pairs reported to the program: written to the admin, so the reporter's words show.
 export function ProblemReportsCard({ cohortId }: { cohortId: string }) {
@@ -76,8 +80,8 @@ export function ProblemReportsCard({ cohortId }: { cohortId: string }) {
                       {report.pair.member} with {report.pair.guide}
                     </Trans>
                   </Table.Td>
-                  <Table.Td>{report.reporterRole ? roleLabels[report.reporterRole] : '—'}</Table.Td>
-                  <Table.Td>{kindLabels[report.kind] ?? report.kind}</Table.Td>
+                  <Table.Td>{report.reporterRole ? roleLabels()[report.reporterRole] : '—'}</Table.Td>
+                  <Table.Td>{kindLabels()[report.kind] ?? report.kind}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{report.details}</Table.Td>
                   <Table.Td>
                     {report.reviewedAt ? (

@@ -150,8 +150,8 @@ export function ActionsPanel({ rel }: { rel: RelationshipDetail }) {
                   value={kind}
                   onChange={(v) => setKind(v === 'reflective' ? 'reflective' : 'practical')}
                   data={[
-                    { value: 'practical', label: 'Practical (something to do)' },
-                    { value: 'reflective', label: 'Reflective (something to think through)' },
+                    { value: 'practical', label: t`Practical (something to do)` },
+                    { value: 'reflective', label: t`Reflective (something to think through)` },
                   ]}
                 />
                 <TextInput

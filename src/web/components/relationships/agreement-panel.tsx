@@ -201,9 +201,9 @@ function AgreementForm({ rel, onDone }: { rel: RelationshipDetail; onDone: () =>
             value={terms.format}
             onChange={(v) => set('format', v === 'phone' || v === 'in-person' ? v : 'video')}
             data={[
-              { value: 'video', label: 'Video' },
-              { value: 'phone', label: 'Phone' },
-              { value: 'in-person', label: 'In person' },
+              { value: 'video', label: t`Video` },
+              { value: 'phone', label: t`Phone` },
+              { value: 'in-person', label: t`In person` },
             ]}
           />
         </SimpleGrid>

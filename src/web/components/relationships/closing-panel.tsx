@@ -23,41 +23,41 @@ import { useRelMutation } from './use-rel-mutation';
 
 type Kind = 'midpoint' | 'retrospective' | 'guide-self' | 'member-view';
 
-const fields: Record<Kind, { key: string; label: string; type: 'text' | 'score' | 'ynp' }[]> = {
+const fields = (): Record<Kind, { key: string; label: string; type: 'text' | 'score' | 'ynp' }[]> => ({
   midpoint: [
-    { key: 'whatWorks', label: 'What is working so far?', type: 'text' },
-    { key: 'whatToChange', label: 'What should we change for the second half?', type: 'text' },
-    { key: 'onTrack', label: 'Are we on track for the goal?', type: 'ynp' },
+    { key: 'whatWorks', label: t`What is working so far?`, type: 'text' },
+    { key: 'whatToChange', label: t`What should we change for the second half?`, type: 'text' },
+    { key: 'onTrack', label: t`Are we on track for the goal?`, type: 'ynp' },
   ],
   retrospective: [
-    { key: 'takeaways', label: 'Key takeaways', type: 'text' },
-    { key: 'whatWorked', label: 'What worked', type: 'text' },
-    { key: 'whatToChange', label: 'What to change next time', type: 'text' },
-    { key: 'goalAchieved', label: 'Goal achieved?', type: 'ynp' },
-    { key: 'whatsNext', label: 'What’s next', type: 'text' },
+    { key: 'takeaways', label: t`Key takeaways`, type: 'text' },
+    { key: 'whatWorked', label: t`What worked`, type: 'text' },
+    { key: 'whatToChange', label: t`What to change next time`, type: 'text' },
+    { key: 'goalAchieved', label: t`Goal achieved?`, type: 'ynp' },
+    { key: 'whatsNext', label: t`What’s next`, type: 'text' },
   ],
   'guide-self': [
-    { key: 'responsive', label: 'Was I responsive? (1–5)', type: 'score' },
-    { key: 'listened', label: 'Did I listen? (1–5)', type: 'score' },
-    { key: 'committed', label: 'Was I committed? (1–5)', type: 'score' },
-    { key: 'guidedRatherThanControlled', label: 'Did I guide rather than control? (1–5)', type: 'score' },
-    { key: 'empathy', label: 'Did I show enough empathy? (1–5)', type: 'score' },
-    { key: 'note', label: 'A note to myself', type: 'text' },
+    { key: 'responsive', label: t`Was I responsive? (1–5)`, type: 'score' },
+    { key: 'listened', label: t`Did I listen? (1–5)`, type: 'score' },
+    { key: 'committed', label: t`Was I committed? (1–5)`, type: 'score' },
+    { key: 'guidedRatherThanControlled', label: t`Did I guide rather than control? (1–5)`, type: 'score' },
+    { key: 'empathy', label: t`Did I show enough empathy? (1–5)`, type: 'score' },
+    { key: 'note', label: t`A note to myself`, type: 'text' },
   ],
   'member-view': [
-    { key: 'satisfied', label: 'How satisfied are you? (1–5)', type: 'score' },
-    { key: 'valuable', label: 'How valuable was it? (1–5)', type: 'score' },
-    { key: 'goalMet', label: 'Was your goal met?', type: 'ynp' },
-    { key: 'note', label: 'Anything else', type: 'text' },
+    { key: 'satisfied', label: t`How satisfied are you? (1–5)`, type: 'score' },
+    { key: 'valuable', label: t`How valuable was it? (1–5)`, type: 'score' },
+    { key: 'goalMet', label: t`Was your goal met?`, type: 'ynp' },
+    { key: 'note', label: t`Anything else`, type: 'text' },
   ],
-};
+});
 
-const titles: Record<Kind, string> = {
-  midpoint: 'Mid-point check-in',
-  retrospective: 'Closing retrospective',
-  'guide-self': 'My self-reflection (only you see this)',
-  'member-view': 'Your view of the relationship',
-};
+const titles = (): Record<Kind, string> => ({
+  midpoint: t`Mid-point check-in`,
+  retrospective: t`Closing retrospective`,
+  'guide-self': t`My self-reflection (only you see this)`,
+  'member-view': t`Your view of the relationship`,
+});
 
 type ReflectionBody = Parameters<
   (typeof api.relationships)[':relationshipId']['reflections']['$post']
@@ -131,7 +131,7 @@ function ReflectionForm({ rel, kind }: { rel: RelationshipDetail; kind: Kind }) 
   );
   return (
     <form
-      aria-label={titles[kind]}
+      aria-label={titles()[kind]}
       onSubmit={(event) => {
         event.preventDefault();
         save.mutate(undefined);
@@ -139,9 +139,9 @@ function ReflectionForm({ rel, kind }: { rel: RelationshipDetail; kind: Kind }) 
     >
       <Stack gap="xs">
         <Title order={3} size="h5">
-          {titles[kind]}
+          {titles()[kind]}
         </Title>
-        {fields[kind].map((f) =>
+        {fields()[kind].map((f) =>
           f.type === 'text' ? (
             <Textarea
               key={f.key}
@@ -228,7 +228,7 @@ export function ClosingPanel({ rel }: { rel: RelationshipDetail }) {
           <List size="sm">
             {rel.reflections.map((r) => (
               <List.Item key={`${r.kind}-${r.authorRole}`}>
-                {titles[r.kind]} — {r.mine ? t`you` : t`the ${r.authorRole}`}:{' '}
+                {titles()[r.kind]} — {r.mine ? t`you` : t`the ${r.authorRole}`}:{' '}
                 {Object.entries(r.answers)
                   .filter(([, v]) => v !== '')
                   .map(([k, v]) => `${k}: ${v}`)
@@ -281,8 +281,8 @@ export function ClosingPanel({ rel }: { rel: RelationshipDetail }) {
                 }
                 data={[
                   { value: 'no-show', label: 'A no-show' },
-                  { value: 'misconduct', label: 'Misconduct' },
-                  { value: 'other', label: 'Something else' },
+                  { value: 'misconduct', label: t`Misconduct` },
+                  { value: 'other', label: t`Something else` },
                 ]}
               />
               <Textarea

@@ -122,9 +122,9 @@ function ScheduleForm({ rel }: { rel: RelationshipDetail }) {
           value={template || null}
           onChange={(v) => setTemplate(v ?? '')}
           data={[
-            { value: 'first', label: 'First session' },
-            { value: 'regular', label: 'Regular session' },
-            { value: 'last', label: 'Last session' },
+            { value: 'first', label: t`First session` },
+            { value: 'regular', label: t`Regular session` },
+            { value: 'last', label: t`Last session` },
           ]}
         />
         <TextInput

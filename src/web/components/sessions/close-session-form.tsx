@@ -63,9 +63,9 @@ export function CloseSessionForm({ session }: { session: SessionDetail }) {
               setOutcome(v === 'cancelled' ? 'cancelled' : v === 'no-show' ? 'no-show' : 'held')
             }
             data={[
-              { value: 'held', label: 'We held it' },
-              { value: 'cancelled', label: 'It was cancelled' },
-              { value: 'no-show', label: 'Someone did not show up' },
+              { value: 'held', label: t`We held it` },
+              { value: 'cancelled', label: t`It was cancelled` },
+              { value: 'no-show', label: t`Someone did not show up` },
             ]}
           />
           {outcome === 'held' ? (
@@ -91,8 +91,8 @@ export function CloseSessionForm({ session }: { session: SessionDetail }) {
                       setStep(index, { kind: v === 'reflective' ? 'reflective' : 'practical' })
                     }
                     data={[
-                      { value: 'practical', label: 'Practical' },
-                      { value: 'reflective', label: 'Reflective' },
+                      { value: 'practical', label: t`Practical` },
+                      { value: 'reflective', label: t`Reflective` },
                     ]}
                   />
                   <TextInput

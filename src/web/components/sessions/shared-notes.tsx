@@ -36,7 +36,7 @@ export function SharedNotes({ session }: { session: SessionDetail }) {
       }
     }
     if (!response.ok) {
-      setError(new Error('The notes could not be saved. Please try again.'));
+      setError(new Error(t`The notes could not be saved. Please try again.`));
       return;
     }
     const updated = (await response.json()) as SessionDetail;

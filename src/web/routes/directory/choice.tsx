@@ -8,11 +8,11 @@ import { CenteredLoader } from '../../components/centered-loader';
 import { ProblemAlert } from '../../components/problem-alert';
 import { formatDate } from '../../format';
 
-const cadenceWords: Record<string, string> = {
-  weekly: 'every week',
-  biweekly: 'every two weeks',
-  monthly: 'every month',
-};
+const cadenceWords = (): Record<string, string> => ({
+  weekly: t`every week`,
+  biweekly: t`every two weeks`,
+  monthly: t`every month`,
+});
 
 export function ChoicePage() {
   const choice = useQuery({ queryKey: ['choice'], queryFn: () => unwrap(api.choices.latest.$get()) });
@@ -51,7 +51,7 @@ export function ChoicePage() {
         </Text>
         <List size="sm" mt="sm" spacing={4}>
           <List.Item>
-            <Trans>Meet</Trans> {cadenceWords[terms.cadence] ?? terms.cadence}
+            <Trans>Meet</Trans> {cadenceWords()[terms.cadence] ?? terms.cadence}
             <Trans>
               , {terms.sessionMinutes} minutes, by {terms.format}
             </Trans>

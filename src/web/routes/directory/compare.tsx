@@ -8,11 +8,11 @@ import { api, unwrap } from '../../api/client';
 import { CenteredLoader } from '../../components/centered-loader';
 import { ProblemAlert } from '../../components/problem-alert';
 
-const guideQuestionLabels: Record<string, string> = {
-  'what-it-means-to-you': 'What it means to them',
-  'style-and-structure': 'Style and structure',
-  'background-and-clients': 'Background and who they work with',
-};
+const guideQuestionLabels = (): Record<string, string> => ({
+  'what-it-means-to-you': t`What it means to them`,
+  'style-and-structure': t`Style and structure`,
+  'background-and-clients': t`Background and who they work with`,
+});
 
 export function ComparePage() {
   const comparison = useQuery({
@@ -92,7 +92,7 @@ export function ComparePage() {
               ))}
               {guideQuestions.map((question) => (
                 <Table.Tr key={question.id}>
-                  <Table.Th scope="row">{guideQuestionLabels[question.id]}</Table.Th>
+                  <Table.Th scope="row">{guideQuestionLabels()[question.id]}</Table.Th>
                   {cards.map((card) => (
                     <Table.Td key={card.id}>{card.answers.guideAnswers?.[question.id] || '—'}</Table.Td>
                   ))}

@@ -28,11 +28,11 @@ import { activeFilterNames, emptyResults, resultSummary } from './directory-word
 
 type Filters = Record<string, string>;
 
-const kindOptions = [
-  { value: '', label: 'As my readiness check suggests' },
-  { value: 'any', label: 'Any kind' },
-  { value: 'mentor', label: 'Mentors' },
-  { value: 'coach', label: 'Coaches' },
+const kindOptions = () => [
+  { value: '', label: t`As my readiness check suggests` },
+  { value: 'any', label: t`Any kind` },
+  { value: 'mentor', label: t`Mentors` },
+  { value: 'coach', label: t`Coaches` },
 ];
 
 // Languages guides most often list; the filter shows them by name in the reader's language.
@@ -54,8 +54,8 @@ const languageCodes = [
   'ar',
   'uk',
 ];
-const languageOptions = [
-  { value: '', label: 'Any language' },
+const languageOptions = () => [
+  { value: '', label: t`Any language` },
   ...languageCodes.map((code) => ({ value: code, label: languageName(code) })),
 ];
 
@@ -124,7 +124,7 @@ export function DirectoryPage() {
           />
           <Select
             label={t`Kind of guide`}
-            data={kindOptions}
+            data={kindOptions()}
             value={draft.kind ?? ''}
             onChange={set('kind')}
             allowDeselect={false}
@@ -138,8 +138,8 @@ export function DirectoryPage() {
             label={t`Language`}
             data={
               draft.language && !languageCodes.includes(draft.language)
-                ? [...languageOptions, { value: draft.language, label: languageName(draft.language) }]
-                : languageOptions
+                ? [...languageOptions(), { value: draft.language, label: languageName(draft.language) }]
+                : languageOptions()
             }
             searchable
             value={draft.language ?? ''}
@@ -149,10 +149,10 @@ export function DirectoryPage() {
           <Select
             label={t`Format`}
             data={[
-              { value: '', label: 'Any format' },
-              { value: 'video', label: 'Video' },
-              { value: 'phone', label: 'Phone' },
-              { value: 'in-person', label: 'In person' },
+              { value: '', label: t`Any format` },
+              { value: 'video', label: t`Video` },
+              { value: 'phone', label: t`Phone` },
+              { value: 'in-person', label: t`In person` },
             ]}
             value={draft.format ?? ''}
             onChange={set('format')}
@@ -161,9 +161,9 @@ export function DirectoryPage() {
           <Select
             label={t`Style`}
             data={[
-              { value: '', label: 'Any style' },
-              { value: 'supportive', label: 'Supportive' },
-              { value: 'challenging', label: 'Challenging' },
+              { value: '', label: t`Any style` },
+              { value: 'supportive', label: t`Supportive` },
+              { value: 'challenging', label: t`Challenging` },
               { value: 'blend', label: 'A blend' },
             ]}
             value={draft.style ?? ''}
@@ -173,9 +173,9 @@ export function DirectoryPage() {
           <Select
             label={t`Structure`}
             data={[
-              { value: '', label: 'Any structure' },
-              { value: 'structured', label: 'Structured programme' },
-              { value: 'client-led', label: 'Led by what I bring' },
+              { value: '', label: t`Any structure` },
+              { value: 'structured', label: t`Structured programme` },
+              { value: 'client-led', label: t`Led by what I bring` },
               { value: 'blend', label: 'A blend' },
             ]}
             value={draft.structure ?? ''}

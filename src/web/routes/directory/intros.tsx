@@ -25,19 +25,19 @@ type Intro = {
   guideNoShow: boolean;
 };
 
-const statusWords: Record<string, string> = {
-  requested: 'Waiting for an answer',
-  accepted: 'Accepted',
-  'new-time-proposed': 'Another time proposed',
-  declined: 'Declined',
-  cancelled: 'Cancelled',
-};
+const statusWords = (): Record<string, string> => ({
+  requested: t`Waiting for an answer`,
+  accepted: t`Accepted`,
+  'new-time-proposed': t`Another time proposed`,
+  declined: t`Declined`,
+  cancelled: t`Cancelled`,
+});
 
 function StatusLine({ intro }: { intro: Intro }) {
   return (
     <Text size="sm" mt={4}>
       <Badge variant="light" mr="xs">
-        {statusWords[intro.status] ?? intro.status}
+        {statusWords()[intro.status] ?? intro.status}
       </Badge>
       {intro.scheduledAt && t`for ${formatDateTime(intro.scheduledAt)}`}
       {intro.guideProposedAt &&

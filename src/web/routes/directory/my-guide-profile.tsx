@@ -162,9 +162,9 @@ export function MyGuideProfilePage() {
         <Select
           label={t`I offer`}
           data={[
-            { value: 'mentor', label: 'Mentoring' },
-            { value: 'coach', label: 'Coaching' },
-            { value: 'both', label: 'Both' },
+            { value: 'mentor', label: t`Mentoring` },
+            { value: 'coach', label: t`Coaching` },
+            { value: 'both', label: t`Both` },
           ]}
           value={form.kind}
           onChange={(v) => set('kind')((v ?? 'mentor') as Form['kind'])}
@@ -186,8 +186,8 @@ export function MyGuideProfilePage() {
         <Select
           label={t`Focus`}
           data={[
-            { value: 'person', label: 'The person' },
-            { value: 'craft', label: 'The craft' },
+            { value: 'person', label: t`The person` },
+            { value: 'craft', label: t`The craft` },
             { value: 'blend', label: 'A blend' },
           ]}
           value={form.approach}
@@ -197,8 +197,8 @@ export function MyGuideProfilePage() {
         <Select
           label={t`Structure`}
           data={[
-            { value: 'structured', label: 'Structured programme' },
-            { value: 'client-led', label: 'Led by what they bring' },
+            { value: 'structured', label: t`Structured programme` },
+            { value: 'client-led', label: t`Led by what they bring` },
             { value: 'blend', label: 'A blend' },
           ]}
           value={form.structure}
@@ -208,8 +208,8 @@ export function MyGuideProfilePage() {
         <Select
           label={t`Style`}
           data={[
-            { value: 'supportive', label: 'Supportive' },
-            { value: 'challenging', label: 'Challenging' },
+            { value: 'supportive', label: t`Supportive` },
+            { value: 'challenging', label: t`Challenging` },
             { value: 'blend', label: 'A blend' },
           ]}
           value={form.style}

@@ -8,12 +8,12 @@ import { CenteredLoader } from '../../components/centered-loader';
 import { ProblemAlert } from '../../components/problem-alert';
 import { formatDateTime } from '../../format';
 
-const verdictLabels: Record<string, string> = {
-  'strong-fit': 'Strong fit',
-  'possible-fit': 'Possible fit',
-  'poor-fit': 'Poor fit',
-  incomplete: 'Scorecard unfinished',
-};
+const verdictLabels = (): Record<string, string> => ({
+  'strong-fit': t`Strong fit`,
+  'possible-fit': t`Possible fit`,
+  'poor-fit': t`Poor fit`,
+  incomplete: t`Scorecard unfinished`,
+});
 
 export function ShortlistPage() {
   const queryClient = useQueryClient();
@@ -90,7 +90,7 @@ export function ShortlistPage() {
             </div>
             {entry.scorecard && (
               <Badge variant="light">
-                {verdictLabels[entry.scorecard.verdict] ?? entry.scorecard.verdict}
+                {verdictLabels()[entry.scorecard.verdict] ?? entry.scorecard.verdict}
               </Badge>
             )}
           </Group>
