@@ -1,4 +1,4 @@
-import { t } from '@lingui/core/macro';
+import { plural, t } from '@lingui/core/macro';
 import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
@@ -18,7 +18,10 @@ export function InvitationsBadge() {
       size="sm"
       circle
       color="red"
-      aria-label={t`${waiting} ${waiting === 1 ? t`invitation` : t`invitations`} waiting for your answer`}
+      aria-label={plural(waiting, {
+        one: '# invitation waiting for your answer',
+        other: '# invitations waiting for your answer',
+      })}
     >
       {waiting}
     </Badge>

@@ -1,4 +1,4 @@
-import { t } from '@lingui/core/macro';
+import { plural, t } from '@lingui/core/macro';
 import { Badge } from '@mantine/core';
 import { useFeedbackRequests } from '../api/growth-queries';
 
@@ -9,7 +9,11 @@ export function UnthankedAnswersBadge() {
   const waiting = (requests.data?.requests ?? []).filter((r) => r.answer && !r.thankedAt).length;
   if (waiting === 0) return null;
   return (
-    <Badge size="sm" circle aria-label={t`${waiting} ${waiting === 1 ? t`answer` : t`answers`} to thank`}>
+    <Badge
+      size="sm"
+      circle
+      aria-label={plural(waiting, { one: '# answer to thank', other: '# answers to thank' })}
+    >
       {waiting}
     </Badge>
   );

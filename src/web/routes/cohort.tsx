@@ -1,4 +1,4 @@
-import { t } from '@lingui/core/macro';
+import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 import { Anchor, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -151,9 +151,10 @@ export function CohortPage() {
               )}
               {publish.data && (
                 <Text role="status">
-                  <Trans>Proposed {publish.data.proposed} pair</Trans>
-                  {publish.data.proposed === 1 ? '' : t`s`}
-                  <Trans>: each starts once both people accept</Trans>
+                  {plural(publish.data.proposed, {
+                    one: 'Proposed # pair: each starts once both people accept',
+                    other: 'Proposed # pairs: each starts once both people accept',
+                  })}
                   {publish.data.waitingForConfirmation.length > 0
                     ? t`; ${publish.data.waitingForConfirmation.length} pair(s) wait for someone to confirm they joined.`
                     : '.'}

@@ -1,4 +1,4 @@
-import { t } from '@lingui/core/macro';
+import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -14,8 +14,6 @@ type Tool = {
   /** What the card says while the tool is still empty; null when we do not count. */
   status: string | null;
 };
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 // The growth tools in one place, each with one line on what it is for, so the sidebar stays short and a
 // newcomer can see what exists before any of it holds data.
@@ -36,7 +34,7 @@ export function GrowthPage() {
           ? null
           : journalCount === 0
             ? t`Nothing written yet — your first entry takes five minutes.`
-            : plural(journalCount, 'entry', 'entries'),
+            : plural(journalCount, { one: '# entry', other: '# entries' }),
     },
     {
       to: '/feedback-requests',
@@ -47,7 +45,7 @@ export function GrowthPage() {
           ? null
           : feedbackCount === 0
             ? t`No requests yet — ask one colleague about one meeting.`
-            : plural(feedbackCount, 'request', 'requests'),
+            : plural(feedbackCount, { one: '# request', other: '# requests' }),
     },
     {
       to: '/shadow-map',
@@ -64,7 +62,7 @@ export function GrowthPage() {
           ? null
           : artifactCount === 0
             ? t`Empty — save the next great document you read.`
-            : plural(artifactCount, 'artifact', 'artifacts'),
+            : plural(artifactCount, { one: '# artifact', other: '# artifacts' }),
     },
     {
       to: '/outreach',

@@ -103,7 +103,11 @@ export function JournalPage() {
             )}
             <Text style={{ whiteSpace: 'pre-wrap' }}>
               {entry.decision
-                ? t`${entry.decision.decision}\nOptions: ${entry.decision.options}\nI expect: ${entry.decision.expectation}`
+                ? [
+                    entry.decision.decision,
+                    t`Options: ${entry.decision.options}`,
+                    t`I expect: ${entry.decision.expectation}`,
+                  ].join('\n')
                 : entry.body}
             </Text>
             {entry.followUpAnswers.map((a) => (

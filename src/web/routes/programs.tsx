@@ -1,4 +1,4 @@
-import { t } from '@lingui/core/macro';
+import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 import { Anchor, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -47,8 +47,7 @@ export function ProgramsPage() {
             {program.name}
           </Anchor>
           <Text size="sm">
-            <Trans>{program.cohorts} cohort</Trans>
-            {program.cohorts === 1 ? '' : t`s`}
+            {plural(program.cohorts, { one: '# cohort', other: '# cohorts' })}
             {program.description ? ` · ${program.description}` : ''}
           </Text>
         </Card>

@@ -1,13 +1,17 @@
-import { t } from '@lingui/core/macro';
+import { plural, t } from '@lingui/core/macro';
 // Sentences around publishing a matching, kept apart from the page so they can be tested.
 
 /** Each pair is two people, and publishing mails both. */
 export function publishConfirmation(pairs: number): { title: string; body: string; confirm: string } {
   const people = pairs * 2;
   return {
-    title: t`Publish ${pairs} pair${pairs === 1 ? '' : 's'}?`,
-    body: t`${people} ${people === 1 ? t`person gets` : t`people get`} an e-mail proposing their match. Each pair starts only once both people accept. This cannot be undone.`,
-    confirm: t`Publish and mail ${people} ${people === 1 ? 'person' : 'people'}`,
+    title: plural(pairs, { one: 'Publish # pair?', other: 'Publish # pairs?' }),
+    body: plural(people, {
+      one: '# person gets an e-mail proposing their match. Each pair starts only once both people accept. This cannot be undone.',
+      other:
+        '# people get an e-mail proposing their match. Each pair starts only once both people accept. This cannot be undone.',
+    }),
+    confirm: plural(people, { one: 'Publish and mail # person', other: 'Publish and mail # people' }),
   };
 }
 

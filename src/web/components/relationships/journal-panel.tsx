@@ -66,11 +66,11 @@ export function JournalPanel({ rel }: { rel: RelationshipDetail }) {
               )}
               {entry.decision ? (
                 <Text style={{ whiteSpace: 'pre-wrap' }}>
-                  <Trans>
-                    Decision: {entry.decision.decision}
-                    {'\n'}Options: {entry.decision.options}
-                    {'\n'}I expect: {entry.decision.expectation}
-                  </Trans>
+                  <Trans>Decision: {entry.decision.decision}</Trans>
+                  {'\n'}
+                  <Trans>Options: {entry.decision.options}</Trans>
+                  {'\n'}
+                  <Trans>I expect: {entry.decision.expectation}</Trans>
                 </Text>
               ) : (
                 <Text style={{ whiteSpace: 'pre-wrap' }}>{entry.body}</Text>

@@ -1,4 +1,4 @@
-import { t } from '@lingui/core/macro';
+import { plural, t } from '@lingui/core/macro';
 // Sentences around the directory results, kept apart from the page so they can be tested.
 
 export type KindFilter = { kind: 'mentor' | 'coach' | 'any'; source: 'query' | 'readiness' | 'none' };
@@ -17,7 +17,9 @@ export function activeFilterNames(filters: Record<string, string>): string[] {
 }
 
 export function resultSummary(total: number, capped: boolean, kindFilter: KindFilter): string {
-  const count = `${capped ? t`More than ${total}` : total} guide${total === 1 ? '' : 's'} found`;
+  const count = capped
+    ? plural(total, { one: 'More than # guide found', other: 'More than # guides found' })
+    : plural(total, { one: '# guide found', other: '# guides found' });
   return kindFilter.source === 'readiness'
     ? t`${count} · showing ${kindPlural()[kindFilter.kind]}, as your readiness check suggests`
     : count;

@@ -1,4 +1,4 @@
-import { t } from '@lingui/core/macro';
+import { plural, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 import {
   Anchor,
@@ -249,10 +249,8 @@ export function DirectoryPage() {
               </Group>
               <Text size="sm" mt="xs">
                 {guide.expertise.join(', ')} · {guide.languages.map((code) => languageName(code)).join(', ')}{' '}
-                <Trans>
-                  · {guide.formats.join(', ')} · {priceText(guide)} · {guide.capacityLeft} place
-                </Trans>
-                {guide.capacityLeft === 1 ? '' : t`s`} <Trans>left</Trans>
+                · {guide.formats.join(', ')} · {priceText(guide)} ·{' '}
+                {plural(guide.capacityLeft, { one: '# place left', other: '# places left' })}
                 {guide.reliability.medianReplyHours !== null &&
                   t` · usually replies within ${Math.ceil(guide.reliability.medianReplyHours)} h`}
               </Text>
