@@ -1,9 +1,12 @@
 import { i18n } from '@lingui/core';
 
 // Dates and numbers in the language the app speaks (Settings, else the browser's), in the reader's own
-// time zone. Reading the active Lingui locale keeps them in step with the words around them.
+// time zone. Reading the active Lingui locale keeps them in step with the words around them; the
+// browser's own tag for that language keeps its region's habits (en-GB writes "14 Mar 2026").
 export function activeLocale(): string {
-  return i18n.locale || 'en';
+  const language = i18n.locale || 'en';
+  const browser = typeof navigator === 'undefined' ? [] : (navigator.languages ?? []);
+  return browser.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? language;
 }
 
 export function formatDate(iso: string): string {
