@@ -49,7 +49,7 @@ describe('language journey', () => {
     }).format(today);
     await page.getByRole('cell', { name: englishDate }).first().waitFor();
 
-    await page.getByRole('textbox', { name: 'Language' }).click();
+    await page.getByRole('combobox', { name: 'Language' }).click();
     await page.getByRole('option', { name: 'Deutsch' }).click();
 
     await page.getByRole('heading', { name: 'Einstellungen', level: 1 }).waitFor();
