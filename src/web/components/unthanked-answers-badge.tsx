@@ -1,4 +1,4 @@
-import { plural, t } from '@lingui/core/macro';
+import { plural } from '@lingui/core/macro';
 import { Badge } from '@mantine/core';
 import { useFeedbackRequests } from '../api/growth-queries';
 

@@ -20,15 +20,13 @@ export function SharedFeedbackPanel({ rel }: { rel: RelationshipDetail }) {
         </Title>
         <Text size="sm">
           {isMember ? (
-            <>
-              <Trans>
-                Feedback requests you share with your guide, with their answers. Choose what to share on the{' '}
-                <Anchor component={Link} to="/feedback-requests">
-                  feedback page
-                </Anchor>
-                .
-              </Trans>
-            </>
+            <Trans>
+              Feedback requests you share with your guide, with their answers. Choose what to share on the{' '}
+              <Anchor component={Link} to="/feedback-requests">
+                feedback page
+              </Anchor>
+              .
+            </Trans>
           ) : (
             t`Feedback ${rel.member?.name ?? t`the member`} chose to share with you.`
           )}

@@ -37,12 +37,7 @@ function AvailabilityLine({
   guideZone: string;
 }) {
   const viewerZone = browserTimeZone();
-  if (availability.length === 0)
-    return (
-      <>
-        <Trans>Available: no weekly times set</Trans>
-      </>
-    );
+  if (availability.length === 0) return <Trans>Available: no weekly times set</Trans>;
   const today = Temporal.Now.plainDateISO(viewerZone);
   const labels = availability.map((w) =>
     windowInZone({ ...w, weekday: w.weekday as Weekday }, guideZone, viewerZone, today),
