@@ -1,4 +1,7 @@
+import { lingui } from '@lingui/vite-plugin';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { linguiMacro } from './scripts/vite-lingui-macro.ts';
 
 // Four projects, each run by scripts/test.mjs with the adapters it needs:
 // unit — pure code, no database; db — operations and routes against a real database
@@ -8,12 +11,16 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The web app's messages go through Lingui's macro and its compiled catalogs here as in the build.
+        plugins: [linguiMacro(), react(), lingui()],
         test: {
           name: 'unit',
+          setupFiles: ['src/web/i18n/english-for-tests.ts'],
           include: [
             'src/domain/**/*.test.ts',
             'src/cli/**/*.test.ts',
             'src/web/**/*.test.ts',
+            'src/web/**/*.test.tsx',
             'test/unit/**/*.test.ts',
           ],
         },

@@ -7,7 +7,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const builtIndex = path.join(root, 'dist/web/index.html');
-const sources = ['src/web', 'src/domain', 'vite.config.ts', 'package-lock.json'];
+const sources = [
+  'src/web',
+  'src/domain',
+  'vite.config.ts',
+  'lingui.config.ts',
+  'scripts/vite-lingui-macro.ts',
+  'package-lock.json',
+];
 
 function newestMtime(target) {
   const full = path.join(root, target);

@@ -1,9 +1,12 @@
+import { I18nProvider, useLingui } from '@lingui/react';
+import { useLingui as useLinguiMacro } from '@lingui/react/macro';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { authClient } from './api/auth-client';
 import { AppLayout } from './components/app-layout';
 import { CenteredLoader } from './components/centered-loader';
+import { i18n } from './i18n/i18n';
 import { ArtifactDraftPage } from './routes/artifact-draft';
 import { ArtifactsPage } from './routes/artifacts';
 import { CohortPage } from './routes/cohort';
@@ -55,17 +58,27 @@ const queryClient = new QueryClient({
 
 export function App() {
   return (
-    <MantineProvider theme={theme}>
-      <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <SessionGate />
-        </BrowserRouter>
-      </QueryClientProvider>
-    </MantineProvider>
+    <I18nProvider i18n={i18n}>
+      <MantineProvider theme={theme}>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <SpeakingLocale />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nProvider>
   );
 }
 
+// Pages format dates and numbers with the active locale outside React's view; keying the tree on the
+// locale re-renders every page when the person switches language in Settings.
+function SpeakingLocale() {
+  const { i18n: active } = useLingui();
+  return <SessionGate key={active.locale} />;
+}
+
 function SessionGate() {
+  const { t } = useLinguiMacro();
   const session = authClient.useSession();
   const location = useLocation();
   // A feedback giver has no account: their page renders the same for everyone, signed in or not.
@@ -76,7 +89,7 @@ function SessionGate() {
       </Routes>
     );
   }
-  if (session.isPending) return <CenteredLoader label="Loading Corner" />;
+  if (session.isPending) return <CenteredLoader label={t`Loading Corner`} />;
   if (!session.data) {
     return (
       <Routes>

@@ -1,5 +1,6 @@
 import type { Temporal } from 'temporal-polyfill';
 import { type AvailabilityWindow, clockToMinutes, weekdayNames } from '../domain/sessions/availability';
+import { activeLocale } from './format';
 
 export type WindowLabel = { theirs: string; yours: string | null };
 
@@ -29,7 +30,7 @@ export function windowInZone(
 // "en" → "English", in the reader's own language; an unknown code is shown as it is.
 export function languageName(code: string, locale?: string): string {
   try {
-    return new Intl.DisplayNames(locale ? [locale] : undefined, { type: 'language' }).of(code) ?? code;
+    return new Intl.DisplayNames([locale ?? activeLocale()], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }

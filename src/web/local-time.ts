@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { activeLocale } from './format';
 
 // A <input type="datetime-local"> holds a wall-clock time with no zone. These two functions are the only
 // way between it and an instant, so the zone is always explicit: reading the UTC digits of an ISO string
@@ -18,7 +19,7 @@ export function localInputToInstant(local: string, timeZone: string): string {
 
 // The same instant as a wall-clock time in a named zone, e.g. "Tue 16:00" for a guide's availability.
 export function formatInZone(iso: string, timeZone: string): string {
-  return new Date(iso).toLocaleString(undefined, {
+  return new Date(iso).toLocaleString(activeLocale(), {
     timeZone,
     dateStyle: 'medium',
     timeStyle: 'short',

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { hc } from 'hono/client';
 import type { ApiType } from '../../server/app';
 
@@ -29,7 +30,7 @@ export async function unwrap<T>(request: Promise<JsonResponse<T>>): Promise<Excl
     const problem = body as Partial<ProblemDetails>;
     throw new ApiProblem({
       code: problem.code ?? 'error',
-      detail: problem.detail ?? `The request failed (${response.status}).`,
+      detail: problem.detail ?? t`The request failed (${response.status}).`,
       field: problem.field,
       status: response.status,
       errors: problem.errors,

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
@@ -35,12 +37,14 @@ export function AppLayout({ userName, children }: { userName: string; children: 
               onClick={toggle}
               hiddenFrom="sm"
               size="sm"
-              aria-label="Toggle navigation"
+              aria-label={t`Toggle navigation`}
             />
             <Title order={2} size="h3">
-              <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
-                Corner
-              </Link>
+              <Trans>
+                <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
+                  Corner
+                </Link>
+              </Trans>
             </Title>
           </Group>
           <Group gap="sm">
@@ -55,12 +59,12 @@ export function AppLayout({ userName, children }: { userName: string; children: 
                 window.location.assign('/sign-in');
               }}
             >
-              Sign out
+              <Trans>Sign out</Trans>
             </Button>
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Main" style={{ overflowY: 'auto' }}>
+      <AppShell.Navbar p="sm" aria-label={t`Main`} style={{ overflowY: 'auto' }}>
         {sections.map((section) => (
           <nav key={section.title} aria-label={section.title}>
             <Text size="xs" fw={700} tt="uppercase" mt="sm" mb={4} px="sm" c="dimmed">

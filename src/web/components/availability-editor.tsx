@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type AvailabilityWindow, type Weekday, weekdayNames } from '../../domain/sessions/availability';
 
@@ -14,27 +16,31 @@ export function AvailabilityEditor(props: {
   return (
     <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
       <Text component="legend" fw={600}>
-        Weekly availability
+        <Trans>Weekly availability</Trans>
       </Text>
-      {windows.length === 0 && <Text size="sm">No hours yet: members can propose any time.</Text>}
+      {windows.length === 0 && (
+        <Text size="sm">
+          <Trans>No hours yet: members can propose any time.</Trans>
+        </Text>
+      )}
       {windows.map((w, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: windows have no id
         <Group key={index} align="flex-end">
           <Select
-            label={`Day of window ${index + 1}`}
+            label={t`Day of window ${index + 1}`}
             allowDeselect={false}
             value={String(w.weekday)}
             onChange={(v) => setWindow(index, { weekday: weekdays.find((d) => String(d) === v) ?? 1 })}
             data={weekdays.map((d) => ({ value: String(d), label: weekdayNames[d] }))}
           />
           <TextInput
-            label={`From (window ${index + 1})`}
+            label={t`From (window ${index + 1})`}
             type="time"
             value={w.start}
             onChange={(e) => setWindow(index, { start: e.currentTarget.value })}
           />
           <TextInput
-            label={`To (window ${index + 1})`}
+            label={t`To (window ${index + 1})`}
             type="time"
             value={w.end}
             onChange={(e) => setWindow(index, { end: e.currentTarget.value })}
@@ -44,7 +50,7 @@ export function AvailabilityEditor(props: {
             color="gray"
             onClick={() => onChange(windows.filter((_, i) => i !== index))}
           >
-            Remove window {index + 1}
+            <Trans>Remove window {index + 1}</Trans>
           </Button>
         </Group>
       ))}
@@ -53,7 +59,7 @@ export function AvailabilityEditor(props: {
           variant="light"
           onClick={() => onChange([...windows, { weekday: 1, start: '09:00', end: '17:00' }])}
         >
-          Add a window
+          <Trans>Add a window</Trans>
         </Button>
       </Group>
     </Stack>

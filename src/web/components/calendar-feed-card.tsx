@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Card, Code, CopyButton, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -31,35 +33,43 @@ export function CalendarFeedCard() {
     <Card withBorder padding="lg" component="section" aria-labelledby="calendar-feed-title">
       <Stack gap="xs">
         <Title order={2} size="h4" id="calendar-feed-title">
-          Your sessions in your own calendar
+          <Trans>Your sessions in your own calendar</Trans>
         </Title>
         <Text size="sm">
-          Subscribe to a private link from Google Calendar, Outlook or Apple Calendar and your Corner sessions
-          show up there. Anyone with the link can see your session times, so keep it to yourself.
+          <Trans>
+            Subscribe to a private link from Google Calendar, Outlook or Apple Calendar and your Corner
+            sessions show up there. Anyone with the link can see your session times, so keep it to yourself.
+          </Trans>
         </Text>
         {url && (
           <Group gap="xs">
-            <Code aria-label="Your calendar feed link">{url}</Code>
+            <Code aria-label={t`Your calendar feed link`}>{url}</Code>
             <CopyButton value={url}>
               {({ copied, copy }) => (
                 <Button size="xs" variant="light" onClick={copy}>
-                  {copied ? 'Copied' : 'Copy link'}
+                  {copied ? t`Copied` : t`Copy link`}
                 </Button>
               )}
             </CopyButton>
           </Group>
         )}
-        {url && <Text size="sm">This link is shown only now. Make a new one if you lose it.</Text>}
+        {url && (
+          <Text size="sm">
+            <Trans>This link is shown only now. Make a new one if you lose it.</Trans>
+          </Text>
+        )}
         {!url && active && feed.data?.createdAt && (
-          <Text size="sm">Your feed link is on (made {formatDate(feed.data.createdAt)}).</Text>
+          <Text size="sm">
+            <Trans>Your feed link is on (made {formatDate(feed.data.createdAt)}).</Trans>
+          </Text>
         )}
         <Group>
           <Button onClick={() => create.mutate()} loading={create.isPending}>
-            {active ? 'Make a new link (the old one stops working)' : 'Make my calendar link'}
+            {active ? t`Make a new link (the old one stops working)` : t`Make my calendar link`}
           </Button>
           {active && (
             <Button variant="subtle" color="red" onClick={() => turnOff.mutate()} loading={turnOff.isPending}>
-              Turn the feed off
+              <Trans>Turn the feed off</Trans>
             </Button>
           )}
         </Group>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Card, Group, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -42,9 +44,11 @@ export function CheckInForm({ goal }: { goal: Goal }) {
       >
         <Stack>
           <Title order={2} size="h3" id="check-in-title">
-            Check in
+            <Trans>Check in</Trans>
           </Title>
-          <Text size="sm">Where are you today on each sign, from 1 (not yet) to 10 (fully there)?</Text>
+          <Text size="sm">
+            <Trans>Where are you today on each sign, from 1 (not yet) to 10 (fully there)?</Trans>
+          </Text>
           {goal.signs.map((sign) => (
             <NumberInput
               key={sign.id}
@@ -61,16 +65,16 @@ export function CheckInForm({ goal }: { goal: Goal }) {
             />
           ))}
           <Textarea
-            label="Note (what happened, what you noticed)"
+            label={t`Note (what happened, what you noticed)`}
             autosize
             minRows={2}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
           />
-          <ProblemAlert error={save.error} title="Could not save the check-in" />
+          <ProblemAlert error={save.error} title={t`Could not save the check-in`} />
           <Group>
             <Button type="submit" loading={save.isPending}>
-              Save check-in
+              <Trans>Save check-in</Trans>
             </Button>
           </Group>
         </Stack>

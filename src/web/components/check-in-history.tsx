@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Card, List, Text, Title } from '@mantine/core';
 import { formatDateTime } from '../format';
 
@@ -9,11 +11,11 @@ type Goal = {
 export function CheckInHistory({ goal }: { goal: Goal }) {
   if (goal.checkIns.length === 0) return null;
   const labelOf = (signId: string) =>
-    goal.signs.find((sign) => sign.id === signId)?.label ?? 'a retired sign';
+    goal.signs.find((sign) => sign.id === signId)?.label ?? t`a retired sign`;
   return (
     <Card withBorder component="section" aria-labelledby="history-title">
       <Title order={2} size="h3" id="history-title">
-        Check-ins
+        <Trans>Check-ins</Trans>
       </Title>
       <List mt="xs" spacing="sm">
         {[...goal.checkIns].reverse().map((checkIn) => (

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Card, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -19,13 +21,15 @@ export function DeleteAccountCard() {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="delete-account">
       <Title order={2} size="h4" id="delete-account">
-        Delete your account
+        <Trans>Delete your account</Trans>
       </Title>
       <Stack gap="sm" mt={4}>
         <Text size="sm">
-          This erases your private notes, journal, outreach list, scorecards, shortlist and the feedback you
-          collected. Relationships and sessions you shared stay for the other person, who will see you as
-          “former member”. Program totals keep counting you. This cannot be undone.
+          <Trans>
+            This erases your private notes, journal, outreach list, scorecards, shortlist and the feedback you
+            collected. Relationships and sessions you shared stay for the other person, who will see you as
+            “former member”. Program totals keep counting you. This cannot be undone.
+          </Trans>
         </Text>
         <form
           onSubmit={(event) => {
@@ -35,20 +39,20 @@ export function DeleteAccountCard() {
         >
           <Stack gap="sm" maw={420}>
             <TextInput
-              label={`Type “${CONFIRMATION}” to confirm`}
+              label={t`Type “${CONFIRMATION}” to confirm`}
               value={confirmation}
               onChange={(event) => setConfirmation(event.currentTarget.value)}
               autoComplete="off"
             />
             <PasswordInput
-              label="Your password"
+              label={t`Your password`}
               value={password}
               onChange={(event) => setPassword(event.currentTarget.value)}
               autoComplete="current-password"
             />
-            <ProblemAlert error={remove.error} title="Your account was not deleted" />
+            <ProblemAlert error={remove.error} title={t`Your account was not deleted`} />
             <Button type="submit" color="red" disabled={!confirmed} loading={remove.isPending}>
-              Delete my account
+              <Trans>Delete my account</Trans>
             </Button>
           </Stack>
         </form>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Card, Group, List, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -19,11 +21,13 @@ export function Feedback360Panel() {
   return (
     <Stack>
       <Title order={2} size="h3">
-        Before and after (360)
+        <Trans>Before and after (360)</Trans>
       </Title>
       <Text>
-        At the start of a relationship, mark your requests as its “before”. Near the end, ask the same people
-        the same questions again and see what changed. Only you see these answers.
+        <Trans>
+          At the start of a relationship, mark your requests as its “before”. Near the end, ask the same
+          people the same questions again and see what changed. Only you see these answers.
+        </Trans>
       </Text>
       {mine.map((r) => (
         <Relationship360 key={r.id} relationshipId={r.id} name={r.other?.name ?? r.inviteeEmail} />
@@ -72,19 +76,19 @@ function Relationship360({ relationshipId, name }: { relationshipId: string; nam
   return (
     <Card withBorder padding="md" component="section" aria-labelledby={headingId}>
       <Title order={3} size="h5" id={headingId}>
-        With {name}
+        <Trans>With {name}</Trans>
       </Title>
       <Group mt="xs" align="flex-end">
         <Select
-          label="Mark a request as a “before”"
-          placeholder="Pick one of your requests"
+          label={t`Mark a request as a “before”`}
+          placeholder={t`Pick one of your requests`}
           data={unmarked.map((r) => ({ value: r.id, label: `${r.giverName}: ${r.question}` }))}
           value={picked}
           onChange={setPicked}
           w={420}
         />
         <Button disabled={!picked} loading={mark.isPending} onClick={() => picked && mark.mutate(picked)}>
-          Mark as before
+          <Trans>Mark as before</Trans>
         </Button>
       </Group>
       {waitingForAfter.length > 0 && (
@@ -95,18 +99,26 @@ function Relationship360({ relationshipId, name }: { relationshipId: string; nam
           loading={askAgain.isPending}
           onClick={() => askAgain.mutate(waitingForAfter.map((b) => b.id))}
         >
-          Ask the same people again ({waitingForAfter.length})
+          <Trans>Ask the same people again ({waitingForAfter.length})</Trans>
         </Button>
       )}
       <ProblemAlert error={mark.error ?? askAgain.error ?? change.error} />
       {change.data && change.data.questions.length > 0 && (
-        <Table mt="sm" aria-label={`Before and after with ${name}`}>
+        <Table mt="sm" aria-label={t`Before and after with ${name}`}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Question</Table.Th>
-              <Table.Th>Before</Table.Th>
-              <Table.Th>After</Table.Th>
-              <Table.Th>Change</Table.Th>
+              <Table.Th>
+                <Trans>Question</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>Before</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>After</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>Change</Trans>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -115,9 +127,15 @@ function Relationship360({ relationshipId, name }: { relationshipId: string; nam
                 <Table.Td>{q.question}</Table.Td>
                 {[q.before, q.after].map((round, i) => (
                   <Table.Td key={i === 0 ? 'before' : 'after'}>
-                    {q.scale && round.mean !== null && <Text fw={600}>{round.mean} of 5</Text>}
+                    {q.scale && round.mean !== null && (
+                      <Text fw={600}>
+                        <Trans>{round.mean} of 5</Trans>
+                      </Text>
+                    )}
                     <Text size="xs" c="dimmed">
-                      {round.answered} of {round.asked} answered
+                      <Trans>
+                        {round.answered} of {round.asked} answered
+                      </Trans>
                     </Text>
                     {!q.scale && (
                       <List size="sm">

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Alert, List, Text } from '@mantine/core';
 import type { FeedbackQuestionCheck } from '../../domain/feedback/check-feedback-question';
 
@@ -6,15 +8,15 @@ import type { FeedbackQuestionCheck } from '../../domain/feedback/check-feedback
 export function FeedbackCheckPanel({ check }: { check: FeedbackQuestionCheck }) {
   if (check.ok) {
     return (
-      <Alert color="teal" title="A question they can answer honestly" aria-live="polite">
-        One moment, one question, about how you came across.
+      <Alert color="teal" title={t`A question they can answer honestly`} aria-live="polite">
+        <Trans>One moment, one question, about how you came across.</Trans>
       </Alert>
     );
   }
   return (
     <Alert
       color="orange"
-      title="This question could be sharper"
+      title={t`This question could be sharper`}
       aria-live="polite"
       data-testid="feedback-check"
     >

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -62,7 +64,7 @@ export function FeedbackRequestCard({ request }: { request: FeedbackRequest }) {
         </Title>
         <Group gap="xs">
           {request.round360 && (
-            <Badge variant="outline">{request.round360 === 'before' ? '360: before' : '360: after'}</Badge>
+            <Badge variant="outline">{request.round360 === 'before' ? t`360: before` : t`360: after`}</Badge>
           )}
           <Badge variant="light" color={statusColors[request.status]}>
             {statusLabels[request.status]}
@@ -73,21 +75,31 @@ export function FeedbackRequestCard({ request }: { request: FeedbackRequest }) {
         “{request.question}”
       </Text>
       <Text size="xs" c="dimmed" mt={4}>
-        For: {request.goalTitle} · asked {formatDate(request.createdAt)}
-        {request.status === 'waiting' ? ` · link open until ${formatDate(request.expiresAt)}` : ''}
+        <Trans>
+          For: {request.goalTitle} · asked {formatDate(request.createdAt)}
+        </Trans>
+        {request.status === 'waiting' ? t` · link open until ${formatDate(request.expiresAt)}` : ''}
       </Text>
       {request.answer && (
         <Stack gap="xs" mt="sm">
           <Text size="sm" fw={600}>
-            {request.giverName}’s answer ({formatDate(request.answer.createdAt)})
+            <Trans>
+              {request.giverName}’s answer ({formatDate(request.answer.createdAt)})
+            </Trans>
           </Text>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             {request.answer.text}
           </Text>
-          {request.answer.rating !== null && <Text size="sm">Rating: {request.answer.rating} of 5</Text>}
+          {request.answer.rating !== null && (
+            <Text size="sm">
+              <Trans>Rating: {request.answer.rating} of 5</Trans>
+            </Text>
+          )}
           {request.thankedAt ? (
             <Text size="sm" c="teal.9">
-              You thanked {request.giverName} on {formatDate(request.thankedAt)}: “{request.thankYouNote}”
+              <Trans>
+                You thanked {request.giverName} on {formatDate(request.thankedAt)}: “{request.thankYouNote}”
+              </Trans>
             </Text>
           ) : (
             <form
@@ -97,12 +109,14 @@ export function FeedbackRequestCard({ request }: { request: FeedbackRequest }) {
               }}
             >
               <Stack gap="xs">
-                <Alert color="blue" title="Thank them first">
-                  Whatever the answer says, thank {request.giverName} for being honest. Take it in; don’t
-                  explain or defend. People who are thanked tell you the truth again.
+                <Alert color="blue" title={t`Thank them first`}>
+                  <Trans>
+                    Whatever the answer says, thank {request.giverName} for being honest. Take it in; don’t
+                    explain or defend. People who are thanked tell you the truth again.
+                  </Trans>
                 </Alert>
                 <Textarea
-                  label={`Your thank-you to ${request.giverName}`}
+                  label={t`Your thank-you to ${request.giverName}`}
                   autosize
                   minRows={2}
                   value={note}
@@ -110,7 +124,7 @@ export function FeedbackRequestCard({ request }: { request: FeedbackRequest }) {
                 />
                 <ProblemAlert error={thank.error} />
                 <Button type="submit" size="xs" w="fit-content" loading={thank.isPending}>
-                  Log my thank-you
+                  <Trans>Log my thank-you</Trans>
                 </Button>
               </Stack>
             </form>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Alert, List, Stack, Text } from '@mantine/core';
 import type { GoalCheck } from '../../domain/goals/check-goal';
 
@@ -7,15 +9,15 @@ export function GoalCheckPanel({ check, live = false }: { check: GoalCheck; live
   const hints = check.issues.filter((issue) => issue.severity === 'hint');
   if (check.ok && hints.length === 0) {
     return (
-      <Alert color="teal" title="This reads like a concrete goal" aria-live={live ? 'polite' : undefined}>
-        A result you can measure and a date to aim for: exactly what makes progress visible.
+      <Alert color="teal" title={t`This reads like a concrete goal`} aria-live={live ? 'polite' : undefined}>
+        <Trans>A result you can measure and a date to aim for: exactly what makes progress visible.</Trans>
       </Alert>
     );
   }
   return (
     <Alert
       color={check.ok ? 'blue' : 'orange'}
-      title={check.ok ? 'Nearly there' : 'This goal could be sharper'}
+      title={check.ok ? t`Nearly there` : t`This goal could be sharper`}
       aria-live={live ? 'polite' : undefined}
       data-testid="goal-check"
     >
@@ -33,10 +35,14 @@ export function GoalCheckPanel({ check, live = false }: { check: GoalCheck; live
           ))}
         </List>
         <Text size="sm">
-          <strong>Try this pattern:</strong> {check.rewritePattern}
+          <Trans>
+            <strong>Try this pattern:</strong> {check.rewritePattern}
+          </Trans>
         </Text>
         <Text size="sm">
-          <strong>For example:</strong> “{check.example}”
+          <Trans>
+            <strong>For example:</strong> “{check.example}”
+          </Trans>
         </Text>
       </Stack>
     </Alert>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -35,19 +37,24 @@ export function GoalEditForm({ goal, onDone }: { goal: Goal; onDone: () => void 
     },
   });
   return (
-    <form onSubmit={form.onSubmit((input) => save.mutate(input))} aria-label="Edit goal">
+    <form onSubmit={form.onSubmit((input) => save.mutate(input))} aria-label={t`Edit goal`}>
       <Stack>
-        <Textarea label="Your goal" autosize minRows={2} {...form.getInputProps('title')} />
+        <Textarea label={t`Your goal`} autosize minRows={2} {...form.getInputProps('title')} />
         <GoalCheckPanel check={check} live />
-        <TextInput type="date" label="Target date" {...form.getInputProps('targetDate')} />
-        <Textarea label="Why it matters to you" autosize minRows={2} {...form.getInputProps('motivation')} />
-        <ProblemAlert error={save.error} title="Could not save" />
+        <TextInput type="date" label={t`Target date`} {...form.getInputProps('targetDate')} />
+        <Textarea
+          label={t`Why it matters to you`}
+          autosize
+          minRows={2}
+          {...form.getInputProps('motivation')}
+        />
+        <ProblemAlert error={save.error} title={t`Could not save`} />
         <Group>
           <Button type="submit" loading={save.isPending}>
-            Save changes
+            <Trans>Save changes</Trans>
           </Button>
           <Button variant="subtle" onClick={onDone}>
-            Cancel
+            <Trans>Cancel</Trans>
           </Button>
         </Group>
       </Stack>

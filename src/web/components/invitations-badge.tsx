@@ -1,3 +1,4 @@
+import { plural } from '@lingui/core/macro';
 import { Badge, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
@@ -17,7 +18,7 @@ export function InvitationsBadge() {
   return (
     <Badge size="sm" circle color="red">
       {waiting}
-      <VisuallyHidden> {waiting === 1 ? 'invitation' : 'invitations'}</VisuallyHidden>
+      <VisuallyHidden> {plural(waiting, { one: 'invitation', other: 'invitations' })}</VisuallyHidden>
     </Badge>
   );
 }

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Checkbox, Select, Stack, Switch, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -49,27 +51,27 @@ export function JournalForm({ relationshipId }: { relationshipId: string | null 
     >
       <Stack gap="xs">
         <Title order={3} size="h5" id="journal-form-title">
-          Write an entry
+          <Trans>Write an entry</Trans>
         </Title>
         <Switch
-          label="This is a decision (we will ask what happened after 30 and 90 days)"
+          label={t`This is a decision (we will ask what happened after 30 and 90 days)`}
           checked={isDecision}
           onChange={(e) => setIsDecision(e.currentTarget.checked)}
         />
         {isDecision ? (
           <>
             <Textarea
-              label="What are you deciding?"
+              label={t`What are you deciding?`}
               value={decision.decision}
               onChange={(e) => setDecision({ ...decision, decision: e.currentTarget.value })}
             />
             <Textarea
-              label="Which options did you weigh, including doing nothing?"
+              label={t`Which options did you weigh, including doing nothing?`}
               value={decision.options}
               onChange={(e) => setDecision({ ...decision, options: e.currentTarget.value })}
             />
             <Textarea
-              label="What do you expect to happen, and by when?"
+              label={t`What do you expect to happen, and by when?`}
               value={decision.expectation}
               onChange={(e) => setDecision({ ...decision, expectation: e.currentTarget.value })}
             />
@@ -77,15 +79,15 @@ export function JournalForm({ relationshipId }: { relationshipId: string | null 
         ) : (
           <>
             <Select
-              label="A question to start from (optional)"
+              label={t`A question to start from (optional)`}
               clearable
               value={promptId}
               onChange={setPromptId}
               data={(prompts.data?.prompts ?? []).map((p) => ({ value: p.id, label: p.text }))}
             />
             <Textarea
-              label="Entry"
-              description={chosen ? `Going deeper: ${chosen.deeper}` : undefined}
+              label={t`Entry`}
+              description={chosen ? t`Going deeper: ${chosen.deeper}` : undefined}
               autosize
               minRows={3}
               value={body}
@@ -96,20 +98,20 @@ export function JournalForm({ relationshipId }: { relationshipId: string | null 
         {relationshipId !== null && (
           <>
             <Checkbox
-              label="Share this entry with my guide"
+              label={t`Share this entry with my guide`}
               checked={shared}
               onChange={(e) => setShared(e.currentTarget.checked)}
             />
             <Checkbox
-              label="Bring to next session"
+              label={t`Bring to next session`}
               checked={pinned}
               onChange={(e) => setPinned(e.currentTarget.checked)}
             />
           </>
         )}
-        <ProblemAlert error={write.error} title="Could not save the entry" />
+        <ProblemAlert error={write.error} title={t`Could not save the entry`} />
         <Button type="submit" variant="light" loading={write.isPending}>
-          Save entry
+          <Trans>Save entry</Trans>
         </Button>
       </Stack>
     </form>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,16 +13,16 @@ const loadInvitations = () => unwrap(api.me.invitations.$get());
 
 function describe(item: Item): string {
   if (item.about === 'program') {
-    return `${item.programName ?? 'A program'} (${item.cohortName ?? 'a cohort'}) invites you to join as a ${item.role}. Nobody is matched with you unless you confirm.`;
+    return t`${item.programName ?? t`A program`} (${item.cohortName ?? t`a cohort`}) invites you to join as a ${item.role}. Nobody is matched with you unless you confirm.`;
   }
   if (item.kind === 'proposal') {
-    return `${item.programName ?? 'A program'} proposes you and ${item.fromName} as a pair (you as the ${item.role}), on its agreement. Nothing is shared until you both accept.`;
+    return t`${item.programName ?? t`A program`} proposes you and ${item.fromName} as a pair (you as the ${item.role}), on its agreement. Nothing is shared until you both accept.`;
   }
-  return `${item.fromName} invites you to a relationship, as their ${item.role}.`;
+  return t`${item.fromName} invites you to a relationship, as their ${item.role}.`;
 }
 
 // The accessible name starts with the visible words, so speech users can say what they see.
-const acceptLabel = (item: Item) => (item.about === 'program' ? 'Confirm I joined' : 'Accept');
+const acceptLabel = (item: Item) => (item.about === 'program' ? t`Confirm I joined` : t`Accept`);
 
 // Everything waiting for my answer (GET /me/invitations): program invitations, match proposals and
 // relationship invitations sent to my address. Declining a relationship asks for a short reason.
@@ -57,7 +59,7 @@ export function MyInvitationsCard() {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="home-invitations">
       <Title order={2} size="h3" id="home-invitations">
-        Waiting for your answer
+        <Trans>Waiting for your answer</Trans>
       </Title>
       <ProblemAlert error={invitations.error ?? answer.error} />
       <Stack component="ul" p={0} mt="xs" style={{ listStyle: 'none' }}>
@@ -74,7 +76,7 @@ export function MyInvitationsCard() {
               </Button>
               {item.about === 'relationship' && (
                 <TextInput
-                  label="Reason, if you decline"
+                  label={t`Reason, if you decline`}
                   value={reasons[item.id] ?? ''}
                   onChange={(event) => {
                     const value = event.currentTarget.value;
@@ -86,9 +88,9 @@ export function MyInvitationsCard() {
                 variant="default"
                 onClick={() => answer.mutate({ item, accept: false })}
                 loading={answer.isPending}
-                aria-label={`Decline: ${describe(item)}`}
+                aria-label={t`Decline: ${describe(item)}`}
               >
-                Decline
+                <Trans>Decline</Trans>
               </Button>
             </Group>
           </Stack>

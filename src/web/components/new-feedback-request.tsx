@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Alert,
   Button,
@@ -71,11 +73,13 @@ export function NewFeedbackRequest() {
     return (
       <Card withBorder padding="lg">
         <Title order={2} size="h4">
-          Mirror feedback needs an EQ goal
+          <Trans>Mirror feedback needs an EQ goal</Trans>
         </Title>
         <Text mt="xs">
-          Outside views help most with how you come across: communication, leadership, influence. Set an EQ or
-          inner-work goal first, then ask someone who saw you in action.
+          <Trans>
+            Outside views help most with how you come across: communication, leadership, influence. Set an EQ
+            or inner-work goal first, then ask someone who saw you in action.
+          </Trans>
         </Text>
       </Card>
     );
@@ -84,19 +88,21 @@ export function NewFeedbackRequest() {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="new-request">
       <Title order={2} size="h4" id="new-request">
-        Ask for one outside view
+        <Trans>Ask for one outside view</Trans>
       </Title>
       <Text size="sm" mt={4}>
-        One person, one real moment they saw, one question about how you came across.
+        <Trans>One person, one real moment they saw, one question about how you came across.</Trans>
       </Text>
       {link && (
-        <Alert color="teal" title={`Link for ${link.giver}`} mt="md" role="status">
+        <Alert color="teal" title={t`Link for ${link.giver}`} mt="md" role="status">
           <Stack gap="xs">
             <Text size="sm">
-              Send this link yourself. It works once, and this is the only time Corner shows it.
+              <Trans>
+                Send this link yourself. It works once, and this is the only time Corner shows it.
+              </Trans>
             </Text>
             <TextInput
-              label="Feedback link"
+              label={t`Feedback link`}
               value={link.url}
               readOnly
               onFocus={(e) => e.currentTarget.select()}
@@ -104,7 +110,7 @@ export function NewFeedbackRequest() {
             <CopyButton value={link.url}>
               {({ copied, copy }) => (
                 <Button variant="light" size="xs" onClick={copy} w="fit-content">
-                  {copied ? 'Copied' : 'Copy link'}
+                  {copied ? t`Copied` : t`Copy link`}
                 </Button>
               )}
             </CopyButton>
@@ -119,33 +125,33 @@ export function NewFeedbackRequest() {
       >
         <Stack mt="md">
           <Select
-            label="For which goal"
+            label={t`For which goal`}
             data={eqGoals.map((goal) => ({ value: goal.id, label: goal.title }))}
             value={chosenGoal}
             onChange={setGoalId}
             allowDeselect={false}
           />
           <TextInput
-            label="Who you are asking"
+            label={t`Who you are asking`}
             required
             value={giverName}
             onChange={(e) => setGiverName(e.currentTarget.value)}
           />
           <TextInput
-            label="Their email (optional)"
-            description="If you give it, Corner emails them the link; otherwise you send it yourself."
+            label={t`Their email (optional)`}
+            description={t`If you give it, Corner emails them the link; otherwise you send it yourself.`}
             type="email"
             value={giverEmail}
             onChange={(e) => setGiverEmail(e.currentTarget.value)}
           />
           <TextInput
-            label="The moment (optional)"
-            description="e.g. Thursday’s roadmap review"
+            label={t`The moment (optional)`}
+            description={t`e.g. Thursday’s roadmap review`}
             value={moment}
             onChange={(e) => setMoment(e.currentTarget.value)}
           />
           <Textarea
-            label="Your question"
+            label={t`Your question`}
             required
             autosize
             minRows={2}
@@ -154,7 +160,7 @@ export function NewFeedbackRequest() {
           />
           {check && <FeedbackCheckPanel check={check} />}
           <Checkbox
-            label="Also ask for a rating from 1 to 5 (lets a before/after 360 show change)"
+            label={t`Also ask for a rating from 1 to 5 (lets a before/after 360 show change)`}
             checked={scale}
             onChange={(e) => setScale(e.currentTarget.checked)}
           />
@@ -166,7 +172,7 @@ export function NewFeedbackRequest() {
           />
           <ProblemAlert error={create.error} />
           <Button type="submit" loading={create.isPending} w="fit-content">
-            Create the link
+            <Trans>Create the link</Trans>
           </Button>
         </Stack>
       </form>

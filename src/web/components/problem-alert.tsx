@@ -1,8 +1,9 @@
+import { t } from '@lingui/core/macro';
 import { Alert } from '@mantine/core';
 import { ApiProblem } from '../api/client';
 
 // Shows the server's own sentence for a failed request, announced to screen readers.
-export function ProblemAlert({ error, title = 'That did not work' }: { error: unknown; title?: string }) {
+export function ProblemAlert({ error, title = t`That did not work` }: { error: unknown; title?: string }) {
   if (!error) return null;
   const message =
     error instanceof ApiProblem

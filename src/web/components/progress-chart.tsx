@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { LineChart } from '@mantine/charts';
 import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { formatDate } from '../format';
@@ -12,7 +13,9 @@ const palette = ['indigo.7', 'teal.8', 'orange.8', 'grape.7', 'cyan.8', 'red.8']
 export function ProgressChart({ signs, checkIns }: { signs: Sign[]; checkIns: CheckIn[] }) {
   if (checkIns.length === 0) {
     return (
-      <Text c="dimmed">No check-ins yet. Rate your signs of progress below and the chart starts here.</Text>
+      <Text c="dimmed">
+        <Trans>No check-ins yet. Rate your signs of progress below and the chart starts here.</Trans>
+      </Text>
     );
   }
   const data = checkIns.map((checkIn) => {
@@ -26,7 +29,9 @@ export function ProgressChart({ signs, checkIns }: { signs: Sign[]; checkIns: Ch
   return (
     <figure style={{ margin: 0 }} aria-labelledby="progress-chart-caption">
       <figcaption id="progress-chart-caption">
-        <VisuallyHidden>Progress over time, scores from 1 to 10 per sign of progress</VisuallyHidden>
+        <VisuallyHidden>
+          <Trans>Progress over time, scores from 1 to 10 per sign of progress</Trans>
+        </VisuallyHidden>
       </figcaption>
       <div data-testid="progress-chart">
         <LineChart
@@ -46,7 +51,9 @@ export function ProgressChart({ signs, checkIns }: { signs: Sign[]; checkIns: Ch
         <Table>
           <thead>
             <tr>
-              <th>Date</th>
+              <th>
+                <Trans>Date</Trans>
+              </th>
               {signs.map((sign) => (
                 <th key={sign.id}>{sign.label}</th>
               ))}

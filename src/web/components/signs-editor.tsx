@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Card, Group, List, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -21,12 +23,14 @@ export function SignsEditor({ goal }: { goal: Goal }) {
   return (
     <Card withBorder component="section" aria-labelledby="signs-title">
       <Title order={2} size="h3" id="signs-title">
-        Signs of progress
+        <Trans>Signs of progress</Trans>
       </Title>
       {goal.signs.length === 0 ? (
         <Text mt="xs">
-          Add one to three signs you would notice as you get closer: your own yardsticks, not someone else’s
-          benchmark.
+          <Trans>
+            Add one to three signs you would notice as you get closer: your own yardsticks, not someone else’s
+            benchmark.
+          </Trans>
         </Text>
       ) : (
         <List mt="xs">
@@ -45,12 +49,12 @@ export function SignsEditor({ goal }: { goal: Goal }) {
           <Group mt="sm" align="flex-end">
             <TextInput
               style={{ flex: 1 }}
-              label="New sign of progress"
+              label={t`New sign of progress`}
               value={label}
               onChange={(event) => setLabel(event.currentTarget.value)}
             />
             <Button type="submit" variant="light" loading={add.isPending} disabled={label.trim().length < 2}>
-              Add sign
+              <Trans>Add sign</Trans>
             </Button>
           </Group>
           <ProblemAlert error={add.error} />

@@ -1,3 +1,4 @@
+import { plural } from '@lingui/core/macro';
 import { Badge } from '@mantine/core';
 import { useFeedbackRequests } from '../api/growth-queries';
 
@@ -8,7 +9,11 @@ export function UnthankedAnswersBadge() {
   const waiting = (requests.data?.requests ?? []).filter((r) => r.answer && !r.thankedAt).length;
   if (waiting === 0) return null;
   return (
-    <Badge size="sm" circle aria-label={`${waiting} ${waiting === 1 ? 'answer' : 'answers'} to thank`}>
+    <Badge
+      size="sm"
+      circle
+      aria-label={plural(waiting, { one: '# answer to thank', other: '# answers to thank' })}
+    >
       {waiting}
     </Badge>
   );

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Button, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -22,7 +24,7 @@ export function ArtifactDraftPage() {
   const save = useMutation({
     mutationFn: () => {
       const current = artifact.data;
-      if (!current) throw new Error('The draft has not loaded yet.');
+      if (!current) throw new Error(t`The draft has not loaded yet.`);
       return unwrap(
         api.artifacts[':artifactId'].$put({
           param: { artifactId },
@@ -43,12 +45,14 @@ export function ArtifactDraftPage() {
       return queryClient.invalidateQueries({ queryKey: growthKeys.artifacts });
     },
   });
-  if (artifact.isPending) return <CenteredLoader label="Loading the draft" />;
+  if (artifact.isPending) return <CenteredLoader label={t`Loading the draft`} />;
   return (
     <Stack maw={860}>
-      <Anchor component={Link} to="/artifacts">
-        Back to the library
-      </Anchor>
+      <Trans>
+        <Anchor component={Link} to="/artifacts">
+          Back to the library
+        </Anchor>
+      </Trans>
       <ProblemAlert error={artifact.error} />
       {artifact.data && (
         <form
@@ -58,11 +62,13 @@ export function ArtifactDraftPage() {
           }}
         >
           <Stack>
-            <Title order={1}>{artifact.data.role === 'draft' ? 'My draft' : 'Example'}</Title>
-            <Text>Answer each question under its heading in your own words.</Text>
-            <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+            <Title order={1}>{artifact.data.role === 'draft' ? t`My draft` : t`Example`}</Title>
+            <Text>
+              <Trans>Answer each question under its heading in your own words.</Trans>
+            </Text>
+            <TextInput label={t`Title`} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
             <Textarea
-              label="Draft"
+              label={t`Draft`}
               autosize
               minRows={12}
               value={body}
@@ -71,11 +77,11 @@ export function ArtifactDraftPage() {
             <ProblemAlert error={save.error} />
             {save.isSuccess && (
               <Text role="status" c="teal.9">
-                Saved.
+                <Trans>Saved.</Trans>
               </Text>
             )}
             <Button type="submit" loading={save.isPending} w="fit-content">
-              Save
+              <Trans>Save</Trans>
             </Button>
           </Stack>
         </form>

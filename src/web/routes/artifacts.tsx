@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Anchor,
   Badge,
@@ -84,19 +86,28 @@ export function ArtifactsPage() {
 
   return (
     <Stack maw={860}>
-      <Title order={1}>Artifact library</Title>
+      <Title order={1}>
+        <Trans>Artifact library</Trans>
+      </Title>
       <Text>
-        Execution skills grow fastest from great examples. Keep the best exec updates, launch emails, PRDs and
-        strategy docs you find, note the questions each one answers, and start your own from those questions.
+        <Trans>
+          Execution skills grow fastest from great examples. Keep the best exec updates, launch emails, PRDs
+          and strategy docs you find, note the questions each one answers, and start your own from those
+          questions.
+        </Trans>
       </Text>
-      {library.isPending && <CenteredLoader label="Loading your library" />}
+      {library.isPending && <CenteredLoader label={t`Loading your library`} />}
       <ProblemAlert error={library.error ?? useAsTemplate.error} />
       <Title order={2} size="h3">
-        Examples
+        <Trans>Examples</Trans>
       </Title>
       {library.data && examples.length === 0 && (
         <Card withBorder padding="md">
-          <Text>No examples yet. Add one below: a document you admire, and the questions it answers.</Text>
+          <Text>
+            <Trans>
+              No examples yet. Add one below: a document you admire, and the questions it answers.
+            </Trans>
+          </Text>
         </Card>
       )}
       {examples.map((artifact) => (
@@ -115,7 +126,7 @@ export function ArtifactsPage() {
           </Group>
           {artifact.source && (
             <Text size="xs" c="dimmed">
-              Source: {artifact.source}
+              <Trans>Source: {artifact.source}</Trans>
             </Text>
           )}
           {artifact.questions.length > 0 && (
@@ -141,15 +152,17 @@ export function ArtifactsPage() {
             w="fit-content"
             onClick={() => useAsTemplate.mutate(artifact.id)}
           >
-            Use {artifact.title} as template
+            <Trans>Use {artifact.title} as template</Trans>
           </Button>
         </Card>
       ))}
       <Title order={2} size="h3">
-        My drafts
+        <Trans>My drafts</Trans>
       </Title>
       {library.data && drafts.length === 0 && (
-        <Text c="dimmed">No drafts yet. Use an example as a template.</Text>
+        <Text c="dimmed">
+          <Trans>No drafts yet. Use an example as a template.</Trans>
+        </Text>
       )}
       {drafts.map((draft) => (
         <Card key={draft.id} withBorder padding="sm">
@@ -160,7 +173,7 @@ export function ArtifactsPage() {
       ))}
       <Card withBorder padding="lg" component="section" aria-labelledby="add-artifact">
         <Title order={2} size="h4" id="add-artifact">
-          Add an example
+          <Trans>Add an example</Trans>
         </Title>
         <form
           onSubmit={(event) => {
@@ -170,45 +183,45 @@ export function ArtifactsPage() {
         >
           <Stack mt="sm">
             <Select
-              label="Kind"
+              label={t`Kind`}
               data={Object.entries(artifactKindLabels).map(([value, label]) => ({ value, label }))}
               value={kind}
               onChange={(value) => setKind((value as Kind | null) ?? 'other')}
               allowDeselect={false}
             />
             <TextInput
-              label="Title"
+              label={t`Title`}
               required
               value={title}
               onChange={(e) => setTitle(e.currentTarget.value)}
             />
             <TextInput
-              label="Where it comes from (optional)"
+              label={t`Where it comes from (optional)`}
               value={source}
               onChange={(e) => setSource(e.currentTarget.value)}
             />
             <Textarea
-              label="Questions it answers (one per line)"
+              label={t`Questions it answers (one per line)`}
               autosize
               minRows={3}
               value={questions}
               onChange={(e) => setQuestions(e.currentTarget.value)}
             />
             <Textarea
-              label="The example itself (optional)"
+              label={t`The example itself (optional)`}
               autosize
               minRows={3}
               value={body}
               onChange={(e) => setBody(e.currentTarget.value)}
             />
             <TextInput
-              label="Tags (comma separated)"
+              label={t`Tags (comma separated)`}
               value={tags}
               onChange={(e) => setTags(e.currentTarget.value)}
             />
             <ProblemAlert error={add.error} />
             <Button type="submit" loading={add.isPending} w="fit-content">
-              Add to my library
+              <Trans>Add to my library</Trans>
             </Button>
           </Stack>
         </form>

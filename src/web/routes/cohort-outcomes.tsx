@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { BarChart, LineChart } from '@mantine/charts';
 import {
   Anchor,
@@ -25,15 +27,15 @@ const shown = <T,>(g: Guarded<T>, format: (value: T) => string = String) =>
   g.suppressed ? g.label : format(g.value);
 const valueOr = (g: Guarded<number>) => (g.suppressed ? 0 : g.value);
 
-const stageLabels: Record<string, string> = {
-  applied: 'Applied',
-  matched: 'Matched',
-  'first-session': 'First session',
-  'active-day-30': 'Active at day 30',
-  'active-day-90': 'Active at day 90',
-  completed: 'Completed',
-  'ended-early': 'Ended early',
-};
+const stageLabels = (): Record<string, string> => ({
+  applied: t`Applied`,
+  matched: t`Matched`,
+  'first-session': t`First session`,
+  'active-day-30': t`Active at day 30`,
+  'active-day-90': t`Active at day 90`,
+  completed: t`Completed`,
+  'ended-early': t`Ended early`,
+});
 
 // The program admin's outcomes: aggregates only (any figure over fewer than 5 people reads "fewer than
 // 5"), and the early-warning list with each signal's reason and the repair nudge.
@@ -69,11 +71,11 @@ export function CohortOutcomesPage() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cohort-at-risk', cohortId] }),
   });
 
-  if (outcomes.isPending) return <CenteredLoader label="Loading outcomes" />;
-  if (outcomes.error) return <ProblemAlert error={outcomes.error} title="Could not load the outcomes" />;
+  if (outcomes.isPending) return <CenteredLoader label={t`Loading outcomes`} />;
+  if (outcomes.error) return <ProblemAlert error={outcomes.error} title={t`Could not load the outcomes`} />;
   const data = outcomes.data;
   const funnel = data.funnel.stages.map((s) => ({
-    stage: stageLabels[s.stage] ?? s.stage,
+    stage: stageLabels()[s.stage] ?? s.stage,
     people: valueOr(s.count),
   }));
   const pulse = data.pulse
@@ -81,57 +83,65 @@ export function CohortOutcomesPage() {
     .map((p) => ({ month: p.month, relationship: valueOr(p.relationship), progress: valueOr(p.progress) }));
   return (
     <Stack maw={1100}>
-      <Anchor component={Link} to={`/cohorts/${cohortId}`} size="sm">
-        ← Cohort
-      </Anchor>
-      <Title order={1}>Outcomes</Title>
-      <Anchor component={Link} to={`/cohorts/${cohortId}/sponsor-report`}>
-        Sponsor report (page, PDF and CSV)
-      </Anchor>
+      <Trans>
+        <Anchor component={Link} to={`/cohorts/${cohortId}`} size="sm">
+          ← Cohort
+        </Anchor>
+      </Trans>
+      <Title order={1}>
+        <Trans>Outcomes</Trans>
+      </Title>
+      <Trans>
+        <Anchor component={Link} to={`/cohorts/${cohortId}/sponsor-report`}>
+          Sponsor report (page, PDF and CSV)
+        </Anchor>
+      </Trans>
       <Text c="dimmed">
-        Figures over fewer than 5 people show as “fewer than 5”; nothing here is per person.
+        <Trans>Figures over fewer than 5 people show as “fewer than 5”; nothing here is per person.</Trans>
       </Text>
       <Card withBorder>
         <Title order={2} size="h3">
-          Funnel
+          <Trans>Funnel</Trans>
         </Title>
         {/* The chart is a picture of the table below it, which carries the exact counts for everyone. */}
-        <div role="img" aria-label={`Funnel chart: ${funnelSummary(data.funnel.stages)}`}>
+        <div role="img" aria-label={t`Funnel chart: ${funnelSummary(data.funnel.stages)}`}>
           <BarChart
             h={240}
             data={funnel}
             dataKey="stage"
-            series={[{ name: 'people', label: 'People', color: 'indigo.8' }]}
+            series={[{ name: 'people', label: t`People`, color: 'indigo.8' }]}
           />
         </div>
-        <Table aria-label="Funnel counts">
+        <Table aria-label={t`Funnel counts`}>
           <Table.Tbody>
             {data.funnel.stages.map((s) => (
               <Table.Tr key={s.stage}>
-                <Table.Td>{stageLabels[s.stage] ?? s.stage}</Table.Td>
+                <Table.Td>{stageLabels()[s.stage] ?? s.stage}</Table.Td>
                 <Table.Td>{shown(s.count)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
         <Text size="sm">
-          Time to match:{' '}
+          <Trans>Time to match:</Trans>{' '}
           {shown(data.funnel.timing.daysToMatch, (v) =>
-            v ? `${v.median} days (middle half ${v.p25}–${v.p75})` : '—',
+            v ? t`${v.median} days (middle half ${v.p25}–${v.p75})` : '—',
           )}
-          {' · '}Time to first session:{' '}
+          <Trans>{' · '}Time to first session:</Trans>{' '}
           {shown(data.funnel.timing.daysToFirstSession, (v) =>
-            v ? `${v.median} days (middle half ${v.p25}–${v.p75})` : '—',
+            v ? t`${v.median} days (middle half ${v.p25}–${v.p75})` : '—',
           )}
         </Text>
       </Card>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Title order={2} size="h3">
-            Pulse over time
+            <Trans>Pulse over time</Trans>
           </Title>
           {pulse.length === 0 ? (
-            <Text>No month has pulse answers from 5 or more people yet.</Text>
+            <Text>
+              <Trans>No month has pulse answers from 5 or more people yet.</Trans>
+            </Text>
           ) : (
             <LineChart
               h={200}
@@ -139,8 +149,8 @@ export function CohortOutcomesPage() {
               dataKey="month"
               yAxisProps={{ domain: [1, 5] }}
               series={[
-                { name: 'relationship', label: 'How it is going', color: 'indigo.8' },
-                { name: 'progress', label: 'Progress to the goal', color: 'teal.8' },
+                { name: 'relationship', label: t`How it is going`, color: 'indigo.8' },
+                { name: 'progress', label: t`Progress to the goal`, color: 'teal.8' },
               ]}
               withLegend
             />
@@ -148,21 +158,22 @@ export function CohortOutcomesPage() {
         </Card>
         <Card withBorder>
           <Title order={2} size="h3">
-            Goal attainment
+            <Trans>Goal attainment</Trans>
           </Title>
           <Text>
-            Signs of progress improved:{' '}
-            {shown(data.goalAttainment.improvedShare, (v) => `${Math.round(v * 100)}%`)} of{' '}
-            {shown(data.goalAttainment.withProgressData)} members
+            <Trans>Signs of progress improved:</Trans>{' '}
+            {shown(data.goalAttainment.improvedShare, (v) => `${Math.round(v * 100)}%`)}{' '}
+            <Trans>of {shown(data.goalAttainment.withProgressData)} members</Trans>
           </Text>
           <Text>
-            Goal met (retrospective): {shown(data.goalAttainment.metShare, (v) => `${Math.round(v * 100)}%`)}
+            <Trans>Goal met (retrospective):</Trans>{' '}
+            {shown(data.goalAttainment.metShare, (v) => `${Math.round(v * 100)}%`)}
           </Text>
         </Card>
       </SimpleGrid>
       <Card withBorder>
         <Title order={2} size="h3">
-          Effect
+          <Trans>Effect</Trans>
         </Title>
         {data.effect.label && (
           <Badge color="yellow" c="dark.9">
@@ -170,7 +181,9 @@ export function CohortOutcomesPage() {
           </Badge>
         )}
         {data.effect.measures.length === 0 ? (
-          <Text>No outcome columns imported yet.</Text>
+          <Text>
+            <Trans>No outcome columns imported yet.</Trans>
+          </Text>
         ) : (
           <List>
             {data.effect.measures.map((m) => (
@@ -183,29 +196,35 @@ export function CohortOutcomesPage() {
       </Card>
       <Card withBorder>
         <Title order={2} size="h3">
-          360 change
+          <Trans>360 change</Trans>
         </Title>
-        <Text>Members whose givers answered both before and after: {shown(data.change360.members)}</Text>
         <Text>
-          Average change on the 1–5 scale:{' '}
+          <Trans>Members whose givers answered both before and after: {shown(data.change360.members)}</Trans>
+        </Text>
+        <Text>
+          <Trans>Average change on the 1–5 scale:</Trans>{' '}
           {shown(data.change360.meanChange, (v) => (v > 0 ? `+${v}` : String(v)))}
         </Text>
       </Card>
       <Card withBorder>
         <Title order={2} size="h3">
-          Pairs at risk
+          <Trans>Pairs at risk</Trans>
         </Title>
-        {atRisk.error && <ProblemAlert error={atRisk.error} title="Could not load the at-risk list" />}
-        {repair.error && <ProblemAlert error={repair.error} title="Could not send" />}
-        {atRisk.data && atRisk.data.page.pairs === 0 && <Text>No pair shows a warning signal.</Text>}
+        {atRisk.error && <ProblemAlert error={atRisk.error} title={t`Could not load the at-risk list`} />}
+        {repair.error && <ProblemAlert error={repair.error} title={t`Could not send`} />}
+        {atRisk.data && atRisk.data.page.pairs === 0 && <Text>
+            <Trans>No pair shows a warning signal.</Trans>
+          </Text>}
         {atRisk.data && atRisk.data.page.pairs > 0 && (
           <Text>
-            {atRisk.data.totals.atRisk} at risk, {atRisk.data.totals.watch} to watch.
+            <Trans>
+              {atRisk.data.totals.atRisk} at risk, {atRisk.data.totals.watch} to watch.
+            </Trans>
           </Text>
         )}
         <Stack>
           {atRisk.data?.pairs.map((pair) => (
-            <Card key={pair.relationshipId} withBorder aria-label={`${pair.member} and ${pair.guide}`}>
+            <Card key={pair.relationshipId} withBorder aria-label={t`${pair.member} and ${pair.guide}`}>
               <Group justify="space-between">
                 <Text fw={600}>
                   {pair.member} · {pair.guide}
@@ -227,7 +246,7 @@ export function CohortOutcomesPage() {
                   size="xs"
                   onClick={() => repair.mutate({ relationshipId: pair.relationshipId, kind: 'nudge' })}
                 >
-                  Send nudge
+                  <Trans>Send nudge</Trans>
                 </Button>
                 <Button
                   size="xs"
@@ -236,11 +255,13 @@ export function CohortOutcomesPage() {
                     repair.mutate({ relationshipId: pair.relationshipId, kind: 'check-in-offer' })
                   }
                 >
-                  Offer a check-in
+                  <Trans>Offer a check-in</Trans>
                 </Button>
                 {pair.lastRepairStep && (
                   <Text size="sm" aria-live="polite">
-                    Last step: {pair.lastRepairStep.kind} on {pair.lastRepairStep.at.slice(0, 10)}
+                    <Trans>
+                      Last step: {pair.lastRepairStep.kind} on {pair.lastRepairStep.at.slice(0, 10)}
+                    </Trans>
                   </Text>
                 )}
               </Group>
@@ -286,5 +307,5 @@ function AtRiskPager({
 }
 
 function funnelSummary(stages: { stage: string; count: Guarded<number> }[]): string {
-  return stages.map((s) => `${stageLabels[s.stage] ?? s.stage} ${shown(s.count)}`).join(', ');
+  return stages.map((s) => `${stageLabels()[s.stage] ?? s.stage} ${shown(s.count)}`).join(', ');
 }

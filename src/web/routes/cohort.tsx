@@ -1,3 +1,5 @@
+import { plural, t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -82,26 +84,34 @@ export function CohortPage() {
     onSuccess: () => run.mutate(),
   });
 
-  if (cohort.isPending) return <CenteredLoader label="Loading the cohort" />;
-  if (cohort.error) return <ProblemAlert error={cohort.error} title="Could not load this cohort" />;
+  if (cohort.isPending) return <CenteredLoader label={t`Loading the cohort`} />;
+  if (cohort.error) return <ProblemAlert error={cohort.error} title={t`Could not load this cohort`} />;
   const data = cohort.data;
   return (
     <Stack maw={1100}>
-      <Anchor component={Link} to={`/programs/${data.programId}`} size="sm">
-        ← Cohorts
-      </Anchor>
+      <Trans>
+        <Anchor component={Link} to={`/programs/${data.programId}`} size="sm">
+          ← Cohorts
+        </Anchor>
+      </Trans>
       <Title order={1}>{data.name}</Title>
-      <Anchor component={Link} to={`/cohorts/${cohortId}/outcomes`}>
-        Outcomes and pairs at risk
-      </Anchor>
+      <Trans>
+        <Anchor component={Link} to={`/cohorts/${cohortId}/outcomes`}>
+          Outcomes and pairs at risk
+        </Anchor>
+      </Trans>
       <Text>
-        Applications {formatDate(data.applicationsOpen)} – {formatDate(data.applicationsClose)} · matching{' '}
-        {formatDate(data.matchingOn)} · runs {formatDate(data.startsOn)} – {formatDate(data.endsOn)}
+        <Trans>
+          Applications {formatDate(data.applicationsOpen)} – {formatDate(data.applicationsClose)} · matching{' '}
+          {formatDate(data.matchingOn)} · runs {formatDate(data.startsOn)} – {formatDate(data.endsOn)}
+        </Trans>
       </Text>
       <Text fw={600} aria-live="polite">
-        {data.members} members · {data.guides} guides with {data.guideSeats} seats
+        <Trans>
+          {data.members} members · {data.guides} guides with {data.guideSeats} seats
+        </Trans>
         {data.pendingMembers + data.pendingGuides > 0
-          ? ` · ${data.pendingMembers + data.pendingGuides} invited, not yet confirmed (never matched until they confirm)`
+          ? t` · ${data.pendingMembers + data.pendingGuides} invited, not yet confirmed (never matched until they confirm)`
           : ''}
       </Text>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -114,14 +124,14 @@ export function CohortPage() {
         <Stack>
           <Group justify="space-between">
             <Title order={2} size="h3" id="matching-title">
-              Matching
+              <Trans>Matching</Trans>
             </Title>
             <Button
               onClick={() => run.mutate()}
               loading={run.isPending || decide.isPending}
               disabled={data.members === 0 || data.guides === 0}
             >
-              {latest.data ? 'Run matching again' : 'Run matching'}
+              {latest.data ? t`Run matching again` : t`Run matching`}
             </Button>
           </Group>
           {hasPublished && (
@@ -150,26 +160,34 @@ export function CohortPage() {
             <Group>
               {viewed.publishedAt ? (
                 <Text fw={600}>
-                  Published ({modeLabel[viewed.mode].toLowerCase()}): each pair was proposed to both people,
-                  who accept or decline.
+                  <Trans>
+                    Published ({modeLabel()[viewed.mode].toLowerCase()}): each pair was proposed to both
+                    people, who accept or decline.
+                  </Trans>
                 </Text>
               ) : batchPublished ? (
                 <Text>
-                  Another mode of this run is published. Run matching again to publish a different one.
+                  <Trans>
+                    Another mode of this run is published. Run matching again to publish a different one.
+                  </Trans>
                 </Text>
               ) : (
                 <Button onClick={() => setConfirming(true)} loading={publish.isPending}>
-                  {viewed.rematch
-                    ? 'Publish the rematch'
-                    : `Publish the ${modeLabel[viewed.mode].toLowerCase()} matches`}
+                  {viewed.rematch ? (
+                    <Trans>Publish the rematch</Trans>
+                  ) : (
+                    <Trans>Publish the {modeLabel()[viewed.mode].toLowerCase()} matches</Trans>
+                  )}
                 </Button>
               )}
               {publish.data && (
                 <Text role="status">
-                  Proposed {publish.data.proposed} pair{publish.data.proposed === 1 ? '' : 's'}: each starts
-                  once both people accept
+                  {plural(publish.data.proposed, {
+                    one: 'Proposed # pair: each starts once both people accept',
+                    other: 'Proposed # pairs: each starts once both people accept',
+                  })}
                   {publish.data.waitingForConfirmation.length > 0
-                    ? `; ${publish.data.waitingForConfirmation.length} pair(s) wait for someone to confirm they joined.`
+                    ? t`; ${publish.data.waitingForConfirmation.length} pair(s) wait for someone to confirm they joined.`
                     : '.'}
                 </Text>
               )}
@@ -184,7 +202,9 @@ export function CohortPage() {
               }
             />
           ) : (
-            <Text>Import members and guides, then run matching to see who fits whom, and why.</Text>
+            <Text>
+              <Trans>Import members and guides, then run matching to see who fits whom, and why.</Trans>
+            </Text>
           )}
         </Stack>
       </Card>
@@ -218,11 +238,16 @@ function PublishDialog({
 }) {
   const text = publishConfirmation(pairs);
   return (
-    <Modal opened={opened} onClose={onCancel} title={text.title} closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal
+      opened={opened}
+      onClose={onCancel}
+      title={text.title}
+      closeButtonProps={{ 'aria-label': t`Close` }}
+    >
       <Text>{text.body}</Text>
       <Group mt="md" justify="flex-end">
         <Button variant="default" onClick={onCancel}>
-          Cancel
+          <Trans>Cancel</Trans>
         </Button>
         <Button onClick={onConfirm}>{text.confirm}</Button>
       </Group>

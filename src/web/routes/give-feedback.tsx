@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Alert, Button, Card, Container, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -29,28 +31,36 @@ export function GiveFeedbackPage() {
 
   return (
     <Container size="sm" py="xl" component="main">
-      {request.isPending && <CenteredLoader label="Loading the question" />}
+      {request.isPending && <CenteredLoader label={t`Loading the question`} />}
       {request.error && <ClosedLink error={request.error} />}
       {send.isSuccess && request.data && (
         <Stack>
-          <Title order={1}>Thank you</Title>
-          <Text>Your answer is on its way to {request.data.memberName}. You can close this page.</Text>
+          <Title order={1}>
+            <Trans>Thank you</Trans>
+          </Title>
+          <Text>
+            <Trans>Your answer is on its way to {request.data.memberName}. You can close this page.</Trans>
+          </Text>
         </Stack>
       )}
       {request.data && !send.isSuccess && (
         <Stack>
-          <Title order={1}>{request.data.memberName} would value your view</Title>
+          <Title order={1}>
+            <Trans>{request.data.memberName} would value your view</Trans>
+          </Title>
           <Text>
-            Hello {request.data.giverName}. {request.data.memberName} is working on how they come across and
-            asked you one question. An honest answer helps more than a kind one; a few sentences are plenty.
+            <Trans>
+              Hello {request.data.giverName}. {request.data.memberName} is working on how they come across and
+              asked you one question. An honest answer helps more than a kind one; a few sentences are plenty.
+            </Trans>
           </Text>
           <Card withBorder padding="md" component="section" aria-labelledby="the-question">
             <Title order={2} size="h4" id="the-question">
-              The question
+              <Trans>The question</Trans>
             </Title>
             {request.data.moment && (
               <Text size="sm" mt={4}>
-                About: {request.data.moment}
+                <Trans>About: {request.data.moment}</Trans>
               </Text>
             )}
             <Text mt="xs" fw={600}>
@@ -66,7 +76,7 @@ export function GiveFeedbackPage() {
             <Stack>
               {request.data.scale && (
                 <Radio.Group
-                  label="Your rating, from 1 (not at all) to 5 (very much)"
+                  label={t`Your rating, from 1 (not at all) to 5 (very much)`}
                   required
                   value={rating}
                   onChange={setRating}
@@ -79,7 +89,7 @@ export function GiveFeedbackPage() {
                 </Radio.Group>
               )}
               <Textarea
-                label="Your answer"
+                label={t`Your answer`}
                 required
                 autosize
                 minRows={4}
@@ -87,12 +97,14 @@ export function GiveFeedbackPage() {
                 onChange={(e) => setAnswer(e.currentTarget.value)}
               />
               <Text size="sm" c="dimmed">
-                This link takes one answer and closes on {formatDate(request.data.expiresAt)}. No account
-                needed.
+                <Trans>
+                  This link takes one answer and closes on {formatDate(request.data.expiresAt)}. No account
+                  needed.
+                </Trans>
               </Text>
               <ProblemAlert error={send.error} />
               <Button type="submit" loading={send.isPending} w="fit-content">
-                Send my answer
+                <Trans>Send my answer</Trans>
               </Button>
             </Stack>
           </form>
@@ -102,18 +114,18 @@ export function GiveFeedbackPage() {
   );
 }
 
-const closedTitles: Record<string, string> = {
-  'link-used': 'This question has been answered',
-  'link-expired': 'This link has expired',
-  'link-unknown': 'This link does not work',
-  'rate-limited': 'Please wait a moment',
-};
+const closedTitles = (): Record<string, string> => ({
+  'link-used': t`This question has been answered`,
+  'link-expired': t`This link has expired`,
+  'link-unknown': t`This link does not work`,
+  'rate-limited': t`Please wait a moment`,
+});
 
 function ClosedLink({ error }: { error: unknown }) {
   if (!(error instanceof ApiProblem)) return <ProblemAlert error={error} />;
   return (
     <Stack>
-      <Title order={1}>{closedTitles[error.problem.code] ?? 'This link cannot be used'}</Title>
+      <Title order={1}>{closedTitles()[error.problem.code] ?? t`This link cannot be used`}</Title>
       <Alert color="gray" role="status">
         {error.problem.detail}
       </Alert>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -31,16 +33,18 @@ export function GoalDetailPage() {
     },
   });
 
-  if (goal.isPending) return <CenteredLoader label="Loading the goal" />;
-  if (goal.error) return <ProblemAlert error={goal.error} title="Could not load this goal" />;
+  if (goal.isPending) return <CenteredLoader label={t`Loading the goal`} />;
+  if (goal.error) return <ProblemAlert error={goal.error} title={t`Could not load this goal`} />;
   const data = goal.data;
   const category = skillCategories[data.category];
 
   return (
     <Stack maw={860}>
-      <Anchor component={Link} to="/goals" size="sm">
-        ← All goals
-      </Anchor>
+      <Trans>
+        <Anchor component={Link} to="/goals" size="sm">
+          ← All goals
+        </Anchor>
+      </Trans>
       <Group justify="space-between" align="flex-start">
         <Title order={1}>{data.title}</Title>
         <Badge
@@ -53,7 +57,7 @@ export function GoalDetailPage() {
       </Group>
       <Text>
         {category.label}
-        {data.targetDate ? ` · target ${formatDate(data.targetDate)}` : ' · no target date'}
+        {data.targetDate ? t` · target ${formatDate(data.targetDate)}` : t` · no target date`}
       </Text>
       <Text size="sm" c="dimmed">
         {category.howToLearn}
@@ -65,20 +69,20 @@ export function GoalDetailPage() {
           <GoalCheckPanel check={data.check} />
           <Group>
             <Button variant="light" onClick={() => setEditing(true)}>
-              Edit goal
+              <Trans>Edit goal</Trans>
             </Button>
             {data.status === 'active' && (
               <Button variant="light" color="teal" onClick={() => setStatus.mutate('achieved')}>
-                Mark achieved
+                <Trans>Mark achieved</Trans>
               </Button>
             )}
             {data.status === 'archived' ? (
               <Button variant="light" onClick={() => setStatus.mutate('active')}>
-                Restore
+                <Trans>Restore</Trans>
               </Button>
             ) : (
               <Button variant="subtle" color="gray" onClick={() => setStatus.mutate('archived')}>
-                Archive
+                <Trans>Archive</Trans>
               </Button>
             )}
           </Group>
@@ -87,7 +91,7 @@ export function GoalDetailPage() {
       )}
       <Card withBorder component="section" aria-labelledby="progress-title">
         <Title order={2} size="h3" id="progress-title" mb="sm">
-          Progress
+          <Trans>Progress</Trans>
         </Title>
         <ProgressChart signs={data.signs} checkIns={data.checkIns} />
       </Card>

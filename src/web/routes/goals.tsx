@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Badge, Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -15,22 +17,24 @@ export function GoalsPage() {
   return (
     <Stack maw={860}>
       <Group justify="space-between">
-        <Title order={1}>Goals</Title>
+        <Title order={1}>
+          <Trans>Goals</Trans>
+        </Title>
         <Button component={Link} to="/goals/new">
-          New goal
+          <Trans>New goal</Trans>
         </Button>
       </Group>
       <SegmentedControl
         value={status}
         onChange={(value) => setStatus(value as StatusFilter)}
-        aria-label="Show goals by status"
+        aria-label={t`Show goals by status`}
         data={[
-          { value: 'active', label: 'Active' },
-          { value: 'achieved', label: 'Achieved' },
-          { value: 'archived', label: 'Archived' },
+          { value: 'active', label: t`Active` },
+          { value: 'achieved', label: t`Achieved` },
+          { value: 'archived', label: t`Archived` },
         ]}
       />
-      {goals.isPending && <CenteredLoader label="Loading goals" />}
+      {goals.isPending && <CenteredLoader label={t`Loading goals`} />}
       <ProblemAlert error={goals.error} />
       {goals.data && goals.data.goals.length === 0 && <EmptyGoals status={status} />}
       {goals.data?.goals.map((goal) => (
@@ -40,15 +44,15 @@ export function GoalsPage() {
               {goal.title}
             </Anchor>
             <Badge variant="light" color={goal.check.ok ? 'teal' : 'orange'}>
-              {goal.check.ok ? 'Concrete' : 'Could be sharper'}
+              {goal.check.ok ? t`Concrete` : t`Could be sharper`}
             </Badge>
           </Group>
           <Text size="sm" mt={4}>
             {skillCategories[goal.category].label}
-            {goal.targetDate ? ` · target ${formatDate(goal.targetDate)}` : ' · no target date yet'}
+            {goal.targetDate ? t` · target ${formatDate(goal.targetDate)}` : t` · no target date yet`}
             {goal.lastCheckInAt
-              ? ` · last check-in ${formatDate(goal.lastCheckInAt)}`
-              : ' · no check-ins yet'}
+              ? t` · last check-in ${formatDate(goal.lastCheckInAt)}`
+              : t` · no check-ins yet`}
           </Text>
         </Card>
       ))}
@@ -57,18 +61,25 @@ export function GoalsPage() {
 }
 
 function EmptyGoals({ status }: { status: StatusFilter }) {
-  if (status !== 'active') return <Text c="dimmed">No {status} goals.</Text>;
+  if (status !== 'active')
+    return (
+      <Text c="dimmed">
+        <Trans>No {status} goals.</Trans>
+      </Text>
+    );
   return (
     <Card withBorder padding="lg">
       <Title order={2} size="h4">
-        Start with one concrete goal
+        <Trans>Start with one concrete goal</Trans>
       </Title>
       <Text mt="xs">
-        Pick something you want to prove you can do in the next three to six months, with a result you can see
-        and a date. The goal checker helps you sharpen the wording.
+        <Trans>
+          Pick something you want to prove you can do in the next three to six months, with a result you can
+          see and a date. The goal checker helps you sharpen the wording.
+        </Trans>
       </Text>
       <Button component={Link} to="/goals/new" mt="md">
-        Set my first goal
+        <Trans>Set my first goal</Trans>
       </Button>
     </Card>
   );

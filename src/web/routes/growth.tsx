@@ -1,3 +1,5 @@
+import { plural, t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -13,8 +15,6 @@ type Tool = {
   status: string | null;
 };
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 // The growth tools in one place, each with one line on what it is for, so the sidebar stays short and a
 // newcomer can see what exists before any of it holds data.
 export function GrowthPage() {
@@ -27,67 +27,71 @@ export function GrowthPage() {
   const tools: Tool[] = [
     {
       to: '/journal',
-      title: 'Journal',
-      what: 'Self-coaching on your own: questions to start from, and decisions you look back on after 30 and 90 days.',
+      title: t`Journal`,
+      what: t`Self-coaching on your own: questions to start from, and decisions you look back on after 30 and 90 days.`,
       status:
         journalCount === undefined
           ? null
           : journalCount === 0
-            ? 'Nothing written yet — your first entry takes five minutes.'
-            : plural(journalCount, 'entry', 'entries'),
+            ? t`Nothing written yet — your first entry takes five minutes.`
+            : plural(journalCount, { one: '# entry', other: '# entries' }),
     },
     {
       to: '/feedback-requests',
-      title: 'Mirror feedback',
-      what: 'Ask one person about one moment to see how you come across, then thank them.',
+      title: t`Mirror feedback`,
+      what: t`Ask one person about one moment to see how you come across, then thank them.`,
       status:
         feedbackCount === undefined
           ? null
           : feedbackCount === 0
-            ? 'No requests yet — ask one colleague about one meeting.'
-            : plural(feedbackCount, 'request', 'requests'),
+            ? t`No requests yet — ask one colleague about one meeting.`
+            : plural(feedbackCount, { one: '# request', other: '# requests' }),
     },
     {
       to: '/shadow-map',
-      title: 'Shadow-side map',
-      what: 'Your strengths, how each looks when overdone, and the feedback that showed it.',
+      title: t`Shadow-side map`,
+      what: t`Your strengths, how each looks when overdone, and the feedback that showed it.`,
       status: null,
     },
     {
       to: '/artifacts',
-      title: 'Artifact library',
-      what: 'Great exec updates, launch emails and PRDs to learn from, and drafts of your own.',
+      title: t`Artifact library`,
+      what: t`Great exec updates, launch emails and PRDs to learn from, and drafts of your own.`,
       status:
         artifactCount === undefined
           ? null
           : artifactCount === 0
-            ? 'Empty — save the next great document you read.'
-            : plural(artifactCount, 'artifact', 'artifacts'),
+            ? t`Empty — save the next great document you read.`
+            : plural(artifactCount, { one: '# artifact', other: '# artifacts' }),
     },
     {
       to: '/outreach',
-      title: 'Outreach',
-      what: 'A two-minute first note to an expert outside Corner, and what to tell them afterwards.',
+      title: t`Outreach`,
+      what: t`A two-minute first note to an expert outside Corner, and what to tell them afterwards.`,
       status: null,
     },
     {
       to: '/growth-record/history',
-      title: 'Growth record',
-      what: 'Relationships you brought from another Corner, kept to read.',
+      title: t`Growth record`,
+      what: t`Relationships you brought from another Corner, kept to read.`,
       status: null,
     },
     {
       to: '/readiness',
-      title: 'What help do I need?',
-      what: 'A ten-minute check: mentor, coach, peers or self-coaching, with reasons.',
+      title: t`What help do I need?`,
+      what: t`A ten-minute check: mentor, coach, peers or self-coaching, with reasons.`,
       status: null,
     },
   ];
   return (
     <Stack maw={960}>
-      <Title order={1}>Growth</Title>
+      <Title order={1}>
+        <Trans>Growth</Trans>
+      </Title>
       <Text>
-        Tools you can use on your own, with or without a guide. Start with whichever fits this week.
+        <Trans>
+          Tools you can use on your own, with or without a guide. Start with whichever fits this week.
+        </Trans>
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }} component="ul" p={0} style={{ listStyle: 'none' }}>
         {tools.map((tool) => (

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useGoals, useMe, useReadinessResults } from '../api/queries';
@@ -15,52 +17,60 @@ export function HomePage({ name }: { name: string }) {
   const activeGoals = goals.data?.goals ?? [];
   return (
     <Stack maw={960}>
-      <Title order={1}>Hello, {name.split(' ')[0]}</Title>
+      <Title order={1}>
+        <Trans>Hello, {name.split(' ')[0]}</Trans>
+      </Title>
       <MyInvitationsCard />
       {isGuide && <GuideHome />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder padding="lg" component="section" aria-labelledby="home-readiness">
           <Title order={2} size="h3" id="home-readiness">
-            What kind of help fits you
+            <Trans>What kind of help fits you</Trans>
           </Title>
           {latest ? (
             <>
               <Text mt="xs">
-                Your last check ({formatDate(latest.createdAt)}) suggested:{' '}
+                <Trans>Your last check ({formatDate(latest.createdAt)}) suggested:</Trans>{' '}
                 <strong>{latest.recommendations.map((r) => r.headline).join('; ')}</strong>
               </Text>
               <Group mt="md">
                 <Button component={Link} to={`/readiness/${latest.id}`} variant="light">
-                  See why
+                  <Trans>See why</Trans>
                 </Button>
-                <Anchor component={Link} to="/readiness">
-                  Retake
-                </Anchor>
+                <Trans>
+                  <Anchor component={Link} to="/readiness">
+                    Retake
+                  </Anchor>
+                </Trans>
               </Group>
             </>
           ) : (
             <>
               <Text mt="xs">
-                Not sure whether you need a mentor, a coach, peers or some structured self-coaching? A
-                ten-minute check tells you, with reasons.
+                <Trans>
+                  Not sure whether you need a mentor, a coach, peers or some structured self-coaching? A
+                  ten-minute check tells you, with reasons.
+                </Trans>
               </Text>
               <Button component={Link} to="/readiness" mt="md">
-                Take the readiness check
+                <Trans>Take the readiness check</Trans>
               </Button>
             </>
           )}
         </Card>
         <Card withBorder padding="lg" component="section" aria-labelledby="home-goals">
           <Title order={2} size="h3" id="home-goals">
-            Your goals
+            <Trans>Your goals</Trans>
           </Title>
           {activeGoals.length === 0 ? (
             <>
               <Text mt="xs">
-                No active goals yet. One concrete three-to-six-month goal is the best place to start.
+                <Trans>
+                  No active goals yet. One concrete three-to-six-month goal is the best place to start.
+                </Trans>
               </Text>
               <Button component={Link} to="/goals/new" mt="md">
-                Set a goal
+                <Trans>Set a goal</Trans>
               </Button>
             </>
           ) : (
@@ -72,14 +82,16 @@ export function HomePage({ name }: { name: string }) {
                   </Anchor>
                   <Text size="sm" c="dimmed">
                     {goal.lastCheckInAt
-                      ? `Last check-in ${formatDate(goal.lastCheckInAt)}`
-                      : 'No check-ins yet'}
+                      ? t`Last check-in ${formatDate(goal.lastCheckInAt)}`
+                      : t`No check-ins yet`}
                   </Text>
                 </div>
               ))}
-              <Anchor component={Link} to="/goals" size="sm">
-                All goals
-              </Anchor>
+              <Trans>
+                <Anchor component={Link} to="/goals" size="sm">
+                  All goals
+                </Anchor>
+              </Trans>
             </Stack>
           )}
         </Card>
@@ -87,17 +99,17 @@ export function HomePage({ name }: { name: string }) {
       {(!isGuide || !isAdmin) && (
         <Card withBorder padding="md" component="section" aria-labelledby="home-more">
           <Title order={2} size="h4" id="home-more">
-            Other ways to use Corner
+            <Trans>Other ways to use Corner</Trans>
           </Title>
           <Group mt="xs">
             {!isGuide && (
               <Anchor component={Link} to="/my-guide-profile">
-                Offer to guide others
+                <Trans>Offer to guide others</Trans>
               </Anchor>
             )}
             {!isAdmin && (
               <Anchor component={Link} to="/programs">
-                Run a mentoring program
+                <Trans>Run a mentoring program</Trans>
               </Anchor>
             )}
           </Group>

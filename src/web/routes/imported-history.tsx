@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useImportedHistory } from '../api/imported-history-queries';
@@ -12,23 +14,31 @@ export function ImportedHistoryPage() {
   const data = history.data;
   return (
     <Stack maw={860}>
-      <Anchor component={Link} to="/settings" size="sm">
-        ← Back to settings
-      </Anchor>
-      <Title order={1}>Imported history</Title>
+      <Trans>
+        <Anchor component={Link} to="/settings" size="sm">
+          ← Back to settings
+        </Anchor>
+      </Trans>
+      <Title order={1}>
+        <Trans>Imported history</Trans>
+      </Title>
       <Text>
-        Relationships you brought from another Corner, with their sessions, your notes, actions and end
-        reports, as they stood when you exported them. They are kept for you to read; nothing here can be
-        changed, and the other people in them have no account in this Corner.
+        <Trans>
+          Relationships you brought from another Corner, with their sessions, your notes, actions and end
+          reports, as they stood when you exported them. They are kept for you to read; nothing here can be
+          changed, and the other people in them have no account in this Corner.
+        </Trans>
       </Text>
-      {history.isPending && <CenteredLoader label="Loading your imported history" />}
-      <ProblemAlert error={history.error} title="Could not load your imported history" />
+      {history.isPending && <CenteredLoader label={t`Loading your imported history`} />}
+      <ProblemAlert error={history.error} title={t`Could not load your imported history`} />
       {data && data.relationships.length === 0 && (
         <Card withBorder padding="md">
           <Text>
-            Nothing imported yet. To bring your record from another Corner, export it there as JSON (Settings
-            → Export as JSON), then import the file here with{' '}
-            <code>corner import &lt;file&gt; --as &lt;your email&gt;</code>.
+            <Trans>
+              Nothing imported yet. To bring your record from another Corner, export it there as JSON
+              (Settings → Export as JSON), then import the file here with{' '}
+              <code>corner import &lt;file&gt; --as &lt;your email&gt;</code>.
+            </Trans>
           </Text>
         </Card>
       )}

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Button,
   Card,
@@ -27,15 +29,19 @@ export function InvitationPage({ signedIn }: { signedIn: boolean }) {
   const invitation = useInvitation(token);
   const body = (
     <Stack>
-      <Title order={1}>Your invitation</Title>
-      {invitation.isPending && <CenteredLoader label="Loading the invitation" />}
-      <ProblemAlert error={invitation.error} title="This invitation link does not work" />
+      <Title order={1}>
+        <Trans>Your invitation</Trans>
+      </Title>
+      {invitation.isPending && <CenteredLoader label={t`Loading the invitation`} />}
+      <ProblemAlert error={invitation.error} title={t`This invitation link does not work`} />
       {invitation.data && (
         <Card withBorder>
           <Text>
-            <strong>{invitation.data.inviterName}</strong> invites you to be the{' '}
-            <strong>{invitation.data.inviteeRole}</strong> in a {invitation.data.kind} relationship (
-            {invitation.data.framing}).
+            <Trans>
+              <strong>{invitation.data.inviterName}</strong> invites you to be the{' '}
+              <strong>{invitation.data.inviteeRole}</strong> in a {invitation.data.kind} relationship (
+              {invitation.data.framing}).
+            </Trans>
           </Text>
           {invitation.data.message && (
             <Text mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -44,13 +50,15 @@ export function InvitationPage({ signedIn }: { signedIn: boolean }) {
           )}
           {!invitation.data.anyoneWithLink && (
             <Text mt="sm" size="sm">
-              This invitation is for the address it was sent to: sign in or create your account with that
-              address to answer it.
+              <Trans>
+                This invitation is for the address it was sent to: sign in or create your account with that
+                address to answer it.
+              </Trans>
             </Text>
           )}
           {invitation.data.status !== 'invited' && (
             <Text mt="sm" fw={600}>
-              This invitation was already answered ({invitation.data.status}).
+              <Trans>This invitation was already answered ({invitation.data.status}).</Trans>
             </Text>
           )}
         </Card>
@@ -83,23 +91,23 @@ function Answer({ token }: { token: string }) {
     <Stack>
       <Group>
         <Button onClick={() => accept.mutate()} loading={accept.isPending}>
-          Accept invitation
+          <Trans>Accept invitation</Trans>
         </Button>
         <Button variant="light" color="gray" onClick={() => setDeclining(true)}>
-          Decline
+          <Trans>Decline</Trans>
         </Button>
       </Group>
       <ProblemAlert error={accept.error ?? decline.error} />
       {declining && (
         <Stack>
           <Textarea
-            label="Why are you declining?"
-            description="A sentence helps the other person understand."
+            label={t`Why are you declining?`}
+            description={t`A sentence helps the other person understand.`}
             value={reason}
             onChange={(event) => setReason(event.currentTarget.value)}
           />
           <Button color="red" variant="light" onClick={() => decline.mutate()} loading={decline.isPending}>
-            Decline with this reason
+            <Trans>Decline with this reason</Trans>
           </Button>
         </Stack>
       )}
@@ -120,46 +128,46 @@ function AccountForm() {
       mode === 'sign-up'
         ? await authClient.signUp.email({ name, email, password, timeZone: browserTimeZone() })
         : await authClient.signIn.email({ email, password });
-    if (result.error) setError(result.error.message ?? 'That did not work.');
+    if (result.error) setError(result.error.message ?? t`That did not work.`);
     else window.location.reload();
   };
   return (
     <Card withBorder component="form" onSubmit={submit} aria-labelledby="account-title">
       <Stack>
         <Title order={2} size="h3" id="account-title">
-          {mode === 'sign-up' ? 'Create an account to answer' : 'Sign in to answer'}
+          {mode === 'sign-up' ? t`Create an account to answer` : t`Sign in to answer`}
         </Title>
         <SegmentedControl
-          aria-label="Do you have an account?"
+          aria-label={t`Do you have an account?`}
           value={mode}
           onChange={(value) => setMode(value === 'sign-in' ? 'sign-in' : 'sign-up')}
           data={[
-            { value: 'sign-up', label: 'I am new here' },
-            { value: 'sign-in', label: 'I have an account' },
+            { value: 'sign-up', label: t`I am new here` },
+            { value: 'sign-in', label: t`I have an account` },
           ]}
         />
         {error && <ProblemAlert error={new Error(error)} />}
         {mode === 'sign-up' && (
           <TextInput
-            label="Your name"
+            label={t`Your name`}
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
             required
           />
         )}
         <TextInput
-          label="Email"
+          label={t`Email`}
           type="email"
           value={email}
           onChange={(e) => setEmail(e.currentTarget.value)}
         />
         <PasswordInput
-          label="Password"
-          description={mode === 'sign-up' ? 'At least 8 characters' : undefined}
+          label={t`Password`}
+          description={mode === 'sign-up' ? t`At least 8 characters` : undefined}
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
         />
-        <Button type="submit">{mode === 'sign-up' ? 'Create account' : 'Sign in'}</Button>
+        <Button type="submit">{mode === 'sign-up' ? t`Create account` : t`Sign in`}</Button>
       </Stack>
     </Card>
   );

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -23,29 +25,35 @@ export function JournalPage() {
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['journal'] }),
   });
-  if (journal.isPending) return <CenteredLoader label="Loading your journal" />;
-  if (journal.error) return <ProblemAlert error={journal.error} title="Could not load your journal" />;
+  if (journal.isPending) return <CenteredLoader label={t`Loading your journal`} />;
+  if (journal.error) return <ProblemAlert error={journal.error} title={t`Could not load your journal`} />;
   const entries = journal.data.entries;
   const due = entries.filter((entry) => entry.dueFollowUps.length > 0);
   return (
     <Stack maw={860}>
-      <Title order={1}>Journal</Title>
+      <Title order={1}>
+        <Trans>Journal</Trans>
+      </Title>
       <Text>
-        Self-coaching starts here: write on your own, with a question to start from, or record a decision and
-        look back on it after 30 and 90 days. Entries are private; inside a relationship you can share one
-        with your guide.
+        <Trans>
+          Self-coaching starts here: write on your own, with a question to start from, or record a decision
+          and look back on it after 30 and 90 days. Entries are private; inside a relationship you can share
+          one with your guide.
+        </Trans>
       </Text>
       {due.length > 0 && (
         <Card withBorder component="section" aria-labelledby="due-title">
           <Stack>
             <Title order={2} size="h3" id="due-title">
-              Decisions to look back on
+              <Trans>Decisions to look back on</Trans>
             </Title>
             {due.map((entry) =>
               entry.dueFollowUps.map((followUp) => (
                 <Stack key={`${entry.id}-${followUp.afterDays}`} gap="xs">
                   <Text fw={600}>{entry.decision?.decision}</Text>
-                  <Text size="sm">You expected: {entry.decision?.expectation}</Text>
+                  <Text size="sm">
+                    <Trans>You expected: {entry.decision?.expectation}</Trans>
+                  </Text>
                   <Textarea
                     label={followUp.question}
                     value={answers[entry.id] ?? ''}
@@ -55,7 +63,7 @@ export function JournalPage() {
                     variant="light"
                     onClick={() => answer.mutate({ id: entry.id, afterDays: followUp.afterDays })}
                   >
-                    Save what happened
+                    <Trans>Save what happened</Trans>
                   </Button>
                 </Stack>
               )),
@@ -68,11 +76,11 @@ export function JournalPage() {
         <JournalForm relationshipId={null} />
       </Card>
       {entries.length === 0 && (
-        <Alert color="gray" title="Nothing written yet">
-          Write your first entry above; a self-coaching question helps you start.
+        <Alert color="gray" title={t`Nothing written yet`}>
+          <Trans>Write your first entry above; a self-coaching question helps you start.</Trans>
         </Alert>
       )}
-      <Stack component="ul" p={0} style={{ listStyle: 'none' }} aria-label="Journal entries">
+      <Stack component="ul" p={0} style={{ listStyle: 'none' }} aria-label={t`Journal entries`}>
         {entries.map((entry) => (
           <Card key={entry.id} withBorder component="li">
             <Group gap="xs">
@@ -80,9 +88,13 @@ export function JournalPage() {
                 {formatDate(entry.createdAt)}
               </Text>
               <Badge variant="light" color={entry.sharedWithGuide ? 'teal' : 'gray'}>
-                {entry.sharedWithGuide ? 'shared' : 'private'}
+                {entry.sharedWithGuide ? t`shared` : t`private`}
               </Badge>
-              {entry.kind === 'decision' && <Badge variant="light">decision</Badge>}
+              {entry.kind === 'decision' && (
+                <Badge variant="light">
+                  <Trans>decision</Trans>
+                </Badge>
+              )}
             </Group>
             {entry.promptText && (
               <Text size="sm" fs="italic">
@@ -91,12 +103,18 @@ export function JournalPage() {
             )}
             <Text style={{ whiteSpace: 'pre-wrap' }}>
               {entry.decision
-                ? `${entry.decision.decision}\nOptions: ${entry.decision.options}\nI expect: ${entry.decision.expectation}`
+                ? [
+                    entry.decision.decision,
+                    t`Options: ${entry.decision.options}`,
+                    t`I expect: ${entry.decision.expectation}`,
+                  ].join('\n')
                 : entry.body}
             </Text>
             {entry.followUpAnswers.map((a) => (
               <Text key={a.afterDays} size="sm">
-                After {a.afterDays} days: {a.answer}
+                <Trans>
+                  After {a.afterDays} days: {a.answer}
+                </Trans>
               </Text>
             ))}
           </Card>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Button,
   Card,
@@ -36,7 +38,7 @@ export function NewGoalPage() {
   const queryClient = useQueryClient();
   const form = useForm<Values>({
     initialValues: { title: '', category: 'iq', targetDate: '', motivation: '', signs: [''] },
-    validate: { title: (value) => (value.trim().length < 3 ? 'Write the goal in a few words' : null) },
+    validate: { title: (value) => (value.trim().length < 3 ? t`Write the goal in a few words` : null) },
   });
   const { title, targetDate } = form.getValues();
   const check = useMemo(
@@ -67,10 +69,14 @@ export function NewGoalPage() {
 
   return (
     <Stack maw={760}>
-      <Title order={1}>Set a goal</Title>
+      <Title order={1}>
+        <Trans>Set a goal</Trans>
+      </Title>
       <Text>
-        A good goal is an outcome you could show someone in three to six months: a result you can measure and
-        a date. Not sure where to start? Pick a starting point.
+        <Trans>
+          A good goal is an outcome you could show someone in three to six months: a result you can measure
+          and a date. Not sure where to start? Pick a starting point.
+        </Trans>
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         {goalPatterns.map((pattern) => (
@@ -93,7 +99,7 @@ export function NewGoalPage() {
               mt="sm"
               onClick={() => form.setFieldValue('title', pattern.starter)}
             >
-              Use this starting point
+              <Trans>Use this starting point</Trans>
             </Button>
           </Card>
         ))}
@@ -101,7 +107,7 @@ export function NewGoalPage() {
       <form onSubmit={form.onSubmit((values) => create.mutate(values))}>
         <Stack>
           <Textarea
-            label="Your goal"
+            label={t`Your goal`}
             autosize
             minRows={2}
             required
@@ -111,13 +117,13 @@ export function NewGoalPage() {
           {check && <GoalCheckPanel check={check} live />}
           <TextInput
             type="date"
-            label="Target date"
-            description="When should the result be visible? Three to six months out works best."
+            label={t`Target date`}
+            description={t`When should the result be visible? Three to six months out works best.`}
             key={form.key('targetDate')}
             {...form.getInputProps('targetDate')}
           />
           <Radio.Group
-            label="What kind of skill is this?"
+            label={t`What kind of skill is this?`}
             key={form.key('category')}
             {...form.getInputProps('category')}
           >
@@ -133,7 +139,7 @@ export function NewGoalPage() {
             </Stack>
           </Radio.Group>
           <Textarea
-            label="Why it matters to you (optional)"
+            label={t`Why it matters to you (optional)`}
             autosize
             minRows={2}
             key={form.key('motivation')}
@@ -141,21 +147,23 @@ export function NewGoalPage() {
           />
           <Stack gap="xs">
             <Text fw={500} size="sm" id="signs-label">
-              Signs of progress
+              <Trans>Signs of progress</Trans>
             </Text>
             <Text size="sm" c="dimmed">
-              How would you notice you are getting there? Your own yardsticks, rated 1–10 in each check-in.
+              <Trans>
+                How would you notice you are getting there? Your own yardsticks, rated 1–10 in each check-in.
+              </Trans>
             </Text>
             {form.getValues().signs.map((_, index) => (
               <Group key={form.key(`signs.${index}`)} gap="xs" wrap="nowrap">
                 <TextInput
                   style={{ flex: 1 }}
-                  aria-label={`Sign of progress ${index + 1}`}
-                  placeholder="e.g. I can explain our pricing logic to the exec team without notes"
+                  aria-label={t`Sign of progress ${index + 1}`}
+                  placeholder={t`e.g. I can explain our pricing logic to the exec team without notes`}
                   {...form.getInputProps(`signs.${index}`)}
                 />
                 <CloseButton
-                  aria-label={`Remove sign ${index + 1}`}
+                  aria-label={t`Remove sign ${index + 1}`}
                   onClick={() => form.removeListItem('signs', index)}
                 />
               </Group>
@@ -167,14 +175,14 @@ export function NewGoalPage() {
                 disabled={form.getValues().signs.length >= 6}
                 onClick={() => form.insertListItem('signs', '')}
               >
-                Add a sign of progress
+                <Trans>Add a sign of progress</Trans>
               </Button>
             </Group>
           </Stack>
-          <ProblemAlert error={create.error} title="Could not save the goal" />
+          <ProblemAlert error={create.error} title={t`Could not save the goal`} />
           <Group>
             <Button type="submit" loading={create.isPending}>
-              Save goal
+              <Trans>Save goal</Trans>
             </Button>
           </Group>
         </Stack>

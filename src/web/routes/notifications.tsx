@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -24,23 +26,33 @@ export function NotificationsPage() {
   return (
     <Stack maw={860}>
       <Group justify="space-between">
-        <Title order={1}>Reminders</Title>
-        <Anchor component={Link} to="/outbox">
-          Mail
-        </Anchor>
+        <Title order={1}>
+          <Trans>Reminders</Trans>
+        </Title>
+        <Trans>
+          <Anchor component={Link} to="/outbox">
+            Mail
+          </Anchor>
+        </Trans>
         {(list.data?.unread ?? 0) > 0 && (
           <Button variant="light" onClick={() => markAll.mutate()} loading={markAll.isPending}>
-            Mark all read
+            <Trans>Mark all read</Trans>
           </Button>
         )}
       </Group>
       <Text c="dimmed">
-        Nudges about sessions, next steps, actions and decisions. You also get them by email, at most once a
-        day.
+        <Trans>
+          Nudges about sessions, next steps, actions and decisions. You also get them by email, at most once a
+          day.
+        </Trans>
       </Text>
-      {list.isPending && <CenteredLoader label="Loading reminders" />}
+      {list.isPending && <CenteredLoader label={t`Loading reminders`} />}
       <ProblemAlert error={list.error ?? markRead.error ?? markAll.error} />
-      {list.data && list.data.notifications.length === 0 && <Text>Nothing waiting for you.</Text>}
+      {list.data && list.data.notifications.length === 0 && (
+        <Text>
+          <Trans>Nothing waiting for you.</Trans>
+        </Text>
+      )}
       {list.data?.notifications.map((notification) => (
         <Card key={notification.id} withBorder padding="md" component="article">
           <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -50,16 +62,16 @@ export function NotificationsPage() {
               </Anchor>
               <Text size="sm" c="dimmed">
                 <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt)}</time>
-                {notification.mailedAt ? ' · emailed' : ''}
+                {notification.mailedAt ? t` · emailed` : ''}
               </Text>
             </Stack>
             {notification.readAt ? (
               <Badge variant="light" color="gray">
-                Read
+                <Trans>Read</Trans>
               </Badge>
             ) : (
               <Button size="xs" variant="subtle" onClick={() => markRead.mutate(notification.id)}>
-                Mark read
+                <Trans>Mark read</Trans>
               </Button>
             )}
           </Group>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Anchor,
   Button,
@@ -26,20 +28,30 @@ export function OrganizationPage() {
   const seesMembers = org ? org.role !== 'member' : false;
   return (
     <Stack maw={960}>
-      <Anchor component={Link} to="/orgs" size="sm">
-        All organizations
-      </Anchor>
-      {orgs.isPending && <CenteredLoader label="Loading the organization" />}
+      <Trans>
+        <Anchor component={Link} to="/orgs" size="sm">
+          All organizations
+        </Anchor>
+      </Trans>
+      {orgs.isPending && <CenteredLoader label={t`Loading the organization`} />}
       <ProblemAlert error={orgs.error} />
-      {orgs.data && !org && <Text>No organization with that address, or you are not a member.</Text>}
+      {orgs.data && !org && (
+        <Text>
+          <Trans>No organization with that address, or you are not a member.</Trans>
+        </Text>
+      )}
       {org && (
         <>
           <Title order={1}>{org.name}</Title>
-          <Text>Your role: {org.role}</Text>
+          <Text>
+            <Trans>Your role: {org.role}</Trans>
+          </Text>
           {seesMembers ? (
             <Members slug={slug} manages={org.role === 'owner' || org.role === 'admin'} />
           ) : (
-            <Text>Only the organization’s owners, admins and coordinators see its member list.</Text>
+            <Text>
+              <Trans>Only the organization’s owners, admins and coordinators see its member list.</Trans>
+            </Text>
           )}
         </>
       )}
@@ -76,19 +88,29 @@ function Members({ slug, manages }: { slug: string; manages: boolean }) {
   return (
     <Stack>
       <Title order={2} size="h3">
-        Members
+        <Trans>Members</Trans>
       </Title>
-      {members.isPending && <CenteredLoader label="Loading members" />}
+      {members.isPending && <CenteredLoader label={t`Loading members`} />}
       <ProblemAlert error={members.error} />
-      <ProblemAlert error={changeRole.error ?? remove.error} title="Could not change the member" />
+      <ProblemAlert error={changeRole.error ?? remove.error} title={t`Could not change the member`} />
       {members.data && (
         <Table>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>E-mail</Table.Th>
-              <Table.Th>Role</Table.Th>
-              {manages && <Table.Th>Remove</Table.Th>}
+              <Table.Th>
+                <Trans>Name</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>E-mail</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>Role</Trans>
+              </Table.Th>
+              {manages && (
+                <Table.Th>
+                  <Trans>Remove</Trans>
+                </Table.Th>
+              )}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -99,7 +121,7 @@ function Members({ slug, manages }: { slug: string; manages: boolean }) {
                 <Table.Td>
                   {manages ? (
                     <NativeSelect
-                      aria-label={`Role of ${person.name}`}
+                      aria-label={t`Role of ${person.name}`}
                       data={[...ORG_ROLES]}
                       value={person.role}
                       onChange={(event) =>
@@ -119,10 +141,10 @@ function Members({ slug, manages }: { slug: string; manages: boolean }) {
                       variant="subtle"
                       color="red"
                       size="xs"
-                      aria-label={`Remove ${person.name}`}
+                      aria-label={t`Remove ${person.name}`}
                       onClick={() => remove.mutate(person.userId)}
                     >
-                      Remove
+                      <Trans>Remove</Trans>
                     </Button>
                   </Table.Td>
                 )}
@@ -136,14 +158,14 @@ function Members({ slug, manages }: { slug: string; manages: boolean }) {
           <form onSubmit={form.onSubmit((values) => add.mutate(values))}>
             <Stack>
               <Title order={3} size="h4" id="add-member">
-                Add a person with a Corner account
+                <Trans>Add a person with a Corner account</Trans>
               </Title>
-              <TextInput label="E-mail" type="email" required {...form.getInputProps('email')} />
-              <NativeSelect label="Role" data={[...ORG_ROLES]} {...form.getInputProps('role')} />
-              <ProblemAlert error={add.error} title="Could not add the person" />
+              <TextInput label={t`E-mail`} type="email" required {...form.getInputProps('email')} />
+              <NativeSelect label={t`Role`} data={[...ORG_ROLES]} {...form.getInputProps('role')} />
+              <ProblemAlert error={add.error} title={t`Could not add the person`} />
               <Group>
                 <Button type="submit" loading={add.isPending}>
-                  Add member
+                  <Trans>Add member</Trans>
                 </Button>
               </Group>
             </Stack>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -26,39 +28,49 @@ export function OrganizationsPage() {
   });
   return (
     <Stack maw={860}>
-      <Title order={1}>Organizations</Title>
+      <Title order={1}>
+        <Trans>Organizations</Trans>
+      </Title>
       <Text>
-        A company or community that runs mentoring programs. Its owners and admins manage its people, and its
-        coordinators run its programs; nobody in it reads anyone’s private notes.
+        <Trans>
+          A company or community that runs mentoring programs. Its owners and admins manage its people, and
+          its coordinators run its programs; nobody in it reads anyone’s private notes.
+        </Trans>
       </Text>
-      {orgs.isPending && <CenteredLoader label="Loading organizations" />}
+      {orgs.isPending && <CenteredLoader label={t`Loading organizations`} />}
       <ProblemAlert error={orgs.error} />
-      {orgs.data?.organizations.length === 0 && <Text>You don’t belong to an organization yet.</Text>}
+      {orgs.data?.organizations.length === 0 && (
+        <Text>
+          <Trans>You don’t belong to an organization yet.</Trans>
+        </Text>
+      )}
       {orgs.data?.organizations.map((org) => (
         <Card key={org.id} withBorder component="article">
           <Anchor component={Link} to={`/orgs/${org.slug}`} fw={600} size="lg">
             {org.name}
           </Anchor>
-          <Text size="sm">Your role: {org.role}</Text>
+          <Text size="sm">
+            <Trans>Your role: {org.role}</Trans>
+          </Text>
         </Card>
       ))}
       <Card withBorder component="section" aria-labelledby="new-org">
         <form onSubmit={form.onSubmit((values) => create.mutate(values))}>
           <Stack>
             <Title order={2} size="h3" id="new-org">
-              Create an organization
+              <Trans>Create an organization</Trans>
             </Title>
-            <TextInput label="Organization name" required {...form.getInputProps('name')} />
+            <TextInput label={t`Organization name`} required {...form.getInputProps('name')} />
             <TextInput
-              label="Short address (slug)"
-              description="Lowercase letters, digits and dashes, e.g. acme"
+              label={t`Short address (slug)`}
+              description={t`Lowercase letters, digits and dashes, e.g. acme`}
               required
               {...form.getInputProps('slug')}
             />
-            <ProblemAlert error={create.error} title="Could not create the organization" />
+            <ProblemAlert error={create.error} title={t`Could not create the organization`} />
             <Group>
               <Button type="submit" loading={create.isPending}>
-                Create organization
+                <Trans>Create organization</Trans>
               </Button>
             </Group>
           </Stack>

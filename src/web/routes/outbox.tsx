@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { splitLinks } from '../../domain/mail/split-links';
 import { useOutbox } from '../api/queries';
@@ -10,14 +12,22 @@ export function OutboxPage() {
   const outbox = useOutbox();
   return (
     <Stack maw={860}>
-      <Title order={1}>Mail Corner sent you</Title>
+      <Title order={1}>
+        <Trans>Mail Corner sent you</Trans>
+      </Title>
       <Text c="dimmed">
-        A copy of every email Corner sent to you. Without a mail server configured, this page is where they
-        arrive.
+        <Trans>
+          A copy of every email Corner sent to you. Without a mail server configured, this page is where they
+          arrive.
+        </Trans>
       </Text>
-      {outbox.isPending && <CenteredLoader label="Loading your mail" />}
+      {outbox.isPending && <CenteredLoader label={t`Loading your mail`} />}
       <ProblemAlert error={outbox.error} />
-      {outbox.data && outbox.data.messages.length === 0 && <Text>No mail yet.</Text>}
+      {outbox.data && outbox.data.messages.length === 0 && (
+        <Text>
+          <Trans>No mail yet.</Trans>
+        </Text>
+      )}
       {outbox.data?.messages.map((message) => (
         <Card key={message.id} withBorder padding="md" component="article" aria-label={message.subject}>
           <Group justify="space-between" align="flex-start">
@@ -25,7 +35,7 @@ export function OutboxPage() {
               {message.subject}
             </Title>
             <Badge variant="light" color={message.deliveredVia === 'smtp' ? 'teal' : 'gray'}>
-              {message.deliveredVia === 'smtp' ? 'Emailed' : 'Kept in Corner'}
+              {message.deliveredVia === 'smtp' ? t`Emailed` : t`Kept in Corner`}
             </Badge>
           </Group>
           <Text size="sm" c="dimmed">
@@ -37,13 +47,15 @@ export function OutboxPage() {
           {message.attachments.length > 0 && (
             <>
               <Text mt="sm" fw={600} size="sm">
-                Attachments
+                <Trans>Attachments</Trans>
               </Text>
               <List size="sm">
                 {message.attachments.map((attachment) => (
                   <List.Item key={attachment.filename}>
-                    {attachment.filename} ({attachment.contentType.split(';')[0]},{' '}
-                    {Math.max(1, Math.round(attachment.size / 1024))} KB)
+                    <Trans>
+                      {attachment.filename} ({attachment.contentType.split(';')[0]},{' '}
+                      {Math.max(1, Math.round(attachment.size / 1024))} KB)
+                    </Trans>
                   </List.Item>
                 ))}
               </List>

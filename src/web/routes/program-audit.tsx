@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -16,26 +18,42 @@ export function ProgramAuditPage() {
   });
   return (
     <Stack maw={960}>
-      <Anchor component={Link} to={`/programs/${programId}`} size="sm">
-        ← Program
-      </Anchor>
+      <Trans>
+        <Anchor component={Link} to={`/programs/${programId}`} size="sm">
+          ← Program
+        </Anchor>
+      </Trans>
       <Group justify="space-between">
-        <Title order={1}>Audit log</Title>
+        <Title order={1}>
+          <Trans>Audit log</Trans>
+        </Title>
         <Button component="a" variant="default" href={`/api/v1/programs/${programId}/audit-events/export`}>
-          Download CSV
+          <Trans>Download CSV</Trans>
         </Button>
       </Group>
-      {events.isPending && <CenteredLoader label="Loading the audit log" />}
+      {events.isPending && <CenteredLoader label={t`Loading the audit log`} />}
       <ProblemAlert error={events.error} />
-      {events.data && events.data.events.length === 0 && <Text>No events yet.</Text>}
+      {events.data && events.data.events.length === 0 && (
+        <Text>
+          <Trans>No events yet.</Trans>
+        </Text>
+      )}
       {events.data && events.data.events.length > 0 && (
         <Table striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>When</Table.Th>
-              <Table.Th>Who</Table.Th>
-              <Table.Th>What</Table.Th>
-              <Table.Th>On</Table.Th>
+              <Table.Th>
+                <Trans>When</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>Who</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>What</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>On</Trans>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Anchor,
   Button,
@@ -68,21 +70,27 @@ export function ProgramPage() {
   });
   return (
     <Stack maw={960}>
-      <Anchor component={Link} to="/programs" size="sm">
-        ← All programs
-      </Anchor>
-      <Title order={1}>{program?.name ?? 'Program'}</Title>
+      <Trans>
+        <Anchor component={Link} to="/programs" size="sm">
+          ← All programs
+        </Anchor>
+      </Trans>
+      <Title order={1}>{program?.name ?? t`Program`}</Title>
       {program?.description && <Text>{program.description}</Text>}
-      <Anchor component={Link} to={`/programs/${programId}/audit`} size="sm">
-        Audit log
-      </Anchor>
+      <Trans>
+        <Anchor component={Link} to={`/programs/${programId}/audit`} size="sm">
+          Audit log
+        </Anchor>
+      </Trans>
       <Title order={2} size="h3">
-        Cohorts
+        <Trans>Cohorts</Trans>
       </Title>
-      {cohorts.isPending && <CenteredLoader label="Loading cohorts" />}
+      {cohorts.isPending && <CenteredLoader label={t`Loading cohorts`} />}
       <ProblemAlert error={cohorts.error} />
       {cohorts.data?.cohorts.length === 0 && (
-        <Text>No cohorts yet. A cohort is one round of matching with its own dates.</Text>
+        <Text>
+          <Trans>No cohorts yet. A cohort is one round of matching with its own dates.</Trans>
+        </Text>
       )}
       {cohorts.data?.cohorts.map((cohort) => (
         <Card key={cohort.id} withBorder component="article">
@@ -90,8 +98,10 @@ export function ProgramPage() {
             {cohort.name}
           </Anchor>
           <Text size="sm">
-            {formatDate(cohort.startsOn)} – {formatDate(cohort.endsOn)} · {cohort.members} members ·{' '}
-            {cohort.guides} guides ({cohort.guideSeats} seats)
+            <Trans>
+              {formatDate(cohort.startsOn)} – {formatDate(cohort.endsOn)} · {cohort.members} members ·{' '}
+              {cohort.guides} guides ({cohort.guideSeats} seats)
+            </Trans>
           </Text>
         </Card>
       ))}
@@ -99,9 +109,9 @@ export function ProgramPage() {
         <form onSubmit={form.onSubmit((values) => create.mutate(values))}>
           <Stack>
             <Title order={2} size="h3" id="new-cohort">
-              Create a cohort
+              <Trans>Create a cohort</Trans>
             </Title>
-            <TextInput label="Cohort name" required {...form.getInputProps('name')} />
+            <TextInput label={t`Cohort name`} required {...form.getInputProps('name')} />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               {dateFields.map(([field, label]) => (
                 <TextInput key={field} type="date" label={label} required {...form.getInputProps(field)} />
@@ -109,30 +119,30 @@ export function ProgramPage() {
             </SimpleGrid>
             <Group grow>
               <Select
-                label="Kind of relationship"
+                label={t`Kind of relationship`}
                 data={[
-                  { value: 'mentoring', label: 'Mentoring' },
-                  { value: 'coaching', label: 'Coaching' },
-                  { value: 'peer', label: 'Peer' },
+                  { value: 'mentoring', label: t`Mentoring` },
+                  { value: 'coaching', label: t`Coaching` },
+                  { value: 'peer', label: t`Peer` },
                 ]}
                 allowDeselect={false}
                 {...form.getInputProps('defaultKind')}
               />
               <Select
-                label="Framing"
+                label={t`Framing`}
                 data={[
-                  { value: 'time-framed', label: 'Time-framed' },
-                  { value: 'goal-oriented', label: 'Goal-oriented' },
-                  { value: 'ad-hoc', label: 'Ad hoc' },
+                  { value: 'time-framed', label: t`Time-framed` },
+                  { value: 'goal-oriented', label: t`Goal-oriented` },
+                  { value: 'ad-hoc', label: t`Ad hoc` },
                 ]}
                 allowDeselect={false}
                 {...form.getInputProps('defaultFraming')}
               />
             </Group>
-            <ProblemAlert error={create.error} title="Could not create the cohort" />
+            <ProblemAlert error={create.error} title={t`Could not create the cohort`} />
             <Group>
               <Button type="submit" loading={create.isPending}>
-                Create cohort
+                <Trans>Create cohort</Trans>
               </Button>
             </Group>
           </Stack>

@@ -1,3 +1,5 @@
+import { plural, t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -23,21 +25,29 @@ export function ProgramsPage() {
   });
   return (
     <Stack maw={860}>
-      <Title order={1}>Programs you run</Title>
+      <Title order={1}>
+        <Trans>Programs you run</Trans>
+      </Title>
       <Text>
-        Run a mentoring program: open cohorts, import applications from your spreadsheet, match members and
-        guides, and keep an eye on how pairs are doing — without ever reading anyone’s private notes.
+        <Trans>
+          Run a mentoring program: open cohorts, import applications from your spreadsheet, match members and
+          guides, and keep an eye on how pairs are doing — without ever reading anyone’s private notes.
+        </Trans>
       </Text>
-      {programs.isPending && <CenteredLoader label="Loading programs" />}
+      {programs.isPending && <CenteredLoader label={t`Loading programs`} />}
       <ProblemAlert error={programs.error} />
-      {programs.data?.programs.length === 0 && <Text>You don’t run a program yet. Create one below.</Text>}
+      {programs.data?.programs.length === 0 && (
+        <Text>
+          <Trans>You don’t run a program yet. Create one below.</Trans>
+        </Text>
+      )}
       {programs.data?.programs.map((program) => (
         <Card key={program.id} withBorder component="article">
           <Anchor component={Link} to={`/programs/${program.id}`} fw={600} size="lg">
             {program.name}
           </Anchor>
           <Text size="sm">
-            {program.cohorts} cohort{program.cohorts === 1 ? '' : 's'}
+            {plural(program.cohorts, { one: '# cohort', other: '# cohorts' })}
             {program.description ? ` · ${program.description}` : ''}
           </Text>
         </Card>
@@ -46,19 +56,19 @@ export function ProgramsPage() {
         <form onSubmit={form.onSubmit((values) => create.mutate(values))}>
           <Stack>
             <Title order={2} size="h3" id="new-program">
-              Create a program
+              <Trans>Create a program</Trans>
             </Title>
-            <TextInput label="Program name" required {...form.getInputProps('name')} />
+            <TextInput label={t`Program name`} required {...form.getInputProps('name')} />
             <Textarea
-              label="What it is for (optional)"
+              label={t`What it is for (optional)`}
               autosize
               minRows={2}
               {...form.getInputProps('description')}
             />
-            <ProblemAlert error={create.error} title="Could not create the program" />
+            <ProblemAlert error={create.error} title={t`Could not create the program`} />
             <Group>
               <Button type="submit" loading={create.isPending}>
-                Create program
+                <Trans>Create program</Trans>
               </Button>
             </Group>
           </Stack>

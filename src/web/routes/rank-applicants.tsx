@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   ActionIcon,
   Alert,
@@ -29,25 +31,31 @@ export function RankApplicantsIndexPage() {
     queryKey: ['guide-cohorts'],
     queryFn: () => unwrap(api['guide-cohorts'].$get()),
   });
-  if (mine.isPending) return <CenteredLoader label="Loading your cohorts" />;
+  if (mine.isPending) return <CenteredLoader label={t`Loading your cohorts`} />;
   return (
     <Stack>
-      <Title order={1}>Rank applicants</Title>
+      <Title order={1}>
+        <Trans>Rank applicants</Trans>
+      </Title>
       <ProblemAlert error={mine.error} />
       {mine.data && mine.data.cohorts.length === 0 ? (
         <Text>
-          You do not guide in any cohort yet. When a program adds you as a guide and you confirm on your home
-          page, its applicants appear here for you to rank.
+          <Trans>
+            You do not guide in any cohort yet. When a program adds you as a guide and you confirm on your
+            home page, its applicants appear here for you to rank.
+          </Trans>
         </Text>
       ) : (
         <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0 }}>
           {mine.data?.cohorts.map((cohort) => (
             <li key={cohort.cohortId}>
-              <Anchor component={Link} to={`/rank-applicants/${cohort.cohortId}`}>
-                Rank the applicants for {cohort.cohortName}
-              </Anchor>{' '}
+              <Trans>
+                <Anchor component={Link} to={`/rank-applicants/${cohort.cohortId}`}>
+                  Rank the applicants for {cohort.cohortName}
+                </Anchor>
+              </Trans>{' '}
               <Text span size="sm" c="dimmed">
-                matching on {formatDate(cohort.matchingOn)}
+                <Trans>matching on {formatDate(cohort.matchingOn)}</Trans>
               </Text>
             </li>
           ))}
@@ -97,7 +105,7 @@ export function RankApplicantsPage() {
       ),
     onSuccess: (data) => queryClient.setQueryData(key, data),
   });
-  if (list.isPending) return <CenteredLoader label="Loading the applicants who fit you" />;
+  if (list.isPending) return <CenteredLoader label={t`Loading the applicants who fit you`} />;
   if (!list.data) return <ProblemAlert error={list.error} />;
   const byId = new Map(list.data.applicants.map((a) => [a.memberApplicationId, a]));
   const move = (index: number, by: -1 | 1) => {
@@ -108,7 +116,7 @@ export function RankApplicantsPage() {
     setOrder(next);
     setDirty(true);
     setAnnouncement(
-      `${byId.get(item)?.name ?? 'Applicant'} is now number ${index + by + 1} of ${next.length}.`,
+      t`${byId.get(item)?.name ?? t`Applicant`} is now number ${index + by + 1} of ${next.length}.`,
     );
   };
   const ranked = list.data.applicants.some((a) => a.score !== null);
@@ -117,7 +125,9 @@ export function RankApplicantsPage() {
   );
   return (
     <Stack>
-      <Title order={1}>Rank the applicants for {list.data.cohortName}</Title>
+      <Title order={1}>
+        <Trans>Rank the applicants for {list.data.cohortName}</Trans>
+      </Title>
       <Text>
         These are the applicants who fit you, with what they wrote for matching. Put the ones you would most
         like to guide first, or give each a score from 0 to 100, and save. The stable match uses your order or
@@ -142,26 +152,28 @@ export function RankApplicantsPage() {
           </Badge>
         ) : dirty ? (
           <Badge color="yellow" variant="light">
-            Not saved yet
+            <Trans>Not saved yet</Trans>
           </Badge>
         ) : (
           <Badge color="gray" variant="light">
-            Not ranked: ordered by fit
+            <Trans>Not ranked: ordered by fit</Trans>
           </Badge>
         )}
       </Group>
-      <ProblemAlert error={save.error} title="Your ranking was not saved" />
+      <ProblemAlert error={save.error} title={t`Your ranking was not saved`} />
       {order.length === 0 ? (
-        <Alert color="gray" title="Nobody to rank yet">
-          No applicant fits you in this cohort yet (a shared organization or no shared hours rules a pair
-          out). Come back after more people have confirmed.
+        <Alert color="gray" title={t`Nobody to rank yet`}>
+          <Trans>
+            No applicant fits you in this cohort yet (a shared organization or no shared hours rules a pair
+            out). Come back after more people have confirmed.
+          </Trans>
         </Alert>
       ) : (
         <Stack
           component="ol"
           gap="sm"
           style={{ paddingLeft: 0, listStyle: 'none' }}
-          aria-label="Your ranking"
+          aria-label={t`Your ranking`}
         >
           {order.map((id, index) => {
             const a = byId.get(id);
@@ -173,11 +185,17 @@ export function RankApplicantsPage() {
                     <Text fw={600}>
                       {index + 1}. {a.name}{' '}
                       <Text span size="sm" c="dimmed">
-                        fit {percent(a.fit)}
+                        <Trans>fit {percent(a.fit)}</Trans>
                       </Text>
                     </Text>
-                    {a.goal && <Text size="sm">Goal: {a.goal}</Text>}
-                    <Text size="sm">Wants to grow in: {a.skillGaps.join(', ')}</Text>
+                    {a.goal && (
+                      <Text size="sm">
+                        <Trans>Goal: {a.goal}</Trans>
+                      </Text>
+                    )}
+                    <Text size="sm">
+                      <Trans>Wants to grow in: {a.skillGaps.join(', ')}</Trans>
+                    </Text>
                     <Text size="sm" c="dimmed">
                       {[
                         a.seniority,

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import type { HelpKind } from '../../domain/readiness/help-kinds';
 
 export type NextStep = { label: string; to: string };
@@ -7,15 +8,15 @@ export type NextStep = { label: string; to: string };
 export function nextStepFor(kind: HelpKind): NextStep | null {
   switch (kind) {
     case 'mentor':
-      return { label: 'Find a mentor', to: '/guides?kind=mentor' };
+      return { label: t`Find a mentor`, to: '/guides?kind=mentor' };
     case 'coach':
-      return { label: 'Find a coach', to: '/guides?kind=coach' };
+      return { label: t`Find a coach`, to: '/guides?kind=coach' };
     case 'advisor':
-      return { label: 'Find an advisor', to: '/guides?kind=any&q=advisor' };
+      return { label: t`Find an advisor`, to: '/guides?kind=any&q=advisor' };
     case 'peer-group':
-      return { label: 'Invite a peer', to: '/relationships' };
+      return { label: t`Invite a peer`, to: '/relationships' };
     case 'self-coaching':
-      return { label: 'Start your journal', to: '/journal' };
+      return { label: t`Start your journal`, to: '/journal' };
     case 'professional-support':
       return null;
   }

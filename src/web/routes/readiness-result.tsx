@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -13,14 +15,16 @@ export function ReadinessResultPage() {
     queryKey: ['readiness-result', resultId],
     queryFn: () => unwrap(api.readiness.results[':resultId'].$get({ param: { resultId } })),
   });
-  if (result.isPending) return <CenteredLoader label="Loading your result" />;
-  if (result.error) return <ProblemAlert error={result.error} title="Could not load this result" />;
+  if (result.isPending) return <CenteredLoader label={t`Loading your result`} />;
+  if (result.error) return <ProblemAlert error={result.error} title={t`Could not load this result`} />;
   const { recommendations, summary, createdAt } = result.data;
   return (
     <Stack maw={760}>
-      <Title order={1}>What fits you now</Title>
+      <Title order={1}>
+        <Trans>What fits you now</Trans>
+      </Title>
       <Text size="sm" c="dimmed">
-        Taken {formatDate(createdAt)}
+        <Trans>Taken {formatDate(createdAt)}</Trans>
       </Text>
       <Text size="lg">{summary}</Text>
       {recommendations.map((recommendation) => (
@@ -41,17 +45,19 @@ export function ReadinessResultPage() {
               {recommendation.headline}
             </Title>
             <Badge color={recommendation.fit === 'primary' ? 'indigo' : 'gray'} variant="light">
-              {recommendation.fit === 'primary' ? 'Best fit' : 'Also worth it'}
+              {recommendation.fit === 'primary' ? t`Best fit` : t`Also worth it`}
             </Badge>
           </Group>
           <Text mt="sm">{recommendation.explanation}</Text>
           <Title order={3} size="h5" mt="md">
-            Why we suggest this
+            <Trans>Why we suggest this</Trans>
           </Title>
           <List size="sm" spacing={4} mt={4}>
             {recommendation.reasons.map((reason) => (
               <List.Item key={`${reason.questionId}-${reason.why}`}>
-                You answered <strong>“{reason.answer}”</strong>: {reason.why}
+                <Trans>
+                  You answered <strong>“{reason.answer}”</strong>: {reason.why}
+                </Trans>
               </List.Item>
             ))}
           </List>
@@ -60,11 +66,13 @@ export function ReadinessResultPage() {
       ))}
       <Group>
         <Button component={Link} to="/goals/new" variant="light">
-          Set a goal
+          <Trans>Set a goal</Trans>
         </Button>
-        <Anchor component={Link} to="/readiness">
-          Retake the check
-        </Anchor>
+        <Trans>
+          <Anchor component={Link} to="/readiness">
+            Retake the check
+          </Anchor>
+        </Trans>
       </Group>
     </Stack>
   );

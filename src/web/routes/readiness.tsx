@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Alert, Anchor, Button, Card, Group, Radio, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -48,11 +50,15 @@ export function ReadinessPage() {
 
   return (
     <Stack maw={760}>
-      <Title order={1}>What kind of help do you need?</Title>
+      <Title order={1}>
+        <Trans>What kind of help do you need?</Trans>
+      </Title>
       <Text>
-        A mentor, a coach, peers and self-coaching each help with different things. Answer honestly: about ten
-        statements and a few questions about your situation. You will see what we suggest and exactly which
-        answers led to it. You can retake it any time.
+        <Trans>
+          A mentor, a coach, peers and self-coaching each help with different things. Answer honestly: about
+          ten statements and a few questions about your situation. You will see what we suggest and exactly
+          which answers led to it. You can retake it any time.
+        </Trans>
       </Text>
       <PastResults results={history.data?.results ?? []} />
       <form onSubmit={submit} noValidate>
@@ -76,14 +82,14 @@ export function ReadinessPage() {
             </Stack>
           ))}
           {missing.length > 0 && (
-            <Alert color="orange" role="alert" title="A few questions are still open">
-              Please answer all questions: {missing.length} still need an answer.
+            <Alert color="orange" role="alert" title={t`A few questions are still open`}>
+              <Trans>Please answer all questions: {missing.length} still need an answer.</Trans>
             </Alert>
           )}
           <ProblemAlert error={take.error} />
           <Group>
             <Button type="submit" loading={take.isPending}>
-              See what fits me
+              <Trans>See what fits me</Trans>
             </Button>
           </Group>
         </Stack>
@@ -117,7 +123,7 @@ function QuestionField(props: {
         description={question.help}
         value={value === undefined ? null : String(value)}
         onChange={(raw) => onChange(parse(raw))}
-        error={missing ? 'Please choose an answer' : undefined}
+        error={missing ? t`Please choose an answer` : undefined}
       >
         <Group mt="xs" gap="md" align="flex-start">
           {options.map((option) => (
@@ -143,13 +149,13 @@ function PastResults({
   return (
     <Card withBorder>
       <Title order={2} size="h4">
-        Your earlier results
+        <Trans>Your earlier results</Trans>
       </Title>
       <Stack gap={4} mt="xs" component="ul" style={{ listStyle: 'none', padding: 0 }}>
         {results.map((result) => (
           <li key={result.id}>
             <Anchor component={Link} to={`/readiness/${result.id}`}>
-              {formatDate(result.createdAt)}: {result.recommendations[0]?.headline ?? 'result'}
+              {formatDate(result.createdAt)}: {result.recommendations[0]?.headline ?? t`result`}
             </Anchor>
           </li>
         ))}

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -12,8 +14,8 @@ export function RelationshipReportPage() {
     queryKey: ['relationship', relationshipId, 'report'],
     queryFn: () => unwrap(api.relationships[':relationshipId'].report.$get({ param: { relationshipId } })),
   });
-  if (report.isPending) return <CenteredLoader label="Loading the report" />;
-  if (report.error) return <ProblemAlert error={report.error} title="Could not load the report" />;
+  if (report.isPending) return <CenteredLoader label={t`Loading the report`} />;
+  if (report.error) return <ProblemAlert error={report.error} title={t`Could not load the report`} />;
   const data = report.data;
   const download = () => {
     const url = URL.createObjectURL(new Blob([data.markdown], { type: 'text/markdown' }));
@@ -25,20 +27,26 @@ export function RelationshipReportPage() {
   };
   return (
     <Stack maw={860}>
-      <Anchor component={Link} to={`/relationships/${relationshipId}`} size="sm">
-        ← Back to the relationship
-      </Anchor>
-      <Title order={1}>End report</Title>
+      <Trans>
+        <Anchor component={Link} to={`/relationships/${relationshipId}`} size="sm">
+          ← Back to the relationship
+        </Anchor>
+      </Trans>
+      <Title order={1}>
+        <Trans>End report</Trans>
+      </Title>
       <Group>
         <Text>
-          Sessions held: {data.sessionsHeld} of about {data.sessionsAgreed} agreed · actions done:{' '}
-          {data.actionsDone} of {data.actionsTotal}
+          <Trans>
+            Sessions held: {data.sessionsHeld} of about {data.sessionsAgreed} agreed · actions done:{' '}
+            {data.actionsDone} of {data.actionsTotal}
+          </Trans>
         </Text>
         <Button variant="light" onClick={download}>
-          Download as Markdown
+          <Trans>Download as Markdown</Trans>
         </Button>
         <Button variant="light" component="a" href={`/api/v1/relationships/${relationshipId}/report.pdf`}>
-          Download as PDF
+          <Trans>Download as PDF</Trans>
         </Button>
       </Group>
       <Card withBorder>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Badge, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -20,37 +22,52 @@ import { formatDate, todayIso } from '../format';
 export function RelationshipPage() {
   const { relationshipId = '' } = useParams();
   const rel = useRelationship(relationshipId);
-  if (rel.isPending) return <CenteredLoader label="Loading the relationship" />;
-  if (rel.error) return <ProblemAlert error={rel.error} title="Could not load this relationship" />;
+  if (rel.isPending) return <CenteredLoader label={t`Loading the relationship`} />;
+  if (rel.error) return <ProblemAlert error={rel.error} title={t`Could not load this relationship`} />;
   const data = rel.data;
   const other = data.myRole === 'member' ? data.guide : data.member;
   return (
     <Stack maw={960}>
-      <Anchor component={Link} to="/relationships" size="sm">
-        ← All relationships
-      </Anchor>
+      <Trans>
+        <Anchor component={Link} to="/relationships" size="sm">
+          ← All relationships
+        </Anchor>
+      </Trans>
       <Group justify="space-between">
         <Title order={1}>
-          {data.kind[0]?.toUpperCase()}
-          {data.kind.slice(1)} with {other?.name ?? data.inviteeEmail}
+          <Trans>
+            {data.kind[0]?.toUpperCase()}
+            {data.kind.slice(1)} with
+          </Trans>{' '}
+          {other?.name ?? data.inviteeEmail}
         </Title>
         <Badge size="lg" variant="light">
           {data.status}
         </Badge>
       </Group>
       <Text>
-        You are the {data.myRole} · {data.framing}
-        {data.startDate ? ` · started ${formatDate(data.startDate)}` : ''}
-        {data.plannedEndDate ? ` · planned end ${formatDate(data.plannedEndDate)}` : ''}
-        {other ? ` · ${other.name} is in ${other.timeZone}` : ''}
+        <Trans>
+          You are the {data.myRole} · {data.framing}
+        </Trans>
+        {data.startDate ? t` · started ${formatDate(data.startDate)}` : ''}
+        {data.plannedEndDate ? t` · planned end ${formatDate(data.plannedEndDate)}` : ''}
+        {other ? t` · ${other.name} is in ${other.timeZone}` : ''}
       </Text>
-      {data.status === 'invited' && <Text>Waiting for {data.inviteeEmail} to accept the invitation.</Text>}
-      {data.status === 'declined' && <Text>Declined: {data.declineReason}</Text>}
+      {data.status === 'invited' && (
+        <Text>
+          <Trans>Waiting for {data.inviteeEmail} to accept the invitation.</Trans>
+        </Text>
+      )}
+      {data.status === 'declined' && (
+        <Text>
+          <Trans>Declined: {data.declineReason}</Trans>
+        </Text>
+      )}
       {data.status === 'proposed' && data.proposal && <ProposalPanel rel={data} proposal={data.proposal} />}
       {data.goals.length > 0 && (
         <Stack gap={4} component="section" aria-labelledby="goals-title">
           <Title order={2} size="h3" id="goals-title">
-            Goals we work on
+            <Trans>Goals we work on</Trans>
           </Title>
           {data.goals.map((goal) =>
             data.myRole === 'member' ? (
@@ -78,11 +95,20 @@ function StagedSections({ rel }: { rel: RelationshipDetail }) {
     today: todayIso(),
   });
   const [chosen, setChosen] = useState<Stage | null>(null);
-  if (sessions.isPending) return <CenteredLoader label="Loading sessions" />;
+  if (sessions.isPending) return <CenteredLoader label={t`Loading sessions`} />;
   const stage = chosen ?? due;
   const tab = (value: Stage) => (
-    <Tabs.Tab value={value} rightSection={value === due ? <Badge size="xs">now</Badge> : undefined}>
-      {stageLabels[value]}
+    <Tabs.Tab
+      value={value}
+      rightSection={
+        value === due ? (
+          <Badge size="xs">
+            <Trans>now</Trans>
+          </Badge>
+        ) : undefined
+      }
+    >
+      {stageLabels()[value]}
     </Tabs.Tab>
   );
   return (
@@ -93,7 +119,7 @@ function StagedSections({ rel }: { rel: RelationshipDetail }) {
         onChange={(value) => setChosen((value as Stage | null) ?? null)}
         keepMounted={false}
       >
-        <Tabs.List aria-label="Stages of the relationship">
+        <Tabs.List aria-label={t`Stages of the relationship`}>
           {tab('starting')}
           {tab('working')}
           {tab('closing')}

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Anchor,
   Badge,
@@ -37,38 +39,46 @@ export function RelationshipsPage() {
   const list = useRelationships();
   return (
     <Stack maw={900}>
-      <Title order={1}>Relationships</Title>
+      <Title order={1}>
+        <Trans>Relationships</Trans>
+      </Title>
       <Text>
-        Each relationship joins a member and a guide — a mentor, a coach or a peer — with an agreement you
-        both accept, sessions, actions between sessions and a shared view of how it is going.
+        <Trans>
+          Each relationship joins a member and a guide — a mentor, a coach or a peer — with an agreement you
+          both accept, sessions, actions between sessions and a shared view of how it is going.
+        </Trans>
       </Text>
-      {list.isPending && <CenteredLoader label="Loading relationships" />}
+      {list.isPending && <CenteredLoader label={t`Loading relationships`} />}
       <ProblemAlert error={list.error} />
       {list.data && list.data.relationships.length === 0 && (
         <Card withBorder>
           <Title order={2} size="h4">
-            No relationships yet
+            <Trans>No relationships yet</Trans>
           </Title>
           <Text mt="xs">
-            Invite someone you want to learn from (or someone you will guide) below. They get a link by email
-            and can create an account from it.
+            <Trans>
+              Invite someone you want to learn from (or someone you will guide) below. They get a link by
+              email and can create an account from it.
+            </Trans>
           </Text>
         </Card>
       )}
       {list.data && list.data.relationships.length > 0 && (
-        <Stack component="ul" p={0} style={{ listStyle: 'none' }} aria-label="Your relationships">
+        <Stack component="ul" p={0} style={{ listStyle: 'none' }} aria-label={t`Your relationships`}>
           {list.data.relationships.map((rel) => (
             <Card key={rel.id} withBorder component="li">
               <Group justify="space-between">
                 <Anchor component={Link} to={`/relationships/${rel.id}`} fw={600}>
-                  {rel.kind} with {rel.other?.name ?? rel.inviteeEmail}
+                  <Trans>{rel.kind} with</Trans> {rel.other?.name ?? rel.inviteeEmail}
                 </Anchor>
                 <Badge variant="light" color={statusColor[rel.status]}>
                   {rel.status}
                 </Badge>
               </Group>
               <Text size="sm">
-                You are the {rel.myRole} · {rel.framing} · since {formatDate(rel.createdAt)}
+                <Trans>
+                  You are the {rel.myRole} · {rel.framing} · since {formatDate(rel.createdAt)}
+                </Trans>
               </Text>
             </Card>
           ))}
@@ -119,62 +129,64 @@ function InviteForm() {
       <form onSubmit={form.onSubmit((values) => invite.mutate(values))}>
         <Stack>
           <Title order={2} size="h3" id="invite-title">
-            Invite someone
+            <Trans>Invite someone</Trans>
           </Title>
-          <TextInput label="Their email" type="email" required {...form.getInputProps('inviteeEmail')} />
+          <TextInput label={t`Their email`} type="email" required {...form.getInputProps('inviteeEmail')} />
           <Select
-            label="I will be the"
+            label={t`I will be the`}
             data={[
-              { value: 'member', label: 'Member (I want to grow)' },
-              { value: 'guide', label: 'Guide (I will mentor or coach)' },
+              { value: 'member', label: t`Member (I want to grow)` },
+              { value: 'guide', label: t`Guide (I will mentor or coach)` },
             ]}
             allowDeselect={false}
             {...form.getInputProps('myRole')}
           />
           <Select
-            label="Kind of relationship"
+            label={t`Kind of relationship`}
             data={[
-              { value: 'mentoring', label: 'Mentoring' },
-              { value: 'coaching', label: 'Coaching' },
-              { value: 'peer', label: 'Peer' },
+              { value: 'mentoring', label: t`Mentoring` },
+              { value: 'coaching', label: t`Coaching` },
+              { value: 'peer', label: t`Peer` },
             ]}
             allowDeselect={false}
             {...form.getInputProps('kind')}
           />
           <Select
-            label="Framing"
-            description="Ad-hoc: meet when needed. Goal-oriented: ends when the goal is met. Time-framed: a set period."
+            label={t`Framing`}
+            description={t`Ad-hoc: meet when needed. Goal-oriented: ends when the goal is met. Time-framed: a set period.`}
             data={[
-              { value: 'ad-hoc', label: 'Ad-hoc' },
-              { value: 'goal-oriented', label: 'Goal-oriented' },
-              { value: 'time-framed', label: 'Time-framed' },
+              { value: 'ad-hoc', label: t`Ad-hoc` },
+              { value: 'goal-oriented', label: t`Goal-oriented` },
+              { value: 'time-framed', label: t`Time-framed` },
             ]}
             allowDeselect={false}
             {...form.getInputProps('framing')}
           />
           {form.values.myRole === 'member' && (goals.data?.goals.length ?? 0) > 0 && (
             <MultiSelect
-              label="Goals to work on together"
+              label={t`Goals to work on together`}
               data={(goals.data?.goals ?? []).map((goal) => ({ value: goal.id, label: goal.title }))}
               {...form.getInputProps('goalIds')}
             />
           )}
           <Group grow>
-            <TextInput label="Start date" type="date" {...form.getInputProps('startDate')} />
-            <TextInput label="Planned end" type="date" {...form.getInputProps('plannedEndDate')} />
+            <TextInput label={t`Start date`} type="date" {...form.getInputProps('startDate')} />
+            <TextInput label={t`Planned end`} type="date" {...form.getInputProps('plannedEndDate')} />
           </Group>
-          <Textarea label="A short message" autosize minRows={2} {...form.getInputProps('message')} />
+          <Textarea label={t`A short message`} autosize minRows={2} {...form.getInputProps('message')} />
           <Checkbox
-            label="Anyone with this link can accept (otherwise only the invited address can)"
+            label={t`Anyone with this link can accept (otherwise only the invited address can)`}
             {...form.getInputProps('anyoneWithLink', { type: 'checkbox' })}
           />
-          <ProblemAlert error={invite.error} title="Could not send the invitation" />
+          <ProblemAlert error={invite.error} title={t`Could not send the invitation`} />
           <Button type="submit" loading={invite.isPending}>
-            Send invitation
+            <Trans>Send invitation</Trans>
           </Button>
           {link && (
             <Stack gap={4} role="status">
-              <Text fw={600}>Invitation sent. You can also share this link directly:</Text>
+              <Text fw={600}>
+                <Trans>Invitation sent. You can also share this link directly:</Trans>
+              </Text>
               <Code data-testid="invitation-link" block>
                 {link}
               </Code>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Anchor,
   Badge,
@@ -36,58 +38,76 @@ function useSessionMutation<T>(session: SessionDetail, fn: (input: T) => Promise
 }
 
 // Carried-over items say where they came from; template sections speak for themselves.
-const agendaSourceLabel: Record<string, string> = {
-  'open-action': 'Open action: ',
-  'unanswered-question': 'Still open from messages: ',
-  'journal-note': 'Brought from the journal: ',
+const agendaSourceLabel = (): Record<string, string> => ({
+  'open-action': t`Open action: `,
+  'unanswered-question': t`Still open from messages: `,
+  'journal-note': t`Brought from the journal: `,
   template: '',
-};
+});
 
 export function SessionPage() {
   const { sessionId = '' } = useParams();
   const session = useSession(sessionId);
-  if (session.isPending) return <CenteredLoader label="Loading the session" />;
-  if (session.error) return <ProblemAlert error={session.error} title="Could not load this session" />;
+  if (session.isPending) return <CenteredLoader label={t`Loading the session`} />;
+  if (session.error) return <ProblemAlert error={session.error} title={t`Could not load this session`} />;
   const s = session.data;
   const other = s.myRole === 'member' ? 'guide' : 'member';
   return (
     <Stack maw={900}>
-      <Anchor component={Link} to={`/relationships/${s.relationshipId}`} size="sm">
-        ← Back to the relationship
-      </Anchor>
+      <Trans>
+        <Anchor component={Link} to={`/relationships/${s.relationshipId}`} size="sm">
+          ← Back to the relationship
+        </Anchor>
+      </Trans>
       <Group justify="space-between">
         <Title order={1}>{s.templateTitle}</Title>
         <Badge size="lg" variant="light">
           {s.status}
         </Badge>
       </Group>
-      <Text data-testid="session-time-mine">Your time: {s.times[s.myRole]}</Text>
+      <Text data-testid="session-time-mine">
+        <Trans>Your time: {s.times[s.myRole]}</Trans>
+      </Text>
       <Text data-testid="session-time-other">
-        For the {other}: {s.times[other]}
+        <Trans>
+          For the {other}: {s.times[other]}
+        </Trans>
       </Text>
       {s.meetingLink && (
         <Anchor href={s.meetingLink} target="_blank" rel="noreferrer">
-          Join the meeting
+          <Trans>Join the meeting</Trans>
         </Anchor>
       )}
-      {s.place && <Text>Place: {s.place}</Text>}
-      {s.statusReason && <Text>Reason: {s.statusReason}</Text>}
+      {s.place && (
+        <Text>
+          <Trans>Place: {s.place}</Trans>
+        </Text>
+      )}
+      {s.statusReason && (
+        <Text>
+          <Trans>Reason: {s.statusReason}</Trans>
+        </Text>
+      )}
       <Text size="sm">{s.templateSummary}</Text>
       <Card withBorder component="section" aria-labelledby="agenda-title">
         <Title order={2} size="h3" id="agenda-title">
-          Agenda
+          <Trans>Agenda</Trans>
         </Title>
-        {s.agendaTopic && <Text mt="xs">Topic: {s.agendaTopic}</Text>}
+        {s.agendaTopic && (
+          <Text mt="xs">
+            <Trans>Topic: {s.agendaTopic}</Trans>
+          </Text>
+        )}
         {s.preNote && (
           <Text mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
-            The member’s note: {s.preNote}
+            <Trans>The member’s note: {s.preNote}</Trans>
           </Text>
         )}
         <List mt="sm" spacing="xs">
           {s.agenda.map((item) => (
             <List.Item key={item.key}>
               <Text fw={600}>
-                {agendaSourceLabel[item.source]}
+                {agendaSourceLabel()[item.source]}
                 {item.title}
               </Text>
               <Text size="sm">{item.prompts.join(' ')}</Text>
@@ -100,16 +120,16 @@ export function SessionPage() {
       {s.status !== 'cancelled' && s.status === 'held' && s.relationshipStatus !== 'active' && (
         <Card withBorder>
           <Title order={2} size="h3">
-            Shared notes
+            <Trans>Shared notes</Trans>
           </Title>
-          <Text style={{ whiteSpace: 'pre-wrap' }}>{s.sharedNotes.body || 'No notes.'}</Text>
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{s.sharedNotes.body || t`No notes.`}</Text>
         </Card>
       )}
       {s.relationshipStatus === 'active' && <PrivateNote session={s} />}
       {s.nextSteps.length > 0 && (
         <Card withBorder component="section" aria-labelledby="next-steps-title">
           <Title order={2} size="h3" id="next-steps-title">
-            Next steps
+            <Trans>Next steps</Trans>
           </Title>
           <List>
             {s.nextSteps.map((step) => (
@@ -118,7 +138,11 @@ export function SessionPage() {
               </List.Item>
             ))}
           </List>
-          {s.insights && <Text mt="xs">Insights: {s.insights}</Text>}
+          {s.insights && (
+            <Text mt="xs">
+              <Trans>Insights: {s.insights}</Trans>
+            </Text>
+          )}
         </Card>
       )}
       {s.status === 'scheduled' && s.relationshipStatus === 'active' && <ReschedulePanel session={s} />}
@@ -128,7 +152,9 @@ export function SessionPage() {
           <CloseSessionForm session={s} />
         ) : (
           <Text size="sm" c="dimmed">
-            After the session starts, you record here whether it was held, with notes and actions.
+            <Trans>
+              After the session starts, you record here whether it was held, with notes and actions.
+            </Trans>
           </Text>
         ))}
       {s.status === 'held' && <Pulse session={s} />}
@@ -157,13 +183,17 @@ function Preparation({ session }: { session: SessionDetail }) {
       >
         <Stack gap="xs">
           <Title order={2} size="h3" id="prep-title">
-            Before the session
+            <Trans>Before the session</Trans>
           </Title>
-          <TextInput label="Agenda topic" value={topic} onChange={(e) => setTopic(e.currentTarget.value)} />
+          <TextInput
+            label={t`Agenda topic`}
+            value={topic}
+            onChange={(e) => setTopic(e.currentTarget.value)}
+          />
           {session.myRole === 'member' && (
             <Textarea
-              label="Pre-session note"
-              description="What you want to talk about and your thoughts so far."
+              label={t`Pre-session note`}
+              description={t`What you want to talk about and your thoughts so far.`}
               autosize
               minRows={3}
               value={preNote}
@@ -171,9 +201,13 @@ function Preparation({ session }: { session: SessionDetail }) {
             />
           )}
           <ProblemAlert error={save.error} />
-          {save.isSuccess && <Text role="status">Saved.</Text>}
+          {save.isSuccess && (
+            <Text role="status">
+              <Trans>Saved.</Trans>
+            </Text>
+          )}
           <Button type="submit" variant="light" loading={save.isPending}>
-            Save preparation
+            <Trans>Save preparation</Trans>
           </Button>
         </Stack>
       </form>
@@ -192,11 +226,13 @@ function PrivateNote({ session }: { session: SessionDetail }) {
     <Card withBorder component="section" aria-labelledby="private-title">
       <Stack gap="xs">
         <Title order={2} size="h3" id="private-title">
-          My private note
+          <Trans>My private note</Trans>
         </Title>
-        <Text size="sm">Only you can see this, never the other person.</Text>
+        <Text size="sm">
+          <Trans>Only you can see this, never the other person.</Trans>
+        </Text>
         <Textarea
-          label="Private note"
+          label={t`Private note`}
           autosize
           minRows={2}
           value={body}
@@ -205,9 +241,13 @@ function PrivateNote({ session }: { session: SessionDetail }) {
         <ProblemAlert error={save.error} />
         <Group>
           <Button variant="light" onClick={() => save.mutate(undefined)} loading={save.isPending}>
-            Save private note
+            <Trans>Save private note</Trans>
           </Button>
-          {save.isSuccess && <Text role="status">Saved.</Text>}
+          {save.isSuccess && (
+            <Text role="status">
+              <Trans>Saved.</Trans>
+            </Text>
+          )}
         </Group>
       </Stack>
     </Card>
@@ -227,36 +267,38 @@ function Pulse({ session }: { session: SessionDetail }) {
     <Card withBorder component="section" aria-labelledby="pulse-title">
       <Stack gap="xs">
         <Title order={2} size="h3" id="pulse-title">
-          Session pulse
+          <Trans>Session pulse</Trans>
         </Title>
         {mine ? (
           <Text>
-            You rated it {mine.score} of 5: “{mine.word}”.{' '}
+            <Trans>
+              You rated it {mine.score} of 5: “{mine.word}”.
+            </Trans>{' '}
             {theirs
-              ? `The other side rated it ${theirs.score} of 5: “${theirs.word}”.`
-              : 'The other side’s rating appears once they have answered.'}
+              ? t`The other side rated it ${theirs.score} of 5: “${theirs.word}”.`
+              : t`The other side’s rating appears once they have answered.`}
           </Text>
         ) : (
           <>
             <Text size="sm">
-              Thirty seconds. {theyAnswered ? 'The other side has answered; ' : ''}you see each other’s rating
-              once both have answered.
+              <Trans>Thirty seconds.</Trans> {theyAnswered ? t`The other side has answered; ` : ''}
+              <Trans>you see each other’s rating once both have answered.</Trans>
             </Text>
             <Group align="flex-end">
               <NumberInput
-                label="How valuable was it? (1–5)"
+                label={t`How valuable was it? (1–5)`}
                 min={1}
                 max={5}
                 value={score}
                 onChange={(v) => setScore(Number(v) || 1)}
               />
               <TextInput
-                label="One word on how it felt"
+                label={t`One word on how it felt`}
                 value={word}
                 onChange={(e) => setWord(e.currentTarget.value)}
               />
               <Button onClick={() => save.mutate(undefined)} loading={save.isPending}>
-                Send pulse
+                <Trans>Send pulse</Trans>
               </Button>
             </Group>
             <ProblemAlert error={save.error} />

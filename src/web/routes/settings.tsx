@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Alert,
   Anchor,
@@ -22,6 +24,7 @@ import { BookingRulesCard } from '../components/booking/booking-rules-card';
 import { CalendarsCard } from '../components/calendars/calendars-card';
 import { CenteredLoader } from '../components/centered-loader';
 import { DeleteAccountCard } from '../components/delete-account-card';
+import { LanguageCard } from '../components/language-card';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDate } from '../format';
 
@@ -30,14 +33,19 @@ export function SettingsPage() {
   const isGuide = me.data?.roles.includes('guide') ?? false;
   return (
     <Stack maw={860}>
-      <Title order={1}>Settings</Title>
+      <Title order={1}>
+        <Trans>Settings</Trans>
+      </Title>
       <Text>
-        Your company or community on Corner:{' '}
-        <Anchor component={Link} to="/orgs">
-          organizations
-        </Anchor>
-        .
+        <Trans>
+          Your company or community on Corner:{' '}
+          <Anchor component={Link} to="/orgs">
+            organizations
+          </Anchor>
+          .
+        </Trans>
       </Text>
+      <LanguageCard />
       <CalendarsCard />
       {isGuide && <BookingRulesCard />}
       <ExportRecord />
@@ -51,28 +59,32 @@ function ExportRecord() {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="export">
       <Title order={2} size="h4" id="export">
-        Your growth record
+        <Trans>Your growth record</Trans>
       </Title>
       <Text size="sm" mt={4}>
-        Everything you keep in Corner is yours: goals, check-ins, readiness results, feedback, your
-        shadow-side map, your artifacts, and every relationship you took part in with its sessions, your
-        notes, actions, journal, decisions and end reports. Download it to keep, or to import into another
-        Corner.
+        <Trans>
+          Everything you keep in Corner is yours: goals, check-ins, readiness results, feedback, your
+          shadow-side map, your artifacts, and every relationship you took part in with its sessions, your
+          notes, actions, journal, decisions and end reports. Download it to keep, or to import into another
+          Corner.
+        </Trans>
       </Text>
       <Group mt="md">
         <Button component="a" href="/api/v1/growth-record?format=json" download>
-          Export as JSON
+          <Trans>Export as JSON</Trans>
         </Button>
         <Button component="a" href="/api/v1/growth-record?format=markdown" download variant="light">
-          Export as Markdown
+          <Trans>Export as Markdown</Trans>
         </Button>
       </Group>
       <Text size="sm" mt="md">
-        Brought your record from another Corner? Its relationships are kept as{' '}
-        <Anchor component={Link} to="/growth-record/history">
-          imported history
-        </Anchor>
-        .
+        <Trans>
+          Brought your record from another Corner? Its relationships are kept as{' '}
+          <Anchor component={Link} to="/growth-record/history">
+            imported history
+          </Anchor>
+          .
+        </Trans>
       </Text>
     </Card>
   );
@@ -100,21 +112,25 @@ function AccessTokens() {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="tokens">
       <Title order={2} size="h4" id="tokens">
-        Access tokens
+        <Trans>Access tokens</Trans>
       </Title>
       <Text size="sm" mt={4}>
-        A token lets your own AI assistant work with your Corner through <code>corner mcp</code> (set it as
-        CORNER_TOKEN). It can do what you can do, so revoke any token you no longer use.
+        <Trans>
+          A token lets your own AI assistant work with your Corner through <code>corner mcp</code> (set it as
+          CORNER_TOKEN). It can do what you can do, so revoke any token you no longer use.
+        </Trans>
       </Text>
       {shown && (
-        <Alert color="teal" title="Your new token" mt="md" role="status">
+        <Alert color="teal" title={t`Your new token`} mt="md" role="status">
           <Stack gap="xs">
-            <Text size="sm">Copy it now. Corner keeps only a fingerprint and cannot show it again.</Text>
-            <TextInput label="Token" value={shown} readOnly onFocus={(e) => e.currentTarget.select()} />
+            <Text size="sm">
+              <Trans>Copy it now. Corner keeps only a fingerprint and cannot show it again.</Trans>
+            </Text>
+            <TextInput label={t`Token`} value={shown} readOnly onFocus={(e) => e.currentTarget.select()} />
             <CopyButton value={shown}>
               {({ copied, copy }) => (
                 <Button size="xs" variant="light" w="fit-content" onClick={copy}>
-                  {copied ? 'Copied' : 'Copy token'}
+                  {copied ? t`Copied` : t`Copy token`}
                 </Button>
               )}
             </CopyButton>
@@ -129,34 +145,44 @@ function AccessTokens() {
       >
         <Group mt="md" align="flex-end">
           <TextInput
-            label="Where will you use it?"
-            placeholder="e.g. my assistant on the laptop"
+            label={t`Where will you use it?`}
+            placeholder={t`e.g. my assistant on the laptop`}
             required
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
           />
           <Button type="submit" loading={create.isPending}>
-            Create token
+            <Trans>Create token</Trans>
           </Button>
         </Group>
       </form>
       <ProblemAlert error={create.error ?? revoke.error} />
-      {tokens.isPending && <CenteredLoader label="Loading tokens" />}
+      {tokens.isPending && <CenteredLoader label={t`Loading tokens`} />}
       {tokens.data && live.length === 0 && (
         <Text size="sm" mt="md" c="dimmed">
-          No active tokens.
+          <Trans>No active tokens.</Trans>
         </Text>
       )}
       {live.length > 0 && (
         <Table mt="md" striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Starts with</Table.Th>
-              <Table.Th>Created</Table.Th>
-              <Table.Th>Last used</Table.Th>
               <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
+                <Trans>Name</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>Starts with</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>Created</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>Last used</Trans>
+              </Table.Th>
+              <Table.Th>
+                <VisuallyHidden>
+                  <Trans>Actions</Trans>
+                </VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -168,10 +194,10 @@ function AccessTokens() {
                   <code>{token.prefix}…</code>
                 </Table.Td>
                 <Table.Td>{formatDate(token.createdAt)}</Table.Td>
-                <Table.Td>{token.lastUsedAt ? formatDate(token.lastUsedAt) : 'never'}</Table.Td>
+                <Table.Td>{token.lastUsedAt ? formatDate(token.lastUsedAt) : t`never`}</Table.Td>
                 <Table.Td>
                   <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate(token.id)}>
-                    Revoke {token.name}
+                    <Trans>Revoke {token.name}</Trans>
                   </Button>
                 </Table.Td>
               </Table.Tr>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Card, Checkbox, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -36,16 +38,22 @@ export function ShadowMapPage() {
 
   return (
     <Stack maw={860}>
-      <Title order={1}>Shadow-side map</Title>
+      <Title order={1}>
+        <Trans>Shadow-side map</Trans>
+      </Title>
       <Text>
-        Every strength has a shadow: pushed too far, it turns into the thing people struggle with. Write down
-        your strengths, how each looks when overdone, and the feedback that showed it to you.
+        <Trans>
+          Every strength has a shadow: pushed too far, it turns into the thing people struggle with. Write
+          down your strengths, how each looks when overdone, and the feedback that showed it to you.
+        </Trans>
       </Text>
-      {map.isPending && <CenteredLoader label="Loading your map" />}
+      {map.isPending && <CenteredLoader label={t`Loading your map`} />}
       <ProblemAlert error={map.error} />
       {map.data && map.data.strengths.length === 0 && (
         <Card withBorder padding="md">
-          <Text>No strengths mapped yet. Start with one that people often mention.</Text>
+          <Text>
+            <Trans>No strengths mapped yet. Start with one that people often mention.</Trans>
+          </Text>
         </Card>
       )}
       {map.data?.strengths.map((item) => (
@@ -61,16 +69,19 @@ export function ShadowMapPage() {
               {item.strength}
             </Title>
             <Button variant="subtle" size="xs" color="red" onClick={() => remove.mutate(item.id)}>
-              Remove {item.strength}
+              <Trans>Remove {item.strength}</Trans>
             </Button>
           </Group>
           <Text size="sm" mt={4}>
-            <strong>When overdone:</strong> {item.overdone || 'not written yet'}
+            <Trans>
+              <strong>When overdone:</strong>
+            </Trans>{' '}
+            {item.overdone || t`not written yet`}
           </Text>
           {item.evidence.length > 0 && (
             <Stack gap={4} mt="xs">
               <Text size="sm" fw={600}>
-                Shown by
+                <Trans>Shown by</Trans>
               </Text>
               {item.evidence.map((e) => (
                 <Text size="sm" key={e.answerId}>
@@ -83,7 +94,7 @@ export function ShadowMapPage() {
       ))}
       <Card withBorder padding="lg" component="section" aria-labelledby="add-strength">
         <Title order={2} size="h4" id="add-strength">
-          Add a strength
+          <Trans>Add a strength</Trans>
         </Title>
         <form
           onSubmit={(event) => {
@@ -93,20 +104,20 @@ export function ShadowMapPage() {
         >
           <Stack mt="sm">
             <TextInput
-              label="Strength"
+              label={t`Strength`}
               required
               value={strength}
               onChange={(e) => setStrength(e.currentTarget.value)}
             />
             <Textarea
-              label="How it looks when overdone"
+              label={t`How it looks when overdone`}
               autosize
               minRows={2}
               value={overdone}
               onChange={(e) => setOverdone(e.currentTarget.value)}
             />
             {answered.length > 0 && (
-              <Checkbox.Group label="Feedback that revealed it" value={answerIds} onChange={setAnswerIds}>
+              <Checkbox.Group label={t`Feedback that revealed it`} value={answerIds} onChange={setAnswerIds}>
                 <Stack gap="xs" mt="xs">
                   {answered.map((a) => (
                     <Checkbox key={a.answerId} value={a.answerId} label={a.label} />
@@ -116,7 +127,7 @@ export function ShadowMapPage() {
             )}
             <ProblemAlert error={add.error} />
             <Button type="submit" loading={add.isPending} w="fit-content">
-              Add to my map
+              <Trans>Add to my map</Trans>
             </Button>
           </Stack>
         </form>

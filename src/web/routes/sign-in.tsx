@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Anchor,
   Button,
@@ -21,7 +23,7 @@ export function SignInPage() {
   const submit = form.onSubmit(async (values) => {
     setError(null);
     const result = await authClient.signIn.email(values);
-    if (result.error) setError(result.error.message ?? 'Could not sign in.');
+    if (result.error) setError(result.error.message ?? t`Could not sign in.`);
     else window.location.assign('/');
   });
   return (
@@ -29,30 +31,32 @@ export function SignInPage() {
       <Paper withBorder p="lg" component="form" onSubmit={submit}>
         <Stack>
           <Title order={1} size="h2">
-            Sign in to Corner
+            <Trans>Sign in to Corner</Trans>
           </Title>
-          {error && <ProblemAlert error={new Error(error)} title="Could not sign in" />}
+          {error && <ProblemAlert error={new Error(error)} title={t`Could not sign in`} />}
           <TextInput
-            label="Email"
+            label={t`Email`}
             type="email"
             autoComplete="email"
             required
             {...form.getInputProps('email')}
           />
           <PasswordInput
-            label="Password"
+            label={t`Password`}
             autoComplete="current-password"
             required
             {...form.getInputProps('password')}
           />
           <Button type="submit" loading={form.submitting}>
-            Sign in
+            <Trans>Sign in</Trans>
           </Button>
           <Text size="sm">
-            New here?{' '}
-            <Anchor component={Link} to="/">
-              Create an account
-            </Anchor>
+            <Trans>
+              New here?{' '}
+              <Anchor component={Link} to="/">
+                Create an account
+              </Anchor>
+            </Trans>
           </Text>
         </Stack>
       </Paper>

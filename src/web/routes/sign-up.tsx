@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Anchor,
   Button,
@@ -21,54 +23,67 @@ export function SignUpPage() {
   const form = useForm({
     initialValues: { name: '', email: '', password: '' },
     validate: {
-      name: (value) => (value.trim().length < 2 ? 'Tell us what to call you' : null),
-      email: (value) => (/^\S+@\S+\.\S+$/.test(value) ? null : 'Enter an email address like you@example.com'),
-      password: (value) => (value.length < 8 ? 'Use at least 8 characters' : null),
+      name: (value) => (value.trim().length < 2 ? t`Tell us what to call you` : null),
+      email: (value) =>
+        /^\S+@\S+\.\S+$/.test(value) ? null : t`Enter an email address like you@example.com`,
+      password: (value) => (value.length < 8 ? t`Use at least 8 characters` : null),
     },
   });
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
     const result = await authClient.signUp.email({ ...values, timeZone: browserTimeZone() });
-    if (result.error) setError(result.error.message ?? 'Could not create the account.');
+    if (result.error) setError(result.error.message ?? t`Could not create the account.`);
     else window.location.assign('/');
   });
 
   return (
     <Container size={480} py="xl" component="main">
       <Stack>
-        <Title order={1}>Welcome to Corner</Title>
+        <Title order={1}>
+          <Trans>Welcome to Corner</Trans>
+        </Title>
         <Text>
-          Corner helps you grow with someone in your corner: work out what kind of help you need, set a
-          concrete goal for the next few months, and track how it is going.
+          <Trans>
+            Corner helps you grow with someone in your corner: work out what kind of help you need, set a
+            concrete goal for the next few months, and track how it is going.
+          </Trans>
         </Text>
         <List size="sm" spacing={4}>
-          <List.Item>A short readiness check: mentor, coach, peers, or self-coaching?</List.Item>
-          <List.Item>Goals that prove mastery, with a checker that helps you sharpen them</List.Item>
-          <List.Item>Your own signs of progress, rated over time</List.Item>
+          <List.Item>
+            <Trans>A short readiness check: mentor, coach, peers, or self-coaching?</Trans>
+          </List.Item>
+          <List.Item>
+            <Trans>Goals that prove mastery, with a checker that helps you sharpen them</Trans>
+          </List.Item>
+          <List.Item>
+            <Trans>Your own signs of progress, rated over time</Trans>
+          </List.Item>
         </List>
         <Paper withBorder p="lg" component="form" onSubmit={submit} aria-labelledby="sign-up-title">
           <Stack>
             <Title order={2} size="h3" id="sign-up-title">
-              Create your account
+              <Trans>Create your account</Trans>
             </Title>
-            {error && <ProblemAlert error={new Error(error)} title="Could not sign up" />}
-            <TextInput label="Your name" autoComplete="name" {...form.getInputProps('name')} />
-            <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps('email')} />
+            {error && <ProblemAlert error={new Error(error)} title={t`Could not sign up`} />}
+            <TextInput label={t`Your name`} autoComplete="name" {...form.getInputProps('name')} />
+            <TextInput label={t`Email`} type="email" autoComplete="email" {...form.getInputProps('email')} />
             <PasswordInput
-              label="Password"
-              description="At least 8 characters"
+              label={t`Password`}
+              description={t`At least 8 characters`}
               autoComplete="new-password"
               {...form.getInputProps('password')}
             />
             <Button type="submit" loading={form.submitting}>
-              Create account
+              <Trans>Create account</Trans>
             </Button>
             <Text size="sm">
-              Already have an account?{' '}
-              <Anchor component={Link} to="/sign-in">
-                Sign in
-              </Anchor>
+              <Trans>
+                Already have an account?{' '}
+                <Anchor component={Link} to="/sign-in">
+                  Sign in
+                </Anchor>
+              </Trans>
             </Text>
           </Stack>
         </Paper>

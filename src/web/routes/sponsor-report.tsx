@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { BarChart, LineChart } from '@mantine/charts';
 import { Anchor, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -21,25 +23,32 @@ export function SponsorReportPage() {
     queryKey: ['cohort-outcomes', cohortId],
     queryFn: () => unwrap(api.cohorts[':cohortId'].outcomes.$get({ param: { cohortId } })),
   });
-  if (outcomes.isPending) return <CenteredLoader label="Loading the sponsor report" />;
-  if (outcomes.error) return <ProblemAlert error={outcomes.error} title="Could not load the report" />;
+  if (outcomes.isPending) return <CenteredLoader label={t`Loading the sponsor report`} />;
+  if (outcomes.error) return <ProblemAlert error={outcomes.error} title={t`Could not load the report`} />;
   const report = buildSponsorReport(outcomes.data as SponsorInput);
   const base = `/api/v1/cohorts/${cohortId}/sponsor-report`;
   return (
     <Stack maw={1000}>
-      <Anchor component={Link} to={`/cohorts/${cohortId}/outcomes`} size="sm">
-        ← Outcomes
-      </Anchor>
-      <Title order={1}>Sponsor report</Title>
+      <Trans>
+        <Anchor component={Link} to={`/cohorts/${cohortId}/outcomes`} size="sm">
+          ← Outcomes
+        </Anchor>
+      </Trans>
+      <Title order={1}>
+        <Trans>Sponsor report</Trans>
+      </Title>
       <Text c="dimmed">
-        Aggregates only: any figure over fewer than 5 people reads “fewer than 5”, and nothing is per person.
+        <Trans>
+          Aggregates only: any figure over fewer than 5 people reads “fewer than 5”, and nothing is per
+          person.
+        </Trans>
       </Text>
       <Group>
         <Button component="a" href={`${base}.pdf`} download>
-          Download PDF
+          <Trans>Download PDF</Trans>
         </Button>
         <Button component="a" href={`${base}.csv`} download variant="default">
-          Download CSV
+          <Trans>Download CSV</Trans>
         </Button>
       </Group>
       {report.sections.map((section) => (
@@ -66,12 +75,18 @@ function LevelCard({ section, charts }: { section: SponsorSection; charts: Spons
       </List>
       <LevelChart level={section.level} charts={charts} />
       {section.figures.length > 0 && (
-        <Table mt="sm" aria-label={`${section.title} figures`}>
+        <Table mt="sm" aria-label={t`${section.title} figures`}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Measure</Table.Th>
-              <Table.Th>Value</Table.Th>
-              <Table.Th>People</Table.Th>
+              <Table.Th>
+                <Trans>Measure</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>Value</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>People</Trans>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -95,22 +110,22 @@ function LevelChart({ level, charts }: { level: SponsorSection['level']; charts:
       // A picture of the figures table below, which carries every value for screen readers.
       <div
         role="img"
-        aria-label={`${name}: ${data.map((d) => `${d.label} ${d.count ?? 'fewer than 5'}`).join(', ')}`}
+        aria-label={`${name}: ${data.map((d) => `${d.label} ${d.count ?? t`fewer than 5`}`).join(', ')}`}
       >
         <BarChart
           h={220}
           mt="sm"
           data={data.map((d) => ({ label: d.label, people: d.count ?? 0 }))}
           dataKey="label"
-          series={[{ name: 'people', label: 'People', color: 'indigo.8' }]}
+          series={[{ name: 'people', label: t`People`, color: 'indigo.8' }]}
         />
       </div>
     ) : null;
-  if (level === 'behaviour') return bars(charts.funnel, 'Funnel chart');
-  if (level === 'learning') return bars(charts.goals, 'Goal attainment chart');
+  if (level === 'behaviour') return bars(charts.funnel, t`Funnel chart`);
+  if (level === 'learning') return bars(charts.goals, t`Goal attainment chart`);
   if (level === 'reaction' && charts.pulse.length > 0) {
     return (
-      <div role="img" aria-label="Pulse over time chart">
+      <div role="img" aria-label={t`Pulse over time chart`}>
         <LineChart
           h={200}
           mt="sm"
@@ -118,8 +133,8 @@ function LevelChart({ level, charts }: { level: SponsorSection['level']; charts:
           dataKey="month"
           yAxisProps={{ domain: [1, 5] }}
           series={[
-            { name: 'relationship', label: 'How it is going', color: 'indigo.8' },
-            { name: 'progress', label: 'Progress to the goal', color: 'teal.8' },
+            { name: 'relationship', label: t`How it is going`, color: 'indigo.8' },
+            { name: 'progress', label: t`Progress to the goal`, color: 'teal.8' },
           ]}
           withLegend
         />
@@ -128,11 +143,13 @@ function LevelChart({ level, charts }: { level: SponsorSection['level']; charts:
   }
   if (level === 'results' && charts.effects.length > 0) {
     return (
-      <Stack gap={4} mt="sm" aria-label="Effects with their 95% intervals">
+      <Stack gap={4} mt="sm" aria-label={t`Effects with their 95% intervals`}>
         {charts.effects.map((e) => (
           <Text key={e.measure} size="sm">
             {e.measure}: {e.difference > 0 ? '+' : ''}
-            {e.difference} {e.unit} (95% interval {e.low} to {e.high})
+            <Trans>
+              {e.difference} {e.unit} (95% interval {e.low} to {e.high})
+            </Trans>
           </Text>
         ))}
       </Stack>

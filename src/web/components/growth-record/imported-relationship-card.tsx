@@ -1,14 +1,16 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Card, List, Stack, Text, Title } from '@mantine/core';
 import type { ImportedHistory, ImportedRelationship } from '../../api/imported-history-queries';
 import { formatDate } from '../../format';
 import { ImportedSessions } from './imported-sessions';
 import { whoIs } from './who-is';
 
-const kindNames: Record<ImportedRelationship['kind'], string> = {
-  mentoring: 'Mentoring',
-  coaching: 'Coaching',
-  peer: 'Peer exchange',
-};
+const kindNames = (): Record<ImportedRelationship['kind'], string> => ({
+  mentoring: t`Mentoring`,
+  coaching: t`Coaching`,
+  peer: t`Peer exchange`,
+});
 
 export function ImportedRelationshipCard({
   rel,
@@ -18,7 +20,7 @@ export function ImportedRelationshipCard({
   history: ImportedHistory;
 }) {
   const headingId = `imported-${rel.ref}`;
-  const title = `${kindNames[rel.kind]} with ${rel.counterpart ?? 'someone no longer in Corner'}`;
+  const title = `${kindNames()[rel.kind]} with ${rel.counterpart ?? t`someone no longer in Corner`}`;
   const actions = history.actions.filter((action) => action.relationship === rel.ref);
   const journal = history.journal.filter((entry) => entry.relationship === rel.ref);
   const decisions = history.decisions.filter((entry) => entry.relationship === rel.ref);
@@ -34,12 +36,14 @@ export function ImportedRelationshipCard({
           {title}
         </Title>
         <Text size="sm" c="dimmed">
-          You were the {rel.myRole} · {rel.framing} · {rel.status} when exported · {span.join(' – ')}
+          <Trans>
+            You were the {rel.myRole} · {rel.framing} · {rel.status} when exported · {span.join(' – ')}
+          </Trans>
         </Text>
         {rel.goals.length > 0 && (
           <>
             <Title order={3} size="h4">
-              Goals
+              <Trans>Goals</Trans>
             </Title>
             <List size="sm">
               {rel.goals.map((goal) => (
@@ -56,16 +60,18 @@ export function ImportedRelationshipCard({
           actions={actions}
         />
         <Title order={3} size="h4">
-          Actions
+          <Trans>Actions</Trans>
         </Title>
         {actions.length === 0 ? (
-          <Text size="sm">No actions.</Text>
+          <Text size="sm">
+            <Trans>No actions.</Trans>
+          </Text>
         ) : (
           <List size="sm">
             {actions.map((action) => (
               <List.Item key={action.ref}>
                 {action.title}: {action.status} ({whoIs(rel, action.owner)}
-                {action.dueDate ? `, due ${formatDate(action.dueDate)}` : ''})
+                {action.dueDate ? t`, due ${formatDate(action.dueDate)}` : ''})
                 {action.outcome ? ` — ${action.outcome}` : ''}
               </List.Item>
             ))}
@@ -74,7 +80,7 @@ export function ImportedRelationshipCard({
         {(journal.length > 0 || decisions.length > 0) && (
           <>
             <Title order={3} size="h4">
-              My journal in this relationship
+              <Trans>My journal in this relationship</Trans>
             </Title>
             <List size="sm">
               {journal.map((entry) => (
@@ -84,8 +90,10 @@ export function ImportedRelationshipCard({
               ))}
               {decisions.map((entry) => (
                 <List.Item key={entry.ref}>
-                  {formatDate(entry.createdAt)}, decision: {entry.decision.decision}. Expected:{' '}
-                  {entry.decision.expectation}
+                  <Trans>
+                    {formatDate(entry.createdAt)}, decision: {entry.decision.decision}. Expected:{' '}
+                    {entry.decision.expectation}
+                  </Trans>
                   {entry.followUps.map((followUp) => ` After ${followUp.afterDays} days: ${followUp.answer}`)}
                 </List.Item>
               ))}
@@ -95,11 +103,13 @@ export function ImportedRelationshipCard({
         {report && (
           <>
             <Title order={3} size="h4">
-              End report
+              <Trans>End report</Trans>
             </Title>
             <Text size="sm">
-              Closed {formatDate(report.closedAt)}. Sessions held: {report.sessionsHeld} of about{' '}
-              {report.sessionsAgreed} agreed · actions done: {report.actionsDone} of {report.actionsTotal}
+              <Trans>
+                Closed {formatDate(report.closedAt)}. Sessions held: {report.sessionsHeld} of about{' '}
+                {report.sessionsAgreed} agreed · actions done: {report.actionsDone} of {report.actionsTotal}
+              </Trans>
             </Text>
             {report.keyInsights.length > 0 && (
               <List size="sm">

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { List, Stack, Text, Title } from '@mantine/core';
 import { sessionTemplates } from '../../../domain/sessions/session-templates';
 import type { ImportedHistory, ImportedRelationship } from '../../api/imported-history-queries';
@@ -21,9 +22,13 @@ export function ImportedSessions({
   return (
     <>
       <Title order={3} size="h4">
-        Sessions
+        <Trans>Sessions</Trans>
       </Title>
-      {sessions.length === 0 && <Text size="sm">No sessions.</Text>}
+      {sessions.length === 0 && (
+        <Text size="sm">
+          <Trans>No sessions.</Trans>
+        </Text>
+      )}
       {sessions.map((session) => {
         const nextSteps = actions.filter((action) => action.session === session.ref);
         return (
@@ -33,26 +38,36 @@ export function ImportedSessions({
               {session.status}
             </Title>
             {session.statusReason && <Text size="sm">{session.statusReason}</Text>}
-            {session.agendaTopic && <Text size="sm">Topic: {session.agendaTopic}</Text>}
+            {session.agendaTopic && (
+              <Text size="sm">
+                <Trans>Topic: {session.agendaTopic}</Trans>
+              </Text>
+            )}
             {session.sharedNotes && (
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                <strong>Shared notes:</strong> {session.sharedNotes}
+                <Trans>
+                  <strong>Shared notes:</strong> {session.sharedNotes}
+                </Trans>
               </Text>
             )}
             {session.myPrivateNote?.body && (
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                <strong>My private note:</strong> {session.myPrivateNote.body}
+                <Trans>
+                  <strong>My private note:</strong> {session.myPrivateNote.body}
+                </Trans>
               </Text>
             )}
             {session.insights && (
               <Text size="sm">
-                <strong>Insights:</strong> {session.insights}
+                <Trans>
+                  <strong>Insights:</strong> {session.insights}
+                </Trans>
               </Text>
             )}
             {nextSteps.length > 0 && (
               <>
                 <Text size="sm" fw={600}>
-                  Next steps
+                  <Trans>Next steps</Trans>
                 </Text>
                 <List size="sm">
                   {nextSteps.map((action) => (

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Badge, Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -13,7 +14,7 @@ export function GuideInvitationsSlot({ invitations }: { invitations?: ReactNode 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="home-invitations">
       <Title order={2} size="h3" id="home-invitations">
-        Invitations
+        <Trans>Invitations</Trans>
       </Title>
       {invitations}
     </Card>
@@ -36,25 +37,35 @@ export function GuideHome() {
       <GuideInvitationsSlot />
       <Card withBorder padding="lg" component="section" aria-labelledby="home-intros">
         <Title order={2} size="h3" id="home-intros">
-          Intro requests {waiting.length > 0 && <Badge>{waiting.length} waiting</Badge>}
+          <Trans>Intro requests</Trans>{' '}
+          {waiting.length > 0 && (
+            <Badge>
+              <Trans>{waiting.length} waiting</Trans>
+            </Badge>
+          )}
         </Title>
         {waiting.length === 0 && accepted.length === 0 ? (
           <Text mt="xs">
-            No intro requests yet. Members find you in the directory once your profile is active.
+            <Trans>
+              No intro requests yet. Members find you in the directory once your profile is active.
+            </Trans>
           </Text>
         ) : (
           <Stack gap={4} mt="xs">
             {waiting.map((intro) => (
               <Text key={intro.id}>
-                {intro.member.name} asks for an intro —{' '}
-                <Anchor component={Link} to="/intros">
-                  answer
-                </Anchor>
+                <Trans>
+                  {intro.member.name} asks for an intro —{' '}
+                  <Anchor component={Link} to="/intros">
+                    answer
+                  </Anchor>
+                </Trans>
               </Text>
             ))}
             {accepted.map((intro) => (
               <Text key={intro.id}>
-                Intro with {intro.member.name}: {intro.scheduledAt ? formatDateTime(intro.scheduledAt) : ''}
+                <Trans>Intro with {intro.member.name}:</Trans>{' '}
+                {intro.scheduledAt ? formatDateTime(intro.scheduledAt) : ''}
               </Text>
             ))}
           </Stack>
@@ -62,15 +73,17 @@ export function GuideHome() {
       </Card>
       <Card withBorder padding="lg" component="section" aria-labelledby="home-guiding">
         <Title order={2} size="h3" id="home-guiding">
-          People you guide
+          <Trans>People you guide</Trans>
         </Title>
         {guiding.length === 0 ? (
-          <Text mt="xs">Nobody yet. Accepted invitations appear here with their next session.</Text>
+          <Text mt="xs">
+            <Trans>Nobody yet. Accepted invitations appear here with their next session.</Trans>
+          </Text>
         ) : (
           <Stack gap={4} mt="xs">
             {guiding.map((rel) => (
               <Anchor key={rel.id} component={Link} to={`/relationships/${rel.id}`}>
-                {rel.kind} with {rel.other?.name ?? rel.inviteeEmail}
+                <Trans>{rel.kind} with</Trans> {rel.other?.name ?? rel.inviteeEmail}
               </Anchor>
             ))}
           </Stack>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { BarChart, DonutChart } from '@mantine/charts';
 import {
   Anchor,
@@ -63,7 +65,7 @@ export function CohortDashboardCard({
     return (
       <Card withBorder component="section" aria-labelledby="dashboard-title">
         <Title order={2} size="h3" id="dashboard-title">
-          Pair health
+          <Trans>Pair health</Trans>
         </Title>
         <Text mt="xs">{emptyPairHealth(published)}</Text>
       </Card>
@@ -80,28 +82,28 @@ export function CohortDashboardCard({
     <Card withBorder component="section" aria-labelledby="dashboard-title">
       <Stack>
         <Title order={2} size="h3" id="dashboard-title">
-          Pair health
+          <Trans>Pair health</Trans>
         </Title>
         <Group gap="xl" align="flex-start">
           <div>
             <DonutChart data={donut} size={140} thickness={22} withLabels={false} />
           </div>
           <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm" style={{ flex: 1 }}>
-            <Stat label="Pairs" value={String(data.pairs)} />
+            <Stat label={t`Pairs`} value={String(data.pairs)} />
             {Object.entries(data.states).map(([state, value]) => (
               <Stat key={state} label={stateLabels[state] ?? state} value={String(value)} />
             ))}
             <Stat
-              label="Sessions per pair per month"
+              label={t`Sessions per pair per month`}
               value={`${data.sessionsPerPairPerMonth.actual} of ${data.sessionsPerPairPerMonth.target}`}
             />
-            <Stat label="Actions done" value={`${data.actions.done} of ${data.actions.total}`} />
+            <Stat label={t`Actions done`} value={`${data.actions.done} of ${data.actions.total}`} />
             <Stat
-              label="Average pulse"
-              value={data.pulse.average === null ? 'no answers yet' : `${data.pulse.average} / 5`}
+              label={t`Average pulse`}
+              value={data.pulse.average === null ? t`no answers yet` : `${data.pulse.average} / 5`}
             />
             <Stat
-              label="Goals achieved"
+              label={t`Goals achieved`}
               value={`${data.goals.yes} yes · ${data.goals.partly} partly · ${data.goals.no} no`}
             />
           </SimpleGrid>
@@ -113,8 +115,8 @@ export function CohortDashboardCard({
               data={data.months}
               dataKey="month"
               series={[
-                { name: 'sessions', label: 'Sessions held', color: 'indigo.8' },
-                { name: 'actionsDone', label: 'Actions done', color: 'teal.8' },
+                { name: 'sessions', label: t`Sessions held`, color: 'indigo.8' },
+                { name: 'actionsDone', label: t`Actions done`, color: 'teal.8' },
               ]}
               withLegend
             />
@@ -122,32 +124,44 @@ export function CohortDashboardCard({
         )}
         <Group justify="space-between">
           <SegmentedControl
-            aria-label="Show pairs"
+            aria-label={t`Show pairs`}
             value={filter}
             onChange={(value) => {
               setFilter(value as 'all' | StateFilter);
               setPage(1);
             }}
             data={[
-              { value: 'all', label: `All (${data.pairs})` },
+              { value: 'all', label: t`All (${data.pairs})` },
               ...DASHBOARD_STATE_ORDER.map((state) => ({
                 value: state,
                 label: `${stateLabels[state]} (${data.states[state as keyof typeof data.states] ?? 0})`,
               })),
             ]}
           />
-          <Anchor href={`/api/v1/cohorts/${cohortId}/dashboard/export`} download>
-            Download the pair list (CSV)
-          </Anchor>
+          <Trans>
+            <Anchor href={`/api/v1/cohorts/${cohortId}/dashboard/export`} download>
+              Download the pair list (CSV)
+            </Anchor>
+          </Trans>
         </Group>
         <Table striped>
-          <VisuallyHidden component="caption">Each pair’s state</VisuallyHidden>
+          <VisuallyHidden component="caption">
+            <Trans>Each pair’s state</Trans>
+          </VisuallyHidden>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">Member</Table.Th>
-              <Table.Th scope="col">Guide</Table.Th>
-              <Table.Th scope="col">State</Table.Th>
-              <Table.Th scope="col">Sessions, last 30 days</Table.Th>
+              <Table.Th scope="col">
+                <Trans>Member</Trans>
+              </Table.Th>
+              <Table.Th scope="col">
+                <Trans>Guide</Trans>
+              </Table.Th>
+              <Table.Th scope="col">
+                <Trans>State</Trans>
+              </Table.Th>
+              <Table.Th scope="col">
+                <Trans>Sessions, last 30 days</Trans>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -161,11 +175,17 @@ export function CohortDashboardCard({
             ))}
           </Table.Tbody>
         </Table>
-        {pairs.length === 0 && <Text c="dimmed">No pairs in this state.</Text>}
+        {pairs.length === 0 && (
+          <Text c="dimmed">
+            <Trans>No pairs in this state.</Trans>
+          </Text>
+        )}
         {data.page.pages > 1 && (
           <Group>
             <Text size="sm" role="status">
-              Showing {first + 1}–{first + pairs.length} of {data.page.pairs} pairs.
+              <Trans>
+                Showing {first + 1}–{first + pairs.length} of {data.page.pairs} pairs.
+              </Trans>
             </Text>
             <Button
               variant="light"
@@ -173,7 +193,7 @@ export function CohortDashboardCard({
               disabled={data.page.number <= 1}
               onClick={() => setPage(data.page.number - 1)}
             >
-              Previous {data.page.size}
+              <Trans>Previous {data.page.size}</Trans>
             </Button>
             <Button
               variant="light"
@@ -181,7 +201,7 @@ export function CohortDashboardCard({
               disabled={data.page.number >= data.page.pages}
               onClick={() => setPage(data.page.number + 1)}
             >
-              Next {Math.min(data.page.size, data.page.pairs - first - pairs.length)}
+              <Trans>Next {Math.min(data.page.size, data.page.pairs - first - pairs.length)}</Trans>
             </Button>
           </Group>
         )}

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Alert, Button, Card, Checkbox, FileInput, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
@@ -34,7 +36,7 @@ export function CsvImportCard({
   };
   const upload = useMutation({
     mutationFn: async () => {
-      if (csv === null) throw new Error('Choose a CSV file first.');
+      if (csv === null) throw new Error(t`Choose a CSV file first.`);
       return unwrap(
         api.cohorts[':cohortId'].applications.import.$post({
           param: { cohortId },
@@ -51,45 +53,49 @@ export function CsvImportCard({
       setCsv(null);
     },
   });
-  const label = role === 'member' ? 'Members' : 'Guides';
+  const label = role === 'member' ? t`Members` : t`Guides`;
   const rowErrors = upload.error instanceof ApiProblem ? (upload.error.problem.errors ?? []) : [];
   return (
     <Card withBorder component="section" aria-labelledby={`import-${role}`}>
       <Stack>
         <Title order={2} size="h4" id={`import-${role}`}>
-          Import {label.toLowerCase()}
+          <Trans>Import {label.toLowerCase()}</Trans>
         </Title>
         <FileInput
-          label={`${label} CSV file`}
+          label={t`${label} CSV file`}
           accept=".csv,text/csv"
           value={file}
           onChange={choose}
           resetRef={resetRef}
           clearable
-          clearButtonProps={{ 'aria-label': `Clear the ${label.toLowerCase()} file` }}
+          clearButtonProps={{ 'aria-label': t`Clear the ${label.toLowerCase()} file` }}
         />
         <Checkbox
-          label="Import the valid rows even if some are wrong"
+          label={t`Import the valid rows even if some are wrong`}
           checked={skipInvalid}
           onChange={(event) => setSkipInvalid(event.currentTarget.checked)}
         />
         <Group>
           <Button onClick={() => upload.mutate()} loading={upload.isPending} disabled={csv === null}>
-            Import {label.toLowerCase()}
+            <Trans>Import {label.toLowerCase()}</Trans>
           </Button>
           <Button
             component="a"
             variant="subtle"
             href={`/api/v1/cohorts/${cohortId}/applications/export?role=${role}`}
           >
-            Download {label.toLowerCase()} CSV
+            <Trans>Download {label.toLowerCase()} CSV</Trans>
           </Button>
         </Group>
         {upload.data && (
-          <Alert color="teal" role="status" title={`Imported ${upload.data.imported} ${label.toLowerCase()}`}>
+          <Alert
+            color="teal"
+            role="status"
+            title={t`Imported ${upload.data.imported} ${label.toLowerCase()}`}
+          >
             {upload.data.problems.length > 0
-              ? `${upload.data.skipped} row(s) skipped:`
-              : 'Every row was valid.'}
+              ? t`${upload.data.skipped} row(s) skipped:`
+              : t`Every row was valid.`}
             <RowProblems
               problems={upload.data.problems.map((p) => ({
                 field: `line ${p.line}, ${p.column}`,
@@ -99,13 +105,13 @@ export function CsvImportCard({
           </Alert>
         )}
         {readError && (
-          <Alert color="red" role="alert" title="The file could not be read">
+          <Alert color="red" role="alert" title={t`The file could not be read`}>
             {readError}
           </Alert>
         )}
         {upload.error && (
-          <Alert color="red" role="alert" title="Nothing was imported">
-            {rowErrors.length > 0 ? 'Fix these rows and upload the file again:' : upload.error.message}
+          <Alert color="red" role="alert" title={t`Nothing was imported`}>
+            {rowErrors.length > 0 ? t`Fix these rows and upload the file again:` : upload.error.message}
             <RowProblems problems={rowErrors} />
           </Alert>
         )}
@@ -124,7 +130,11 @@ function RowProblems({ problems }: { problems: { field: string; message: string 
           {problem.field}: {problem.message}
         </List.Item>
       ))}
-      {problems.length > 20 && <List.Item>…and {problems.length - 20} more</List.Item>}
+      {problems.length > 20 && (
+        <List.Item>
+          <Trans>…and {problems.length - 20} more</Trans>
+        </List.Item>
+      )}
     </List>
   );
 }
@@ -134,13 +144,17 @@ function CsvFormat({ role }: { role: Role }) {
   const columns = new Set<string>([...required, ...optional]);
   return (
     <details>
-      <summary>What the file must contain</summary>
+      <summary>
+        <Trans>What the file must contain</Trans>
+      </summary>
       <Text size="sm" mt="xs">
-        A header row, then one row per {role}. Required columns: {required.join(', ')}. Optional:{' '}
-        {optional.join(', ')}.
+        <Trans>
+          A header row, then one row per {role}. Required columns: {required.join(', ')}. Optional:{' '}
+          {optional.join(', ')}.
+        </Trans>
       </Text>
       <List size="sm" mt="xs">
-        {csvValueHelp
+        {csvValueHelp()
           .filter((help) => columns.has(help.column))
           .map((help) => (
             <List.Item key={help.column}>

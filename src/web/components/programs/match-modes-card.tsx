@@ -1,4 +1,7 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Badge, Radio, Stack, Table, Text, Title } from '@mantine/core';
+import { formatNumber } from '../../format';
 
 type Mode = 'optimal' | 'stable' | 'fair';
 export type ModeRow = {
@@ -14,16 +17,20 @@ export type ModeRow = {
   publishedAt: string | null;
 };
 
-export const modeLabel: Record<Mode, string> = { optimal: 'Optimal', stable: 'Stable', fair: 'Fair' };
+export const modeLabel = (): Record<Mode, string> => ({
+  optimal: t`Optimal`,
+  stable: t`Stable`,
+  fair: t`Fair`,
+});
 
-const modeMeaning: Record<Mode, string> = {
-  optimal: 'The highest total fit, with as many people matched as possible.',
-  stable: 'No member and guide would both rather be with each other: pairs that hold together.',
-  fair: 'The worst-off pair as good as it can be, then the highest total fit.',
-};
+const modeMeaning = (): Record<Mode, string> => ({
+  optimal: t`The highest total fit, with as many people matched as possible.`,
+  stable: t`No member and guide would both rather be with each other: pairs that hold together.`,
+  fair: t`The worst-off pair as good as it can be, then the highest total fit.`,
+});
 
 const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)}%`);
-const total = (value: number) => value.toLocaleString(undefined, { maximumFractionDigits: 2 });
+const total = (value: number) => formatNumber(value, { maximumFractionDigits: 2 });
 
 // The three ways to match the same cohort, side by side, so the admin sees what stability or fairness
 // costs against the optimum before publishing one. Each row says whether its proof checked out.
@@ -42,23 +49,37 @@ export function MatchModesCard({
   return (
     <Stack gap="xs" component="section" aria-labelledby="modes-title">
       <Title order={3} size="h4" id="modes-title">
-        Three ways to match this cohort
+        <Trans>Three ways to match this cohort</Trans>
       </Title>
       <Text size="sm" c="dimmed">
-        Pick one to see its pairs; the one you see is the one you publish.
+        <Trans>Pick one to see its pairs; the one you see is the one you publish.</Trans>
       </Text>
       <Radio.Group value={shown} onChange={onShow} aria-labelledby="modes-title">
         <Table.ScrollContainer minWidth={720}>
           <Table>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Mode</Table.Th>
-                <Table.Th scope="col">Matched</Table.Th>
-                <Table.Th scope="col">Total fit</Table.Th>
-                <Table.Th scope="col">Worst fit</Table.Th>
-                <Table.Th scope="col">Blocking pairs</Table.Th>
-                <Table.Th scope="col">Moved vs optimal</Table.Th>
-                <Table.Th scope="col">Proof</Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Mode</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Matched</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Total fit</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Worst fit</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Blocking pairs</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Moved vs optimal</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Proof</Trans>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -69,19 +90,21 @@ export function MatchModesCard({
                       value={row.runId}
                       label={
                         <span>
-                          <strong>{modeLabel[row.mode]}</strong>
+                          <strong>{modeLabel()[row.mode]}</strong>
                           {row.publishedAt && (
                             <Badge ml="xs" size="sm" color="green" variant="light">
-                              Published
+                              <Trans>Published</Trans>
                             </Badge>
                           )}
                         </span>
                       }
-                      description={modeMeaning[row.mode]}
+                      description={modeMeaning()[row.mode]}
                     />
                   </Table.Td>
                   <Table.Td>
-                    {row.matched} of {members}
+                    <Trans>
+                      {row.matched} of {members}
+                    </Trans>
                   </Table.Td>
                   <Table.Td>{total(row.totalFit)}</Table.Td>
                   <Table.Td>{percent(row.worstFit)}</Table.Td>
@@ -91,7 +114,7 @@ export function MatchModesCard({
                     <details>
                       <summary>
                         <Badge color={row.proved ? 'green' : 'red'} variant="light" component="span">
-                          {row.proved ? 'Proved' : 'Not proved'}
+                          {row.proved ? t`Proved` : t`Not proved`}
                         </Badge>
                       </summary>
                       <Text size="sm" maw={360}>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Badge, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 
 type Alternative = { guideApplicationId: string; guideName: string; score: number; inDemand: boolean };
@@ -27,35 +29,34 @@ const percent = (score: number) => `${Math.round(score * 100)}%`;
 
 // How the pair compares with the member's next-best option, read from the engine's prices: a guide who
 // fits better but is wanted by others explains itself instead of looking like a mistake.
-const modeChoice: Record<Mode, string> = {
+const modeChoice = (): Record<Mode, string> => ({
   optimal: '',
-  stable:
-    'Chosen so that no member and guide would both rather be together: ask “Why not?” for any other guide.',
-  fair: 'Chosen to keep the worst-off pair as good as it can be: ask “Why not?” for any other guide.',
-};
+  stable: t`Chosen so that no member and guide would both rather be together: ask “Why not?” for any other guide.`,
+  fair: t`Chosen to keep the worst-off pair as good as it can be: ask “Why not?” for any other guide.`,
+});
 
-const modeSentence: Record<Mode, string> = {
-  optimal: 'optimal: no other assignment matches more people or fits them better',
-  stable: 'stable: no member and guide would both rather be with each other',
-  fair: 'fair: as many people as possible, the worst fit as high as it can be, then the best total',
-};
+const modeSentence = (): Record<Mode, string> => ({
+  optimal: t`optimal: no other assignment matches more people or fits them better`,
+  stable: t`stable: no member and guide would both rather be with each other`,
+  fair: t`fair: as many people as possible, the worst fit as high as it can be, then the best total`,
+});
 
 function comparison(match: Match, mode: Mode): string {
   const { runnerUp, margin } = match;
-  if (mode !== 'optimal') return modeChoice[mode];
-  if (runnerUp === null || margin === null) return 'The only guide allowed for this member.';
+  if (mode !== 'optimal') return modeChoice()[mode];
+  if (runnerUp === null || margin === null) return t`The only guide allowed for this member.`;
   if (runnerUp.guideName === null)
-    return 'The other allowed guides’ seats did more good for other members; without this guide, this member would have none.';
+    return t`The other allowed guides’ seats did more good for other members; without this guide, this member would have none.`;
   if (runnerUp.inDemand && runnerUp.score > match.score)
-    return `${runnerUp.guideName} fits better (${percent(runnerUp.score)}), but that guide’s seats did more good for other members.`;
+    return t`${runnerUp.guideName} fits better (${percent(runnerUp.score)}), but that guide’s seats did more good for other members.`;
   if (margin > 0.05)
-    return `A clear choice: ${Math.round(margin * 100)} points ahead of the next-best option, ${runnerUp.guideName}.`;
-  return `A close call: ${runnerUp.guideName} would do almost as well.`;
+    return t`A clear choice: ${Math.round(margin * 100)} points ahead of the next-best option, ${runnerUp.guideName}.`;
+  return t`A close call: ${runnerUp.guideName} would do almost as well.`;
 }
 
 function alternativesText(alternatives: Alternative[]): string {
   return alternatives
-    .map((a) => `${a.guideName} (${percent(a.score)}${a.inDemand ? ', in demand' : ''})`)
+    .map((a) => `${a.guideName} (${percent(a.score)}${a.inDemand ? t`, in demand` : ''})`)
     .join(', ');
 }
 
@@ -73,18 +74,30 @@ export function MatchResults(props: {
   return (
     <Stack>
       <Text>
-        Matched {run.matched} of {run.members} members ({modeSentence[run.mode]}). Optimal, stable and fair
-        were solved together, with their proofs checked, in{' '}
-        {run.seconds < 1 ? `${Math.round(run.seconds * 1000)} ms` : `${run.seconds.toFixed(1)} s`}.
+        <Trans>
+          Matched {run.matched} of {run.members} members ({modeSentence()[run.mode]}). Optimal, stable and
+          fair were solved together, with their proofs checked, in
+        </Trans>{' '}
+        {run.seconds < 1 ? t`${Math.round(run.seconds * 1000)} ms` : t`${run.seconds.toFixed(1)} s`}.
       </Text>
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Member</Table.Th>
-            <Table.Th scope="col">Guide</Table.Th>
-            <Table.Th scope="col">Fit</Table.Th>
-            <Table.Th scope="col">Why this match</Table.Th>
-            <Table.Th scope="col">Decide</Table.Th>
+            <Table.Th scope="col">
+              <Trans>Member</Trans>
+            </Table.Th>
+            <Table.Th scope="col">
+              <Trans>Guide</Trans>
+            </Table.Th>
+            <Table.Th scope="col">
+              <Trans>Fit</Trans>
+            </Table.Th>
+            <Table.Th scope="col">
+              <Trans>Why this match</Trans>
+            </Table.Th>
+            <Table.Th scope="col">
+              <Trans>Decide</Trans>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -92,7 +105,12 @@ export function MatchResults(props: {
             <Table.Tr key={match.memberApplicationId}>
               <Table.Td>{match.memberName}</Table.Td>
               <Table.Td>
-                {match.guideName} {match.pinned && <Badge variant="light">pinned</Badge>}
+                {match.guideName}{' '}
+                {match.pinned && (
+                  <Badge variant="light">
+                    <Trans>pinned</Trans>
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td>{Math.round(match.score * 100)}%</Table.Td>
               <Table.Td>
@@ -102,7 +120,9 @@ export function MatchResults(props: {
                   ))}
                   <List.Item>{comparison(match, run.mode)}</List.Item>
                   {match.alternatives.length > 0 && (
-                    <List.Item>Other options: {alternativesText(match.alternatives)}.</List.Item>
+                    <List.Item>
+                      <Trans>Other options: {alternativesText(match.alternatives)}.</Trans>
+                    </List.Item>
                   )}
                 </List>
               </Table.Td>
@@ -114,7 +134,7 @@ export function MatchResults(props: {
                       variant="subtle"
                       onClick={() => onDecide(match.memberApplicationId, match.guideApplicationId, 'clear')}
                     >
-                      Unpin {match.memberName}
+                      <Trans>Unpin {match.memberName}</Trans>
                     </Button>
                   ) : (
                     <Button
@@ -122,7 +142,9 @@ export function MatchResults(props: {
                       variant="light"
                       onClick={() => onDecide(match.memberApplicationId, match.guideApplicationId, 'pin')}
                     >
-                      Pin {match.memberName} with {match.guideName}
+                      <Trans>
+                        Pin {match.memberName} with {match.guideName}
+                      </Trans>
                     </Button>
                   )}
                   <Button
@@ -131,7 +153,9 @@ export function MatchResults(props: {
                     color="red"
                     onClick={() => onDecide(match.memberApplicationId, match.guideApplicationId, 'block')}
                   >
-                    Block {match.memberName} with {match.guideName}
+                    <Trans>
+                      Block {match.memberName} with {match.guideName}
+                    </Trans>
                   </Button>
                 </Group>
               </Table.Td>
@@ -142,14 +166,14 @@ export function MatchResults(props: {
       {run.unmatched.length > 0 && (
         <Card withBorder>
           <Title order={3} size="h4">
-            Not matched ({run.unmatched.length})
+            <Trans>Not matched ({run.unmatched.length})</Trans>
           </Title>
           <List size="sm" mt="xs">
             {run.unmatched.map((entry) => (
               <List.Item key={entry.applicationId}>
                 {entry.name}: {entry.reason}
                 {entry.alternatives.length > 0 &&
-                  ` Closest options: ${alternativesText(entry.alternatives)}.`}
+                  t` Closest options: ${alternativesText(entry.alternatives)}.`}
               </List.Item>
             ))}
           </List>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Badge, Card, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
@@ -19,12 +21,12 @@ export function ParticipantsCard({ cohortId }: { cohortId: string }) {
   return (
     <Card withBorder component="section" aria-labelledby="participants-title">
       <Title order={2} size="h3" id="participants-title">
-        Participants
+        <Trans>Participants</Trans>
       </Title>
       <ProblemAlert error={participants.error} />
       {participants.data && rows.length === 0 && (
         <Text mt="xs">
-          No one yet. Import members and guides: each gets an e-mail asking them to confirm.
+          <Trans>No one yet. Import members and guides: each gets an e-mail asking them to confirm.</Trans>
         </Text>
       )}
       {rows.length > 0 && (
@@ -32,10 +34,18 @@ export function ParticipantsCard({ cohortId }: { cohortId: string }) {
           <Table mt="xs">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">E-mail</Table.Th>
-                <Table.Th scope="col">Role</Table.Th>
-                <Table.Th scope="col">Joined?</Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Name</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>E-mail</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Role</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Joined?</Trans>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -43,7 +53,7 @@ export function ParticipantsCard({ cohortId }: { cohortId: string }) {
                 <Table.Tr key={person.applicationId}>
                   <Table.Td>{person.name}</Table.Td>
                   <Table.Td>{person.email}</Table.Td>
-                  <Table.Td>{person.role === 'guide' ? 'Guide' : 'Member'}</Table.Td>
+                  <Table.Td>{person.role === 'guide' ? t`Guide` : t`Member`}</Table.Td>
                   <Table.Td>
                     <Badge color={statusColor[person.status]} variant="light">
                       {statusLabel[person.status]}

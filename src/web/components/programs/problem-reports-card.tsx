@@ -1,11 +1,17 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Badge, Button, Card, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { formatDate } from '../../format';
 import { ProblemAlert } from '../problem-alert';
 
-const kindLabels: Record<string, string> = { 'no-show': 'No-show', misconduct: 'Misconduct', other: 'Other' };
-const roleLabels: Record<string, string> = { member: 'Member', guide: 'Guide' };
+const kindLabels = (): Record<string, string> => ({
+  'no-show': t`No-show`,
+  misconduct: t`Misconduct`,
+  other: t`Other`,
+});
+const roleLabels = (): Record<string, string> => ({ member: t`Member`, guide: t`Guide` });
 
 // What the cohort's pairs reported to the program: written to the admin, so the reporter's words show.
 export function ProblemReportsCard({ cohortId }: { cohortId: string }) {
@@ -23,29 +29,46 @@ export function ProblemReportsCard({ cohortId }: { cohortId: string }) {
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cohort-problem-reports', cohortId] }),
   });
-  if (reports.error) return <ProblemAlert error={reports.error} title="Could not load the problem reports" />;
+  if (reports.error)
+    return <ProblemAlert error={reports.error} title={t`Could not load the problem reports`} />;
   if (!reports.data) return null;
   const list = reports.data.reports;
   return (
     <Card withBorder component="section" aria-labelledby="problem-reports-title">
       <Stack>
         <Title order={2} size="h3" id="problem-reports-title">
-          Problem reports
+          <Trans>Problem reports</Trans>
         </Title>
         <ProblemAlert error={review.error} />
         {list.length === 0 ? (
-          <Text>No one in this cohort has reported a problem.</Text>
+          <Text>
+            <Trans>No one in this cohort has reported a problem.</Trans>
+          </Text>
         ) : (
           <Table striped>
-            <VisuallyHidden component="caption">Problems the pairs reported, newest first</VisuallyHidden>
+            <VisuallyHidden component="caption">
+              <Trans>Problems the pairs reported, newest first</Trans>
+            </VisuallyHidden>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Reported</Table.Th>
-                <Table.Th scope="col">Pair</Table.Th>
-                <Table.Th scope="col">By</Table.Th>
-                <Table.Th scope="col">Kind</Table.Th>
-                <Table.Th scope="col">What happened</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Reported</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Pair</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>By</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Kind</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>What happened</Trans>
+                </Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Status</Trans>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -53,15 +76,17 @@ export function ProblemReportsCard({ cohortId }: { cohortId: string }) {
                 <Table.Tr key={report.id}>
                   <Table.Td>{formatDate(report.createdAt)}</Table.Td>
                   <Table.Td>
-                    {report.pair.member} with {report.pair.guide}
+                    <Trans>
+                      {report.pair.member} with {report.pair.guide}
+                    </Trans>
                   </Table.Td>
-                  <Table.Td>{report.reporterRole ? roleLabels[report.reporterRole] : '—'}</Table.Td>
-                  <Table.Td>{kindLabels[report.kind] ?? report.kind}</Table.Td>
+                  <Table.Td>{report.reporterRole ? roleLabels()[report.reporterRole] : '—'}</Table.Td>
+                  <Table.Td>{kindLabels()[report.kind] ?? report.kind}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{report.details}</Table.Td>
                   <Table.Td>
                     {report.reviewedAt ? (
                       <Badge variant="light" color="gray">
-                        Reviewed {formatDate(report.reviewedAt)}
+                        <Trans>Reviewed {formatDate(report.reviewedAt)}</Trans>
                       </Badge>
                     ) : (
                       <Button
@@ -69,9 +94,9 @@ export function ProblemReportsCard({ cohortId }: { cohortId: string }) {
                         variant="light"
                         onClick={() => review.mutate(report.id)}
                         loading={review.isPending && review.variables === report.id}
-                        aria-label={`Mark reviewed: the report about ${report.pair.member} and ${report.pair.guide} from ${formatDate(report.createdAt)}`}
+                        aria-label={t`Mark reviewed: the report about ${report.pair.member} and ${report.pair.guide} from ${formatDate(report.createdAt)}`}
                       >
-                        Mark reviewed
+                        <Trans>Mark reviewed</Trans>
                       </Button>
                     )}
                   </Table.Td>

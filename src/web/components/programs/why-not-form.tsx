@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Alert, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -28,25 +30,29 @@ export function WhyNotForm({ cohortId, runId }: { cohortId: string; runId: strin
   return (
     <Stack gap="xs" component="section" aria-labelledby="why-not-title">
       <Title order={3} size="h4" id="why-not-title">
-        Why not this guide?
+        <Trans>Why not this guide?</Trans>
       </Title>
       <Group align="end">
-        <Select label="Member" data={options('member')} value={member} onChange={setMember} searchable />
-        <Select label="Guide" data={options('guide')} value={guide} onChange={setGuide} searchable />
+        <Select label={t`Member`} data={options('member')} value={member} onChange={setMember} searchable />
+        <Select label={t`Guide`} data={options('guide')} value={guide} onChange={setGuide} searchable />
         <Button
           variant="default"
           onClick={() => ask.mutate()}
           disabled={!member || !guide}
           loading={ask.isPending}
         >
-          Ask why
+          <Trans>Ask why</Trans>
         </Button>
       </Group>
       <ProblemAlert error={ask.error ?? participants.error} />
       {ask.data && (
-        <Alert variant="light" role="status" title={`${ask.data.memberName} and ${ask.data.guideName}`}>
+        <Alert variant="light" role="status" title={t`${ask.data.memberName} and ${ask.data.guideName}`}>
           <Text>{ask.data.reason}</Text>
-          {ask.data.change && <Text mt="xs">What would change it: {ask.data.change}</Text>}
+          {ask.data.change && (
+            <Text mt="xs">
+              <Trans>What would change it: {ask.data.change}</Trans>
+            </Text>
+          )}
         </Alert>
       )}
     </Stack>

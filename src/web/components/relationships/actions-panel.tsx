@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
@@ -40,13 +42,17 @@ export function ActionsPanel({ rel }: { rel: RelationshipDetail }) {
     <Card withBorder component="section" aria-labelledby="actions-title">
       <Stack>
         <Title order={2} size="h3" id="actions-title">
-          Actions between sessions
+          <Trans>Actions between sessions</Trans>
         </Title>
         <ProblemAlert error={actions.error ?? update.error} />
         {actions.data?.actions.length === 0 && (
-          <Text>No actions yet. Each held session ends with at least one next step, which lands here.</Text>
+          <Text>
+            <Trans>
+              No actions yet. Each held session ends with at least one next step, which lands here.
+            </Trans>
+          </Text>
         )}
-        <Stack component="ul" p={0} gap="sm" style={{ listStyle: 'none' }} aria-label="Actions">
+        <Stack component="ul" p={0} gap="sm" style={{ listStyle: 'none' }} aria-label={t`Actions`}>
           {actions.data?.actions.map((action) => (
             <li key={action.id}>
               <Group gap="xs">
@@ -62,8 +68,8 @@ export function ActionsPanel({ rel }: { rel: RelationshipDetail }) {
               </Group>
               <Text size="sm">
                 {action.kind} · {action.ownerName}
-                {action.dueDate ? ` · due ${formatDate(action.dueDate)}` : ''}
-                {action.dropReason ? ` · dropped because: ${action.dropReason}` : ''}
+                {action.dueDate ? t` · due ${formatDate(action.dueDate)}` : ''}
+                {action.dropReason ? t` · dropped because: ${action.dropReason}` : ''}
               </Text>
               {canWork && action.status === 'open' && (
                 <Group gap="xs" mt={4}>
@@ -73,7 +79,7 @@ export function ActionsPanel({ rel }: { rel: RelationshipDetail }) {
                     color="teal"
                     onClick={() => update.mutate({ id: action.id, change: { status: 'done', outcome: '' } })}
                   >
-                    Mark “{action.title}” done
+                    <Trans>Mark “{action.title}” done</Trans>
                   </Button>
                   <Button
                     size="xs"
@@ -83,7 +89,7 @@ export function ActionsPanel({ rel }: { rel: RelationshipDetail }) {
                       setEditText('');
                     }}
                   >
-                    Make it smaller
+                    <Trans>Make it smaller</Trans>
                   </Button>
                   <Button
                     size="xs"
@@ -94,14 +100,14 @@ export function ActionsPanel({ rel }: { rel: RelationshipDetail }) {
                       setEditText('');
                     }}
                   >
-                    Drop
+                    <Trans>Drop</Trans>
                   </Button>
                 </Group>
               )}
               {editing?.id === action.id && (
                 <Group align="flex-end" mt={4}>
                   <TextInput
-                    label={editing.mode === 'drop' ? 'Why drop it?' : 'The smaller version'}
+                    label={editing.mode === 'drop' ? t`Why drop it?` : t`The smaller version`}
                     value={editText}
                     onChange={(e) => setEditText(e.currentTarget.value)}
                   />
@@ -117,7 +123,7 @@ export function ActionsPanel({ rel }: { rel: RelationshipDetail }) {
                       })
                     }
                   >
-                    Save
+                    <Trans>Save</Trans>
                   </Button>
                 </Group>
               )}
@@ -134,22 +140,22 @@ export function ActionsPanel({ rel }: { rel: RelationshipDetail }) {
           >
             <Stack gap="xs">
               <Title order={3} size="h5" id="add-action-title">
-                Add an action
+                <Trans>Add an action</Trans>
               </Title>
               <Group align="flex-end" grow>
-                <TextInput label="Action" value={text} onChange={(e) => setText(e.currentTarget.value)} />
+                <TextInput label={t`Action`} value={text} onChange={(e) => setText(e.currentTarget.value)} />
                 <Select
-                  label="Kind"
+                  label={t`Kind`}
                   allowDeselect={false}
                   value={kind}
                   onChange={(v) => setKind(v === 'reflective' ? 'reflective' : 'practical')}
                   data={[
-                    { value: 'practical', label: 'Practical (something to do)' },
-                    { value: 'reflective', label: 'Reflective (something to think through)' },
+                    { value: 'practical', label: t`Practical (something to do)` },
+                    { value: 'reflective', label: t`Reflective (something to think through)` },
                   ]}
                 />
                 <TextInput
-                  label="Due date"
+                  label={t`Due date`}
                   type="date"
                   value={dueDate}
                   onChange={(e) => setDueDate(e.currentTarget.value)}
@@ -157,7 +163,7 @@ export function ActionsPanel({ rel }: { rel: RelationshipDetail }) {
               </Group>
               <ProblemAlert error={add.error} />
               <Button type="submit" variant="light" loading={add.isPending}>
-                Add action
+                <Trans>Add action</Trans>
               </Button>
             </Stack>
           </form>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Alert,
   Badge,
@@ -26,21 +28,34 @@ const cadenceLabel = { weekly: 'Weekly', biweekly: 'Every two weeks', monthly: '
 type Version = NonNullable<RelationshipDetail['agreement']['pending']>;
 
 function Terms({ version }: { version: Version }) {
-  const t = version.terms;
+  const terms = version.terms;
   return (
     <List size="sm">
       <List.Item>
-        {cadenceLabel[t.cadence]}, {t.sessionMinutes} minutes, by {t.format}
-        {t.place ? ` (${t.place})` : ''}
+        <Trans>
+          {cadenceLabel[terms.cadence]}, {terms.sessionMinutes} minutes, by {terms.format}
+        </Trans>
+        {terms.place ? ` (${terms.place})` : ''}
       </List.Item>
       <List.Item>
-        Replies within {t.responsiveness.within} {t.responsiveness.unit} on{' '}
-        {t.responsiveness.channels.join(', ')}
+        <Trans>
+          Replies within {terms.responsiveness.within} {terms.responsiveness.unit} on{' '}
+          {terms.responsiveness.channels.join(', ')}
+        </Trans>
       </List.Item>
-      <List.Item>Preparation: {t.preparation || '—'}</List.Item>
-      <List.Item>Confidentiality: {t.confidentiality || '—'}</List.Item>
-      <List.Item>Intended outcomes: {t.intendedOutcomes || '—'}</List.Item>
-      <List.Item>Planned length: {t.plannedMonths ? `${t.plannedMonths} months` : 'open-ended'}</List.Item>
+      <List.Item>
+        <Trans>Preparation:</Trans> {terms.preparation || '—'}
+      </List.Item>
+      <List.Item>
+        <Trans>Confidentiality:</Trans> {terms.confidentiality || '—'}
+      </List.Item>
+      <List.Item>
+        <Trans>Intended outcomes:</Trans> {terms.intendedOutcomes || '—'}
+      </List.Item>
+      <List.Item>
+        <Trans>Planned length:</Trans>{' '}
+        {terms.plannedMonths ? t`${terms.plannedMonths} months` : t`open-ended`}
+      </List.Item>
     </List>
   );
 }
@@ -53,7 +68,7 @@ function Warnings({ version }: { version: Version }) {
         <Alert
           key={w.code}
           color={w.level === 'warning' ? 'orange' : 'blue'}
-          title={w.level === 'warning' ? 'Worth talking about' : 'A hint'}
+          title={w.level === 'warning' ? t`Worth talking about` : t`A hint`}
         >
           {w.message} {w.suggestion}
         </Alert>
@@ -77,22 +92,24 @@ export function AgreementPanel({ rel }: { rel: RelationshipDetail }) {
     <Card withBorder component="section" aria-labelledby="agreement-title">
       <Stack>
         <Title order={2} size="h3" id="agreement-title">
-          Agreement
+          <Trans>Agreement</Trans>
         </Title>
         {!current && !pending && (
           <Text>
-            No agreement yet. Agree how often you meet, for how long, how quickly you reply and what stays
-            between you. Either of you proposes; the other accepts.
+            <Trans>
+              No agreement yet. Agree how often you meet, for how long, how quickly you reply and what stays
+              between you. Either of you proposes; the other accepts.
+            </Trans>
           </Text>
         )}
         {current && (
           <Stack gap="xs">
             <Group>
               <Title order={3} size="h5">
-                What we agreed (version {current.version})
+                <Trans>What we agreed (version {current.version})</Trans>
               </Title>
               <Badge variant="light" color="teal">
-                accepted
+                <Trans>accepted</Trans>
               </Badge>
             </Group>
             <Terms version={current} />
@@ -103,17 +120,19 @@ export function AgreementPanel({ rel }: { rel: RelationshipDetail }) {
           <Stack gap="xs">
             <Group>
               <Title order={3} size="h5">
-                Proposed by the {pending.proposedByRole} (version {pending.version})
+                <Trans>
+                  Proposed by the {pending.proposedByRole} (version {pending.version})
+                </Trans>
               </Title>
               <Badge variant="light" color="yellow">
-                waiting for acceptance
+                <Trans>waiting for acceptance</Trans>
               </Badge>
             </Group>
             <Terms version={pending} />
             <Warnings version={pending} />
             {pending.proposedByRole !== rel.myRole && canWork && (
               <Button onClick={() => accept.mutate(pending.version)} loading={accept.isPending}>
-                Accept version {pending.version}
+                <Trans>Accept version {pending.version}</Trans>
               </Button>
             )}
             <ProblemAlert error={accept.error} />
@@ -124,7 +143,7 @@ export function AgreementPanel({ rel }: { rel: RelationshipDetail }) {
             <AgreementForm rel={rel} onDone={() => setEditing(false)} />
           ) : (
             <Button variant="light" onClick={() => setEditing(true)}>
-              {current || pending ? 'Propose a change' : 'Propose an agreement'}
+              {current || pending ? t`Propose a change` : t`Propose an agreement`}
             </Button>
           ))}
       </Stack>
@@ -159,49 +178,49 @@ function AgreementForm({ rel, onDone }: { rel: RelationshipDetail; onDone: () =>
     propose.mutate({ ...terms, responsiveness: { ...terms.responsiveness, channels: list } });
   };
   return (
-    <form onSubmit={submit} aria-label="Propose agreement">
+    <form onSubmit={submit} aria-label={t`Propose agreement`}>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select
-            label="Cadence"
+            label={t`Cadence`}
             allowDeselect={false}
             value={terms.cadence}
             onChange={(v) => set('cadence', v === 'weekly' || v === 'monthly' ? v : 'biweekly')}
             data={Object.entries(cadenceLabel).map(([value, label]) => ({ value, label }))}
           />
           <Select
-            label="Session length"
+            label={t`Session length`}
             allowDeselect={false}
             value={String(terms.sessionMinutes)}
             onChange={(v) => set('sessionMinutes', v === '30' ? 30 : v === '90' ? 90 : 60)}
-            data={['30', '60', '90'].map((value) => ({ value, label: `${value} minutes` }))}
+            data={['30', '60', '90'].map((value) => ({ value, label: t`${value} minutes` }))}
           />
           <Select
-            label="Format"
+            label={t`Format`}
             allowDeselect={false}
             value={terms.format}
             onChange={(v) => set('format', v === 'phone' || v === 'in-person' ? v : 'video')}
             data={[
-              { value: 'video', label: 'Video' },
-              { value: 'phone', label: 'Phone' },
-              { value: 'in-person', label: 'In person' },
+              { value: 'video', label: t`Video` },
+              { value: 'phone', label: t`Phone` },
+              { value: 'in-person', label: t`In person` },
             ]}
           />
         </SimpleGrid>
         <TextInput
-          label="Place (for in-person sessions)"
+          label={t`Place (for in-person sessions)`}
           value={terms.place ?? ''}
           onChange={(e) => set('place', e.currentTarget.value)}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NumberInput
-            label="Reply within"
+            label={t`Reply within`}
             min={1}
             value={terms.responsiveness.within}
             onChange={(v) => set('responsiveness', { ...terms.responsiveness, within: Number(v) || 1 })}
           />
           <Select
-            label="Unit"
+            label={t`Unit`}
             allowDeselect={false}
             value={terms.responsiveness.unit}
             onChange={(v) =>
@@ -213,43 +232,43 @@ function AgreementForm({ rel, onDone }: { rel: RelationshipDetail; onDone: () =>
             ]}
           />
           <TextInput
-            label="Channels (comma-separated)"
+            label={t`Channels (comma-separated)`}
             value={channels}
             onChange={(e) => setChannels(e.currentTarget.value)}
           />
         </SimpleGrid>
         <Textarea
-          label="Preparation between sessions"
+          label={t`Preparation between sessions`}
           autosize
           value={terms.preparation}
           onChange={(e) => set('preparation', e.currentTarget.value)}
         />
         <Textarea
-          label="What each of us may share (confidentiality)"
+          label={t`What each of us may share (confidentiality)`}
           autosize
           value={terms.confidentiality}
           onChange={(e) => set('confidentiality', e.currentTarget.value)}
         />
         <Textarea
-          label="Intended outcomes"
+          label={t`Intended outcomes`}
           autosize
           value={terms.intendedOutcomes}
           onChange={(e) => set('intendedOutcomes', e.currentTarget.value)}
         />
         <NumberInput
-          label="Planned length in months (empty for open-ended)"
+          label={t`Planned length in months (empty for open-ended)`}
           min={1}
           max={36}
           value={terms.plannedMonths ?? ''}
           onChange={(v) => set('plannedMonths', v === '' ? null : Number(v))}
         />
-        <ProblemAlert error={propose.error} title="Could not propose the agreement" />
+        <ProblemAlert error={propose.error} title={t`Could not propose the agreement`} />
         <Group>
           <Button type="submit" loading={propose.isPending}>
-            Send proposal
+            <Trans>Send proposal</Trans>
           </Button>
           <Button variant="subtle" onClick={onDone}>
-            Cancel
+            <Trans>Cancel</Trans>
           </Button>
         </Group>
       </Stack>

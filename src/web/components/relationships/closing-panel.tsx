@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Anchor,
   Button,
@@ -15,46 +17,47 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { RelationshipDetail } from '../../api/relationship-queries';
+import { formatDate } from '../../format';
 import { ProblemAlert } from '../problem-alert';
 import { useRelMutation } from './use-rel-mutation';
 
 type Kind = 'midpoint' | 'retrospective' | 'guide-self' | 'member-view';
 
-const fields: Record<Kind, { key: string; label: string; type: 'text' | 'score' | 'ynp' }[]> = {
+const fields = (): Record<Kind, { key: string; label: string; type: 'text' | 'score' | 'ynp' }[]> => ({
   midpoint: [
-    { key: 'whatWorks', label: 'What is working so far?', type: 'text' },
-    { key: 'whatToChange', label: 'What should we change for the second half?', type: 'text' },
-    { key: 'onTrack', label: 'Are we on track for the goal?', type: 'ynp' },
+    { key: 'whatWorks', label: t`What is working so far?`, type: 'text' },
+    { key: 'whatToChange', label: t`What should we change for the second half?`, type: 'text' },
+    { key: 'onTrack', label: t`Are we on track for the goal?`, type: 'ynp' },
   ],
   retrospective: [
-    { key: 'takeaways', label: 'Key takeaways', type: 'text' },
-    { key: 'whatWorked', label: 'What worked', type: 'text' },
-    { key: 'whatToChange', label: 'What to change next time', type: 'text' },
-    { key: 'goalAchieved', label: 'Goal achieved?', type: 'ynp' },
-    { key: 'whatsNext', label: 'What’s next', type: 'text' },
+    { key: 'takeaways', label: t`Key takeaways`, type: 'text' },
+    { key: 'whatWorked', label: t`What worked`, type: 'text' },
+    { key: 'whatToChange', label: t`What to change next time`, type: 'text' },
+    { key: 'goalAchieved', label: t`Goal achieved?`, type: 'ynp' },
+    { key: 'whatsNext', label: t`What’s next`, type: 'text' },
   ],
   'guide-self': [
-    { key: 'responsive', label: 'Was I responsive? (1–5)', type: 'score' },
-    { key: 'listened', label: 'Did I listen? (1–5)', type: 'score' },
-    { key: 'committed', label: 'Was I committed? (1–5)', type: 'score' },
-    { key: 'guidedRatherThanControlled', label: 'Did I guide rather than control? (1–5)', type: 'score' },
-    { key: 'empathy', label: 'Did I show enough empathy? (1–5)', type: 'score' },
-    { key: 'note', label: 'A note to myself', type: 'text' },
+    { key: 'responsive', label: t`Was I responsive? (1–5)`, type: 'score' },
+    { key: 'listened', label: t`Did I listen? (1–5)`, type: 'score' },
+    { key: 'committed', label: t`Was I committed? (1–5)`, type: 'score' },
+    { key: 'guidedRatherThanControlled', label: t`Did I guide rather than control? (1–5)`, type: 'score' },
+    { key: 'empathy', label: t`Did I show enough empathy? (1–5)`, type: 'score' },
+    { key: 'note', label: t`A note to myself`, type: 'text' },
   ],
   'member-view': [
-    { key: 'satisfied', label: 'How satisfied are you? (1–5)', type: 'score' },
-    { key: 'valuable', label: 'How valuable was it? (1–5)', type: 'score' },
-    { key: 'goalMet', label: 'Was your goal met?', type: 'ynp' },
-    { key: 'note', label: 'Anything else', type: 'text' },
+    { key: 'satisfied', label: t`How satisfied are you? (1–5)`, type: 'score' },
+    { key: 'valuable', label: t`How valuable was it? (1–5)`, type: 'score' },
+    { key: 'goalMet', label: t`Was your goal met?`, type: 'ynp' },
+    { key: 'note', label: t`Anything else`, type: 'text' },
   ],
-};
+});
 
-const titles: Record<Kind, string> = {
-  midpoint: 'Mid-point check-in',
-  retrospective: 'Closing retrospective',
-  'guide-self': 'My self-reflection (only you see this)',
-  'member-view': 'Your view of the relationship',
-};
+const titles = (): Record<Kind, string> => ({
+  midpoint: t`Mid-point check-in`,
+  retrospective: t`Closing retrospective`,
+  'guide-self': t`My self-reflection (only you see this)`,
+  'member-view': t`Your view of the relationship`,
+});
 
 type ReflectionBody = Parameters<
   (typeof api.relationships)[':relationshipId']['reflections']['$post']
@@ -128,7 +131,7 @@ function ReflectionForm({ rel, kind }: { rel: RelationshipDetail; kind: Kind }) 
   );
   return (
     <form
-      aria-label={titles[kind]}
+      aria-label={titles()[kind]}
       onSubmit={(event) => {
         event.preventDefault();
         save.mutate(undefined);
@@ -136,9 +139,9 @@ function ReflectionForm({ rel, kind }: { rel: RelationshipDetail; kind: Kind }) 
     >
       <Stack gap="xs">
         <Title order={3} size="h5">
-          {titles[kind]}
+          {titles()[kind]}
         </Title>
-        {fields[kind].map((f) =>
+        {fields()[kind].map((f) =>
           f.type === 'text' ? (
             <Textarea
               key={f.key}
@@ -168,7 +171,7 @@ function ReflectionForm({ rel, kind }: { rel: RelationshipDetail; kind: Kind }) 
         )}
         <ProblemAlert error={save.error} />
         <Button type="submit" variant="light" loading={save.isPending}>
-          Save
+          <Trans>Save</Trans>
         </Button>
       </Stack>
     </form>
@@ -199,23 +202,33 @@ export function ClosingPanel({ rel }: { rel: RelationshipDetail }) {
     },
   );
   const open = rel.status === 'active' || rel.status === 'closed';
+  const dueDate = rel.midpoint.dueDate ? formatDate(rel.midpoint.dueDate) : '';
   return (
     <Card withBorder component="section" aria-labelledby="closing-title">
       <Stack>
         <Title order={2} size="h3" id="closing-title">
-          Reflect and close
+          <Trans>Reflect and close</Trans>
         </Title>
         {rel.midpoint.applies && (
           <Text>
-            Mid-point check-in {rel.midpoint.due ? 'is due now' : `falls on ${rel.midpoint.dueDate}`}. Each of
-            you answers; you see each other’s answers once both have.
+            {rel.midpoint.due ? (
+              <Trans>
+                Mid-point check-in is due now. Each of you answers; you see each other’s answers once both
+                have.
+              </Trans>
+            ) : (
+              <Trans>
+                Mid-point check-in falls on {dueDate}. Each of you answers; you see each other’s answers once
+                both have.
+              </Trans>
+            )}
           </Text>
         )}
         {rel.reflections.length > 0 && (
           <List size="sm">
             {rel.reflections.map((r) => (
               <List.Item key={`${r.kind}-${r.authorRole}`}>
-                {titles[r.kind]} — {r.mine ? 'you' : `the ${r.authorRole}`}:{' '}
+                {titles()[r.kind]} — {r.mine ? t`you` : t`the ${r.authorRole}`}:{' '}
                 {Object.entries(r.answers)
                   .filter(([, v]) => v !== '')
                   .map(([k, v]) => `${k}: ${v}`)
@@ -230,9 +243,11 @@ export function ClosingPanel({ rel }: { rel: RelationshipDetail }) {
         {open && !answered('retrospective') && <ReflectionForm rel={rel} kind="retrospective" />}
         {open && !answered(own) && <ReflectionForm rel={rel} kind={own} />}
         <Group>
-          <Anchor component={Link} to={`/relationships/${rel.id}/report`}>
-            End report
-          </Anchor>
+          <Trans>
+            <Anchor component={Link} to={`/relationships/${rel.id}/report`}>
+              End report
+            </Anchor>
+          </Trans>
           {rel.status === 'active' && (
             <Button
               variant="light"
@@ -240,7 +255,7 @@ export function ClosingPanel({ rel }: { rel: RelationshipDetail }) {
               onClick={() => close.mutate(undefined)}
               loading={close.isPending}
             >
-              Close the relationship
+              <Trans>Close the relationship</Trans>
             </Button>
           )}
         </Group>
@@ -255,10 +270,10 @@ export function ClosingPanel({ rel }: { rel: RelationshipDetail }) {
           >
             <Stack gap="xs">
               <Title order={3} size="h5" id="report-problem-title">
-                Report a problem to the program admin
+                <Trans>Report a problem to the program admin</Trans>
               </Title>
               <Select
-                label="What happened"
+                label={t`What happened`}
                 allowDeselect={false}
                 value={problemKind}
                 onChange={(v) =>
@@ -266,15 +281,23 @@ export function ClosingPanel({ rel }: { rel: RelationshipDetail }) {
                 }
                 data={[
                   { value: 'no-show', label: 'A no-show' },
-                  { value: 'misconduct', label: 'Misconduct' },
-                  { value: 'other', label: 'Something else' },
+                  { value: 'misconduct', label: t`Misconduct` },
+                  { value: 'other', label: t`Something else` },
                 ]}
               />
-              <Textarea label="Details" value={details} onChange={(e) => setDetails(e.currentTarget.value)} />
+              <Textarea
+                label={t`Details`}
+                value={details}
+                onChange={(e) => setDetails(e.currentTarget.value)}
+              />
               <ProblemAlert error={report.error} />
-              {reported && <Text role="status">Thank you. The report was stored for the program admin.</Text>}
+              {reported && (
+                <Text role="status">
+                  <Trans>Thank you. The report was stored for the program admin.</Trans>
+                </Text>
+              )}
               <Button type="submit" variant="subtle" color="red">
-                Send report
+                <Trans>Send report</Trans>
               </Button>
             </Stack>
           </form>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
@@ -30,18 +32,18 @@ export function JournalPanel({ rel }: { rel: RelationshipDetail }) {
     <Card withBorder component="section" aria-labelledby="journal-title">
       <Stack>
         <Title order={2} size="h3" id="journal-title">
-          Journal
+          <Trans>Journal</Trans>
         </Title>
         <Text size="sm">
           {isMember
-            ? 'Private by default. Share an entry with your guide, or pin it to bring it to the next session.'
-            : 'Entries the member chose to share with you.'}
+            ? t`Private by default. Share an entry with your guide, or pin it to bring it to the next session.`
+            : t`Entries the member chose to share with you.`}
         </Text>
         <ProblemAlert error={journal.error ?? answer.error ?? toggle.error} />
         {journal.data?.entries.length === 0 && (
-          <Text c="dimmed">{isMember ? 'Nothing written yet.' : 'Nothing shared with you yet.'}</Text>
+          <Text c="dimmed">{isMember ? t`Nothing written yet.` : t`Nothing shared with you yet.`}</Text>
         )}
-        <Stack component="ul" p={0} gap="sm" style={{ listStyle: 'none' }} aria-label="Journal entries">
+        <Stack component="ul" p={0} gap="sm" style={{ listStyle: 'none' }} aria-label={t`Journal entries`}>
           {journal.data?.entries.map((entry) => (
             <li key={entry.id}>
               <Group gap="xs">
@@ -49,9 +51,13 @@ export function JournalPanel({ rel }: { rel: RelationshipDetail }) {
                   {formatDate(entry.createdAt)}
                 </Text>
                 <Badge variant="light" color={entry.sharedWithGuide ? 'teal' : 'gray'}>
-                  {entry.sharedWithGuide ? 'shared' : 'private'}
+                  {entry.sharedWithGuide ? t`shared` : t`private`}
                 </Badge>
-                {entry.pinnedForNextSession && <Badge variant="light">bring to next session</Badge>}
+                {entry.pinnedForNextSession && (
+                  <Badge variant="light">
+                    <Trans>bring to next session</Trans>
+                  </Badge>
+                )}
               </Group>
               {entry.promptText && (
                 <Text size="sm" fs="italic">
@@ -60,16 +66,20 @@ export function JournalPanel({ rel }: { rel: RelationshipDetail }) {
               )}
               {entry.decision ? (
                 <Text style={{ whiteSpace: 'pre-wrap' }}>
-                  Decision: {entry.decision.decision}
-                  {'\n'}Options: {entry.decision.options}
-                  {'\n'}I expect: {entry.decision.expectation}
+                  <Trans>Decision: {entry.decision.decision}</Trans>
+                  {'\n'}
+                  <Trans>Options: {entry.decision.options}</Trans>
+                  {'\n'}
+                  <Trans>I expect: {entry.decision.expectation}</Trans>
                 </Text>
               ) : (
                 <Text style={{ whiteSpace: 'pre-wrap' }}>{entry.body}</Text>
               )}
               {entry.followUpAnswers.map((a) => (
                 <Text key={a.afterDays} size="sm">
-                  After {a.afterDays} days: {a.answer}
+                  <Trans>
+                    After {a.afterDays} days: {a.answer}
+                  </Trans>
                 </Text>
               ))}
               {entry.dueFollowUps.map((followUp) => (
@@ -90,7 +100,7 @@ export function JournalPanel({ rel }: { rel: RelationshipDetail }) {
                       })
                     }
                   >
-                    Save what happened
+                    <Trans>Save what happened</Trans>
                   </Button>
                 </Stack>
               ))}
@@ -103,7 +113,7 @@ export function JournalPanel({ rel }: { rel: RelationshipDetail }) {
                       toggle.mutate({ id: entry.id, change: { sharedWithGuide: !entry.sharedWithGuide } })
                     }
                   >
-                    {entry.sharedWithGuide ? 'Make private' : 'Share with guide'}
+                    {entry.sharedWithGuide ? t`Make private` : t`Share with guide`}
                   </Button>
                   <Button
                     size="xs"
@@ -115,7 +125,7 @@ export function JournalPanel({ rel }: { rel: RelationshipDetail }) {
                       })
                     }
                   >
-                    {entry.pinnedForNextSession ? 'Unpin' : 'Bring to next session'}
+                    {entry.pinnedForNextSession ? t`Unpin` : t`Bring to next session`}
                   </Button>
                 </Group>
               )}

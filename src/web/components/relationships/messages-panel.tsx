@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Card, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
@@ -24,11 +26,15 @@ export function MessagesPanel({ rel }: { rel: RelationshipDetail }) {
     <Card withBorder component="section" aria-labelledby="messages-title">
       <Stack>
         <Title order={2} size="h3" id="messages-title">
-          Messages
+          <Trans>Messages</Trans>
         </Title>
         <ProblemAlert error={messages.error} />
-        {messages.data?.messages.length === 0 && <Text c="dimmed">No messages yet.</Text>}
-        <Stack component="ol" p={0} gap="xs" style={{ listStyle: 'none' }} aria-label="Message thread">
+        {messages.data?.messages.length === 0 && (
+          <Text c="dimmed">
+            <Trans>No messages yet.</Trans>
+          </Text>
+        )}
+        <Stack component="ol" p={0} gap="xs" style={{ listStyle: 'none' }} aria-label={t`Message thread`}>
           {messages.data?.messages.map((message) => (
             <Paper
               key={message.id}
@@ -52,10 +58,14 @@ export function MessagesPanel({ rel }: { rel: RelationshipDetail }) {
             }}
           >
             <Stack gap="xs">
-              <Textarea label="New message" value={body} onChange={(e) => setBody(e.currentTarget.value)} />
+              <Textarea
+                label={t`New message`}
+                value={body}
+                onChange={(e) => setBody(e.currentTarget.value)}
+              />
               <ProblemAlert error={send.error} />
               <Button type="submit" variant="light" loading={send.isPending}>
-                Send message
+                <Trans>Send message</Trans>
               </Button>
             </Stack>
           </form>

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { momentumStateLabels as stateLabel } from '../../../domain/momentum/compute-momentum';
 import type { RelationshipDetail } from '../../api/relationship-queries';
@@ -12,14 +13,16 @@ export function MomentumCard({ rel }: { rel: RelationshipDetail }) {
       <Stack gap="xs">
         <Group justify="space-between">
           <Title order={2} size="h3" id="momentum-title">
-            Momentum
+            <Trans>Momentum</Trans>
           </Title>
           <Badge size="lg" variant="light" color={stateColor[momentum.state]} data-testid="momentum-state">
             {stateLabel[momentum.state]}
           </Badge>
         </Group>
         {momentum.reasons.length === 0 ? (
-          <Text>Everything agreed is happening. Keep the rhythm.</Text>
+          <Text>
+            <Trans>Everything agreed is happening. Keep the rhythm.</Trans>
+          </Text>
         ) : (
           <List>
             {momentum.reasons.map((reason) => (
@@ -28,26 +31,32 @@ export function MomentumCard({ rel }: { rel: RelationshipDetail }) {
           </List>
         )}
         <Title order={3} size="h5" mt="sm">
-          How we keep our agreement
+          <Trans>How we keep our agreement</Trans>
         </Title>
         <List size="sm">
           <List.Item>
-            Sessions in the last 30 days: {tracking.cadence.heldLast30Days} of{' '}
-            {tracking.cadence.expectedPer30Days} agreed
+            <Trans>
+              Sessions in the last 30 days: {tracking.cadence.heldLast30Days} of{' '}
+              {tracking.cadence.expectedPer30Days} agreed
+            </Trans>
           </List.Item>
           <List.Item>
-            Replies within the agreed time ({tracking.replies.agreedWithin}): {tracking.replies.onTime} of{' '}
-            {tracking.replies.total}
+            <Trans>
+              Replies within the agreed time ({tracking.replies.agreedWithin}): {tracking.replies.onTime} of{' '}
+              {tracking.replies.total}
+            </Trans>
           </List.Item>
           <List.Item>
-            Preparation done (a pre-session note): {tracking.preparation.withPreNote} of{' '}
-            {tracking.preparation.held} sessions held
+            <Trans>
+              Preparation done (a pre-session note): {tracking.preparation.withPreNote} of{' '}
+              {tracking.preparation.held} sessions held
+            </Trans>
           </List.Item>
         </List>
         {rel.waitingFor.length > 0 && (
           <>
             <Title order={3} size="h5" mt="sm">
-              Next for you
+              <Trans>Next for you</Trans>
             </Title>
             <List size="sm">
               {rel.waitingFor.map((item) => (

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Badge, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
@@ -27,7 +29,7 @@ export function PlanPanel({ rel }: { rel: RelationshipDetail }) {
     <Card withBorder component="section" aria-labelledby="plan-title">
       <Stack>
         <Title order={2} size="h3" id="plan-title">
-          Coaching plan {rel.plan ? `(version ${rel.plan.version})` : ''}
+          <Trans>Coaching plan</Trans> {rel.plan ? t`(version ${rel.plan.version})` : ''}
         </Title>
         {rel.plan ? (
           <>
@@ -39,7 +41,7 @@ export function PlanPanel({ rel }: { rel: RelationshipDetail }) {
                     {area.title}
                     {area.outgrowingThePlan && (
                       <Badge variant="light" color="teal">
-                        new since version 1 — outgrowing the plan, a healthy sign
+                        <Trans>new since version 1 — outgrowing the plan, a healthy sign</Trans>
                       </Badge>
                     )}
                   </Group>
@@ -48,7 +50,9 @@ export function PlanPanel({ rel }: { rel: RelationshipDetail }) {
             </List>
           </>
         ) : (
-          <Text>No plan yet. Start with an assessment and name the focus areas it points to.</Text>
+          <Text>
+            <Trans>No plan yet. Start with an assessment and name the focus areas it points to.</Trans>
+          </Text>
         )}
         {rel.status === 'active' && (
           <form
@@ -59,13 +63,13 @@ export function PlanPanel({ rel }: { rel: RelationshipDetail }) {
           >
             <Stack gap="xs">
               <Textarea
-                label="Assessment"
+                label={t`Assessment`}
                 autosize
                 value={assessment}
                 onChange={(e) => setAssessment(e.currentTarget.value)}
               />
               <Textarea
-                label="Focus areas (one per line)"
+                label={t`Focus areas (one per line)`}
                 autosize
                 minRows={2}
                 value={areas}
@@ -73,7 +77,7 @@ export function PlanPanel({ rel }: { rel: RelationshipDetail }) {
               />
               <ProblemAlert error={save.error} />
               <Button type="submit" variant="light" loading={save.isPending}>
-                Save as a new plan version
+                <Trans>Save as a new plan version</Trans>
               </Button>
             </Stack>
           </form>

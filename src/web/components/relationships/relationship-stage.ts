@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 // A relationship moves through three stages; the page opens on the one that is due and keeps the
 // others a click away, so day one is an agreement and a first session, not seventeen sections.
 export type Stage = 'starting' | 'working' | 'closing';
@@ -19,8 +20,8 @@ export function dueStage(facts: StageFacts): Stage {
   return 'working';
 }
 
-export const stageLabels: Record<Stage, string> = {
-  starting: 'Starting',
-  working: 'Working together',
-  closing: 'Closing',
-};
+export const stageLabels = (): Record<Stage, string> => ({
+  starting: t`Starting`,
+  working: t`Working together`,
+  closing: t`Closing`,
+});

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Anchor,
   Badge,
@@ -27,16 +29,18 @@ export function SessionsPanel({ rel }: { rel: RelationshipDetail }) {
     <Card withBorder component="section" aria-labelledby="sessions-title">
       <Stack>
         <Title order={2} size="h3" id="sessions-title">
-          Sessions
+          <Trans>Sessions</Trans>
         </Title>
         <ProblemAlert error={sessions.error} />
         {sessions.data?.sessions.length === 0 && (
           <Text>
-            No sessions yet. Book the first one at least a week ahead, so neither of you has to cancel.
+            <Trans>
+              No sessions yet. Book the first one at least a week ahead, so neither of you has to cancel.
+            </Trans>
           </Text>
         )}
         {sessions.data && sessions.data.sessions.length > 0 && (
-          <Stack component="ul" p={0} gap="xs" style={{ listStyle: 'none' }} aria-label="Sessions">
+          <Stack component="ul" p={0} gap="xs" style={{ listStyle: 'none' }} aria-label={t`Sessions`}>
             {sessions.data.sessions.map((session) => (
               <li key={session.id}>
                 <Group gap="xs">
@@ -48,8 +52,10 @@ export function SessionsPanel({ rel }: { rel: RelationshipDetail }) {
                   </Badge>
                 </Group>
                 <Text size="sm">
-                  For the {other}: {session.times[other]}
-                  {session.agendaTopic ? ` · topic: ${session.agendaTopic}` : ' · no topic yet'}
+                  <Trans>
+                    For the {other}: {session.times[other]}
+                  </Trans>
+                  {session.agendaTopic ? t` · topic: ${session.agendaTopic}` : t` · no topic yet`}
                 </Text>
               </li>
             ))}
@@ -101,47 +107,47 @@ function ScheduleForm({ rel }: { rel: RelationshipDetail }) {
     >
       <Stack>
         <Title order={3} size="h4" id="schedule-title">
-          Book a session
+          <Trans>Book a session</Trans>
         </Title>
         <TextInput
-          label="Starts at"
-          description={`Your local time (${timeZone}); the other person sees it in theirs.`}
+          label={t`Starts at`}
+          description={t`Your local time (${timeZone}); the other person sees it in theirs.`}
           type="datetime-local"
           required
           value={localStart}
           onChange={(e) => setLocalStart(e.currentTarget.value)}
         />
         <Select
-          label="Template"
-          placeholder="Chosen for you: first session, then regular"
+          label={t`Template`}
+          placeholder={t`Chosen for you: first session, then regular`}
           clearable
           value={template || null}
           onChange={(v) => setTemplate(v ?? '')}
           data={[
-            { value: 'first', label: 'First session' },
-            { value: 'regular', label: 'Regular session' },
-            { value: 'last', label: 'Last session' },
+            { value: 'first', label: t`First session` },
+            { value: 'regular', label: t`Regular session` },
+            { value: 'last', label: t`Last session` },
           ]}
         />
         <TextInput
-          label="Meeting link"
+          label={t`Meeting link`}
           type="url"
           value={meetingLink}
           onChange={(e) => setMeetingLink(e.currentTarget.value)}
         />
         <TextInput
-          label="Agenda topic"
+          label={t`Agenda topic`}
           value={agendaTopic}
           onChange={(e) => setAgendaTopic(e.currentTarget.value)}
         />
         <Checkbox
-          label="We both agreed to meet at short notice (less than a week ahead)"
+          label={t`We both agreed to meet at short notice (less than a week ahead)`}
           checked={allowShortNotice}
           onChange={(e) => setAllowShortNotice(e.currentTarget.checked)}
         />
-        <ProblemAlert error={schedule.error} title="Could not book the session" />
+        <ProblemAlert error={schedule.error} title={t`Could not book the session`} />
         <Button type="submit" loading={schedule.isPending}>
-          Book session
+          <Trans>Book session</Trans>
         </Button>
       </Stack>
     </form>

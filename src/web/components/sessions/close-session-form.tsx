@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Card, Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -51,48 +53,50 @@ export function CloseSessionForm({ session }: { session: SessionDetail }) {
       >
         <Stack gap="xs">
           <Title order={2} size="h3" id="close-title">
-            Close the session
+            <Trans>Close the session</Trans>
           </Title>
           <Select
-            label="What happened"
+            label={t`What happened`}
             allowDeselect={false}
             value={outcome}
             onChange={(v) =>
               setOutcome(v === 'cancelled' ? 'cancelled' : v === 'no-show' ? 'no-show' : 'held')
             }
             data={[
-              { value: 'held', label: 'We held it' },
-              { value: 'cancelled', label: 'It was cancelled' },
-              { value: 'no-show', label: 'Someone did not show up' },
+              { value: 'held', label: t`We held it` },
+              { value: 'cancelled', label: t`It was cancelled` },
+              { value: 'no-show', label: t`Someone did not show up` },
             ]}
           />
           {outcome === 'held' ? (
             <>
               <Text size="sm">
-                Leave with at least one next step: something to do, or a question to think through.
+                <Trans>
+                  Leave with at least one next step: something to do, or a question to think through.
+                </Trans>
               </Text>
               {steps.map((step, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: steps have no id until they are saved
                 <Group key={index} align="flex-end" grow>
                   <TextInput
-                    label={`Next step ${index + 1}`}
+                    label={t`Next step ${index + 1}`}
                     value={step.text}
                     onChange={(e) => setStep(index, { text: e.currentTarget.value })}
                   />
                   <Select
-                    label={`Kind of step ${index + 1}`}
+                    label={t`Kind of step ${index + 1}`}
                     allowDeselect={false}
                     value={step.kind}
                     onChange={(v) =>
                       setStep(index, { kind: v === 'reflective' ? 'reflective' : 'practical' })
                     }
                     data={[
-                      { value: 'practical', label: 'Practical' },
-                      { value: 'reflective', label: 'Reflective' },
+                      { value: 'practical', label: t`Practical` },
+                      { value: 'reflective', label: t`Reflective` },
                     ]}
                   />
                   <TextInput
-                    label={`Due date of step ${index + 1}`}
+                    label={t`Due date of step ${index + 1}`}
                     type="date"
                     value={step.dueDate}
                     onChange={(e) => setStep(index, { dueDate: e.currentTarget.value })}
@@ -104,24 +108,24 @@ export function CloseSessionForm({ session }: { session: SessionDetail }) {
                 size="xs"
                 onClick={() => setSteps([...steps, { kind: 'practical', text: '', dueDate: '' }])}
               >
-                Add another next step
+                <Trans>Add another next step</Trans>
               </Button>
               <Textarea
-                label="Insights from this session"
+                label={t`Insights from this session`}
                 value={insights}
                 onChange={(e) => setInsights(e.currentTarget.value)}
               />
             </>
           ) : (
             <Textarea
-              label="Reason (optional)"
+              label={t`Reason (optional)`}
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
             />
           )}
-          <ProblemAlert error={close.error} title="The session is not closed yet" />
+          <ProblemAlert error={close.error} title={t`The session is not closed yet`} />
           <Button type="submit" loading={close.isPending}>
-            Close session
+            <Trans>Close session</Trans>
           </Button>
         </Stack>
       </form>

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { browserTimeZone } from '../../api/auth-client';
@@ -50,13 +51,15 @@ export function ReschedulePanel({ session }: { session: SessionDetail }) {
     <Card withBorder component="section" aria-labelledby="reschedule-title">
       <Stack gap="xs">
         <Title order={2} size="h3" id="reschedule-title">
-          Move this session
+          <Trans>Move this session</Trans>
         </Title>
         <ProblemAlert error={slots.error ?? move.error} />
         {slots.data?.slots.length === 0 && (
           <Text size="sm">
-            No free times left this week within the guide’s published hours. Agree a time in a message, or
-            cancel and book the next one.
+            <Trans>
+              No free times left this week within the guide’s published hours. Agree a time in a message, or
+              cancel and book the next one.
+            </Trans>
           </Text>
         )}
         <Group gap="xs">

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -34,7 +36,7 @@ export function SharedNotes({ session }: { session: SessionDetail }) {
       }
     }
     if (!response.ok) {
-      setError(new Error('The notes could not be saved. Please try again.'));
+      setError(new Error(t`The notes could not be saved. Please try again.`));
       return;
     }
     const updated = (await response.json()) as SessionDetail;
@@ -52,23 +54,25 @@ export function SharedNotes({ session }: { session: SessionDetail }) {
     <Card withBorder component="section" aria-labelledby="shared-notes-title">
       <Stack gap="xs">
         <Title order={2} size="h3" id="shared-notes-title">
-          Shared notes
+          <Trans>Shared notes</Trans>
         </Title>
-        <Text size="sm">Both of you can read and edit these.</Text>
+        <Text size="sm">
+          <Trans>Both of you can read and edit these.</Trans>
+        </Text>
         {conflict && (
-          <Alert color="orange" title="Someone saved while you were editing" role="alert">
+          <Alert color="orange" title={t`Someone saved while you were editing`} role="alert">
             <Stack gap="xs">
               <Text size="sm">
-                {conflict.current.updatedBy ?? 'The other person'} saved a newer version. Nothing is lost:
-                compare both, then merge and save.
+                {conflict.current.updatedBy ?? t`The other person`}{' '}
+                <Trans>saved a newer version. Nothing is lost: compare both, then merge and save.</Trans>
               </Text>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Textarea label="Your version" readOnly autosize value={conflict.yours.body} />
-                <Textarea label="Current version" readOnly autosize value={conflict.current.body} />
+                <Textarea label={t`Your version`} readOnly autosize value={conflict.yours.body} />
+                <Textarea label={t`Current version`} readOnly autosize value={conflict.current.body} />
               </SimpleGrid>
               <Group>
                 <Button size="xs" onClick={() => startMerge(conflict)}>
-                  Merge both into the editor
+                  <Trans>Merge both into the editor</Trans>
                 </Button>
                 <Button
                   size="xs"
@@ -79,14 +83,14 @@ export function SharedNotes({ session }: { session: SessionDetail }) {
                     setConflict(null);
                   }}
                 >
-                  Take the current version
+                  <Trans>Take the current version</Trans>
                 </Button>
               </Group>
             </Stack>
           </Alert>
         )}
         <Textarea
-          label="Notes"
+          label={t`Notes`}
           autosize
           minRows={4}
           value={body}
@@ -98,9 +102,13 @@ export function SharedNotes({ session }: { session: SessionDetail }) {
         <ProblemAlert error={error} />
         <Group>
           <Button onClick={save} disabled={conflict !== null}>
-            Save shared notes
+            <Trans>Save shared notes</Trans>
           </Button>
-          {saved && <Text role="status">Saved (version {version}).</Text>}
+          {saved && (
+            <Text role="status">
+              <Trans>Saved (version {version}).</Trans>
+            </Text>
+          )}
         </Group>
       </Stack>
     </Card>

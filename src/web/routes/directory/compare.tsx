@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -6,44 +8,54 @@ import { api, unwrap } from '../../api/client';
 import { CenteredLoader } from '../../components/centered-loader';
 import { ProblemAlert } from '../../components/problem-alert';
 
-const guideQuestionLabels: Record<string, string> = {
-  'what-it-means-to-you': 'What it means to them',
-  'style-and-structure': 'Style and structure',
-  'background-and-clients': 'Background and who they work with',
-};
+const guideQuestionLabels = (): Record<string, string> => ({
+  'what-it-means-to-you': t`What it means to them`,
+  'style-and-structure': t`Style and structure`,
+  'background-and-clients': t`Background and who they work with`,
+});
 
 export function ComparePage() {
   const comparison = useQuery({
     queryKey: ['scorecards', 'comparison'],
     queryFn: () => unwrap(api.scorecards.comparison.$get()),
   });
-  if (comparison.isPending) return <CenteredLoader label="Loading the comparison" />;
+  if (comparison.isPending) return <CenteredLoader label={t`Loading the comparison`} />;
   if (comparison.error) return <ProblemAlert error={comparison.error} />;
   const cards = comparison.data.scorecards;
   return (
     <Stack maw={1100}>
-      <Title order={1}>Compare your intros</Title>
-      <Text size="sm">Best fit first. Only you can see this.</Text>
+      <Title order={1}>
+        <Trans>Compare your intros</Trans>
+      </Title>
+      <Text size="sm">
+        <Trans>Best fit first. Only you can see this.</Trans>
+      </Text>
       {cards.length === 0 ? (
         <Card withBorder padding="lg">
           <Title order={2} size="h4">
-            No scorecards yet
+            <Trans>No scorecards yet</Trans>
           </Title>
           <Text mt="xs">
-            After each intro session, fill in its scorecard from{' '}
-            <Anchor component={Link} to="/shortlist">
-              your shortlist
-            </Anchor>
-            .
+            <Trans>
+              After each intro session, fill in its scorecard from{' '}
+              <Anchor component={Link} to="/shortlist">
+                your shortlist
+              </Anchor>
+              .
+            </Trans>
           </Text>
         </Card>
       ) : (
         <Table.ScrollContainer minWidth={600}>
           <Table withTableBorder withColumnBorders>
-            <Table.Caption>Scorecards of your shortlist, side by side</Table.Caption>
+            <Table.Caption>
+              <Trans>Scorecards of your shortlist, side by side</Trans>
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Question</Table.Th>
+                <Table.Th scope="col">
+                  <Trans>Question</Trans>
+                </Table.Th>
                 {cards.map((card) => (
                   <Table.Th scope="col" key={card.id}>
                     {card.guide.name}
@@ -53,13 +65,17 @@ export function ComparePage() {
             </Table.Thead>
             <Table.Tbody>
               <Table.Tr>
-                <Table.Th scope="row">Verdict</Table.Th>
+                <Table.Th scope="row">
+                  <Trans>Verdict</Trans>
+                </Table.Th>
                 {cards.map((card) => (
                   <Table.Td key={card.id}>{card.result.summary}</Table.Td>
                 ))}
               </Table.Tr>
               <Table.Tr>
-                <Table.Th scope="row">Score</Table.Th>
+                <Table.Th scope="row">
+                  <Trans>Score</Trans>
+                </Table.Th>
                 {cards.map((card) => (
                   <Table.Td key={card.id}>{card.result.score ?? '—'}</Table.Td>
                 ))}
@@ -76,18 +92,20 @@ export function ComparePage() {
               ))}
               {guideQuestions.map((question) => (
                 <Table.Tr key={question.id}>
-                  <Table.Th scope="row">{guideQuestionLabels[question.id]}</Table.Th>
+                  <Table.Th scope="row">{guideQuestionLabels()[question.id]}</Table.Th>
                   {cards.map((card) => (
                     <Table.Td key={card.id}>{card.answers.guideAnswers?.[question.id] || '—'}</Table.Td>
                   ))}
                 </Table.Tr>
               ))}
               <Table.Tr>
-                <Table.Th scope="row">Red flags</Table.Th>
+                <Table.Th scope="row">
+                  <Trans>Red flags</Trans>
+                </Table.Th>
                 {cards.map((card) => (
                   <Table.Td key={card.id}>
                     {card.answers.redFlags.length === 0
-                      ? 'None'
+                      ? t`None`
                       : redFlags
                           .filter((f) => card.answers.redFlags.includes(f.id))
                           .map((f) => f.label)

@@ -1,12 +1,13 @@
+import { plural, t } from '@lingui/core/macro';
 // Sentences around the directory results, kept apart from the page so they can be tested.
 
 export type KindFilter = { kind: 'mentor' | 'coach' | 'any'; source: 'query' | 'readiness' | 'none' };
 
-const kindPlural: Record<KindFilter['kind'], string> = {
+const kindPlural = (): Record<KindFilter['kind'], string> => ({
   mentor: 'mentors',
   coach: 'coaches',
-  any: 'guides of any kind',
-};
+  any: t`guides of any kind`,
+});
 
 // The filters a person chose themselves; `page` is navigation, not a filter.
 export function activeFilterNames(filters: Record<string, string>): string[] {
@@ -16,9 +17,11 @@ export function activeFilterNames(filters: Record<string, string>): string[] {
 }
 
 export function resultSummary(total: number, capped: boolean, kindFilter: KindFilter): string {
-  const count = `${capped ? `More than ${total}` : total} guide${total === 1 ? '' : 's'} found`;
+  const count = capped
+    ? plural(total, { one: 'More than # guide found', other: 'More than # guides found' })
+    : plural(total, { one: '# guide found', other: '# guides found' });
   return kindFilter.source === 'readiness'
-    ? `${count} · showing ${kindPlural[kindFilter.kind]}, as your readiness check suggests`
+    ? t`${count} · showing ${kindPlural()[kindFilter.kind]}, as your readiness check suggests`
     : count;
 }
 
@@ -29,18 +32,18 @@ export function emptyResults(
 ): { title: string; detail: string } {
   if (activeFilters.length > 0) {
     return {
-      title: 'No guide matches all of that',
-      detail: 'Try fewer filters, another kind of guide, or a broader search word.',
+      title: t`No guide matches all of that`,
+      detail: t`Try fewer filters, another kind of guide, or a broader search word.`,
     };
   }
   if (kindFilter.source === 'readiness') {
     return {
-      title: `No ${kindPlural[kindFilter.kind]} are taking requests yet`,
-      detail: `Your readiness check suggested ${kindPlural[kindFilter.kind]}; choose “Any kind” to see every guide.`,
+      title: t`No ${kindPlural()[kindFilter.kind]} are taking requests yet`,
+      detail: t`Your readiness check suggested ${kindPlural()[kindFilter.kind]}; choose “Any kind” to see every guide.`,
     };
   }
   return {
-    title: 'No guides are taking requests yet',
-    detail: 'Guides appear here once they publish a profile with free places. Come back soon.',
+    title: t`No guides are taking requests yet`,
+    detail: t`Guides appear here once they publish a profile with free places. Come back soon.`,
   };
 }

@@ -1,3 +1,5 @@
+import { plural, t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Anchor,
   Badge,
@@ -26,11 +28,11 @@ import { activeFilterNames, emptyResults, resultSummary } from './directory-word
 
 type Filters = Record<string, string>;
 
-const kindOptions = [
-  { value: '', label: 'As my readiness check suggests' },
-  { value: 'any', label: 'Any kind' },
-  { value: 'mentor', label: 'Mentors' },
-  { value: 'coach', label: 'Coaches' },
+const kindOptions = () => [
+  { value: '', label: t`As my readiness check suggests` },
+  { value: 'any', label: t`Any kind` },
+  { value: 'mentor', label: t`Mentors` },
+  { value: 'coach', label: t`Coaches` },
 ];
 
 // Languages guides most often list; the filter shows them by name in the reader's language.
@@ -52,8 +54,8 @@ const languageCodes = [
   'ar',
   'uk',
 ];
-const languageOptions = [
-  { value: '', label: 'Any language' },
+const languageOptions = () => [
+  { value: '', label: t`Any language` },
   ...languageCodes.map((code) => ({ value: code, label: languageName(code) })),
 ];
 
@@ -63,7 +65,7 @@ export function priceText(guide: {
   priceMax: number | null;
   currency: string | null;
 }) {
-  if (guide.volunteer) return 'Volunteer (free)';
+  if (guide.volunteer) return t`Volunteer (free)`;
   const range =
     guide.priceMax && guide.priceMax !== guide.priceMin
       ? `${guide.priceMin}–${guide.priceMax}`
@@ -118,33 +120,35 @@ export function DirectoryPage() {
   };
   return (
     <Stack maw={1000}>
-      <Title order={1}>Find a guide</Title>
-      <Card withBorder component="form" onSubmit={submit} aria-label="Search filters">
+      <Title order={1}>
+        <Trans>Find a guide</Trans>
+      </Title>
+      <Card withBorder component="form" onSubmit={submit} aria-label={t`Search filters`}>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
           <TextInput
-            label="Search"
-            placeholder="pricing, leadership, marketplaces…"
+            label={t`Search`}
+            placeholder={t`pricing, leadership, marketplaces…`}
             value={draft.q ?? ''}
             onChange={(e) => set('q')(e.currentTarget.value)}
           />
           <Select
-            label="Kind of guide"
-            data={kindOptions}
+            label={t`Kind of guide`}
+            data={kindOptions()}
             value={draft.kind ?? ''}
             onChange={set('kind')}
             allowDeselect={false}
           />
           <TextInput
-            label="Expertise (comma separated)"
+            label={t`Expertise (comma separated)`}
             value={draft.expertise ?? ''}
             onChange={(e) => set('expertise')(e.currentTarget.value)}
           />
           <Select
-            label="Language"
+            label={t`Language`}
             data={
               draft.language && !languageCodes.includes(draft.language)
-                ? [...languageOptions, { value: draft.language, label: languageName(draft.language) }]
-                : languageOptions
+                ? [...languageOptions(), { value: draft.language, label: languageName(draft.language) }]
+                : languageOptions()
             }
             searchable
             value={draft.language ?? ''}
@@ -152,23 +156,23 @@ export function DirectoryPage() {
             allowDeselect={false}
           />
           <Select
-            label="Format"
+            label={t`Format`}
             data={[
-              { value: '', label: 'Any format' },
-              { value: 'video', label: 'Video' },
-              { value: 'phone', label: 'Phone' },
-              { value: 'in-person', label: 'In person' },
+              { value: '', label: t`Any format` },
+              { value: 'video', label: t`Video` },
+              { value: 'phone', label: t`Phone` },
+              { value: 'in-person', label: t`In person` },
             ]}
             value={draft.format ?? ''}
             onChange={set('format')}
             allowDeselect={false}
           />
           <Select
-            label="Style"
+            label={t`Style`}
             data={[
-              { value: '', label: 'Any style' },
-              { value: 'supportive', label: 'Supportive' },
-              { value: 'challenging', label: 'Challenging' },
+              { value: '', label: t`Any style` },
+              { value: 'supportive', label: t`Supportive` },
+              { value: 'challenging', label: t`Challenging` },
               { value: 'blend', label: 'A blend' },
             ]}
             value={draft.style ?? ''}
@@ -176,11 +180,11 @@ export function DirectoryPage() {
             allowDeselect={false}
           />
           <Select
-            label="Structure"
+            label={t`Structure`}
             data={[
-              { value: '', label: 'Any structure' },
-              { value: 'structured', label: 'Structured programme' },
-              { value: 'client-led', label: 'Led by what I bring' },
+              { value: '', label: t`Any structure` },
+              { value: 'structured', label: t`Structured programme` },
+              { value: 'client-led', label: t`Led by what I bring` },
               { value: 'blend', label: 'A blend' },
             ]}
             value={draft.structure ?? ''}
@@ -188,39 +192,42 @@ export function DirectoryPage() {
             allowDeselect={false}
           />
           <NumberInput
-            label="Highest price per session"
+            label={t`Highest price per session`}
             min={0}
             value={draft.priceMax ?? ''}
             onChange={(value) => set('priceMax')(String(value))}
           />
           <Stack gap="xs" justify="flex-end">
             <Checkbox
-              label="Only guides free during my working day"
+              label={t`Only guides free during my working day`}
               checked={draft.overlapOnly === 'true'}
               onChange={(e) => set('overlapOnly')(e.currentTarget.checked ? 'true' : '')}
             />
             <Checkbox
-              label="Include guides from my own organization"
+              label={t`Include guides from my own organization`}
               checked={draft.includeOwnOrganization === 'true'}
               onChange={(e) => set('includeOwnOrganization')(e.currentTarget.checked ? 'true' : '')}
             />
           </Stack>
         </SimpleGrid>
         <Group mt="md">
-          <Button type="submit">Search</Button>
+          <Button type="submit">
+            <Trans>Search</Trans>
+          </Button>
           <Anchor component={Link} to="/shortlist">
-            My shortlist ({shortlist.data?.entries.length ?? 0} of {shortlist.data?.maxSize ?? 5})
+            <Trans>My shortlist (</Trans>
+            {shortlist.data?.entries.length ?? 0} <Trans>of</Trans> {shortlist.data?.maxSize ?? 5})
           </Anchor>
         </Group>
       </Card>
       <OrganizationSetting onSaved={() => queryClient.invalidateQueries({ queryKey: ['directory'] })} />
       <ProblemAlert error={results.error ?? add.error} />
-      {results.isPending && <CenteredLoader label="Searching guides" />}
+      {results.isPending && <CenteredLoader label={t`Searching guides`} />}
       {results.data && (
         <>
           <Text size="sm" role="status">
             {resultSummary(results.data.total, results.data.totalCapped, results.data.kindFilter)}
-            {results.data.ownOrganizationExcluded && ' · guides from your organization are hidden'}
+            {results.data.ownOrganizationExcluded && t` · guides from your organization are hidden`}
           </Text>
           {results.data.results.length === 0 && (
             <EmptyResults active={activeFilterNames(filters)} kindFilter={results.data.kindFilter} />
@@ -243,21 +250,21 @@ export function DirectoryPage() {
                   <Text size="sm">{guide.headline}</Text>
                 </div>
                 <Group gap="xs">
-                  <Badge variant="light">{guide.kind === 'both' ? 'Mentor and coach' : guide.kind}</Badge>
+                  <Badge variant="light">{guide.kind === 'both' ? t`Mentor and coach` : guide.kind}</Badge>
                   <Badge variant="light" color="indigo">
-                    Fit {Math.round(fit.score * 100)}%
+                    <Trans>Fit {Math.round(fit.score * 100)}%</Trans>
                   </Badge>
                 </Group>
               </Group>
               <Text size="sm" mt="xs">
                 {guide.expertise.join(', ')} · {guide.languages.map((code) => languageName(code)).join(', ')}{' '}
-                · {guide.formats.join(', ')} · {priceText(guide)} · {guide.capacityLeft} place
-                {guide.capacityLeft === 1 ? '' : 's'} left
+                · {guide.formats.join(', ')} · {priceText(guide)} ·{' '}
+                {plural(guide.capacityLeft, { one: '# place left', other: '# places left' })}
                 {guide.reliability.medianReplyHours !== null &&
-                  ` · usually replies within ${Math.ceil(guide.reliability.medianReplyHours)} h`}
+                  t` · usually replies within ${Math.ceil(guide.reliability.medianReplyHours)} h`}
               </Text>
               <Title order={3} size="h6" mt="sm">
-                Why this guide
+                <Trans>Why this guide</Trans>
               </Title>
               <List size="sm" spacing={2}>
                 {fit.why.map((line) => (
@@ -271,7 +278,7 @@ export function DirectoryPage() {
                   disabled={onList.has(guide.userId) || add.isPending}
                   onClick={() => add.mutate(guide.userId)}
                 >
-                  {onList.has(guide.userId) ? 'On your shortlist' : 'Add to shortlist'}
+                  {onList.has(guide.userId) ? t`On your shortlist` : t`Add to shortlist`}
                   <VisuallyHidden>: {guide.name}</VisuallyHidden>
                 </Button>
               </Group>
@@ -279,15 +286,17 @@ export function DirectoryPage() {
           ))}
           <Group>
             <Button variant="default" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              Previous page
+              <Trans>Previous page</Trans>
             </Button>
-            <Text size="sm">Page {page}</Text>
+            <Text size="sm">
+              <Trans>Page {page}</Trans>
+            </Text>
             <Button
               variant="default"
               disabled={page * results.data.limit >= results.data.total}
               onClick={() => setPage(page + 1)}
             >
-              Next page
+              <Trans>Next page</Trans>
             </Button>
           </Group>
         </>
@@ -333,16 +342,16 @@ function OrganizationSetting({ onSaved }: { onSaved: () => void }) {
       }}
     >
       <TextInput
-        label="Where I work (guides from there stay hidden)"
+        label={t`Where I work (guides from there stay hidden)`}
         value={shown}
         onChange={(e) => setValue(e.currentTarget.value)}
       />
       <Button type="submit" variant="default" loading={save.isPending}>
-        Save
+        <Trans>Save</Trans>
       </Button>
       {save.isSuccess && (
         <Text size="sm" role="status">
-          Saved.
+          <Trans>Saved.</Trans>
         </Text>
       )}
       <ProblemAlert error={save.error} />

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Alert,
   Anchor,
@@ -35,18 +37,21 @@ function AvailabilityLine({
   guideZone: string;
 }) {
   const viewerZone = browserTimeZone();
-  if (availability.length === 0) return <>Available: no weekly times set</>;
+  if (availability.length === 0) return <Trans>Available: no weekly times set</Trans>;
   const today = Temporal.Now.plainDateISO(viewerZone);
   const labels = availability.map((w) =>
     windowInZone({ ...w, weekday: w.weekday as Weekday }, guideZone, viewerZone, today),
   );
   return (
     <>
-      Available ({guideZone}): {labels.map((l) => l.theirs).join('; ')}
+      <Trans>Available ({guideZone}):</Trans> {labels.map((l) => l.theirs).join('; ')}
       {labels.some((l) => l.yours) && (
         <>
-          <br />
-          In your time ({viewerZone}): {labels.map((l) => l.yours ?? l.theirs).join('; ')}
+          <Trans>
+            <br />
+            In your time ({viewerZone}):
+          </Trans>{' '}
+          {labels.map((l) => l.yours ?? l.theirs).join('; ')}
         </>
       )}
     </>
@@ -79,8 +84,8 @@ export function GuideProfilePage() {
       queryClient.invalidateQueries({ queryKey: ['intros'] });
     },
   });
-  if (profile.isPending) return <CenteredLoader label="Loading the guide" />;
-  if (profile.error) return <ProblemAlert error={profile.error} title="Could not load this guide" />;
+  if (profile.isPending) return <CenteredLoader label={t`Loading the guide`} />;
+  if (profile.error) return <ProblemAlert error={profile.error} title={t`Could not load this guide`} />;
   const guide = profile.data;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -94,51 +99,61 @@ export function GuideProfilePage() {
           <Text size="lg">{guide.headline}</Text>
         </div>
         <Badge size="lg" variant="light">
-          {guide.kind === 'both' ? 'Mentor and coach' : guide.kind}
+          {guide.kind === 'both' ? t`Mentor and coach` : guide.kind}
         </Badge>
       </Group>
       {guide.status === 'paused' && (
-        <Alert color="yellow" title="Not taking requests right now">
-          {guide.pausedReason ?? 'This guide has paused their profile.'}
+        <Alert color="yellow" title={t`Not taking requests right now`}>
+          {guide.pausedReason ?? t`This guide has paused their profile.`}
         </Alert>
       )}
       <Text>{guide.bio}</Text>
       <Card withBorder component="section" aria-labelledby="how-they-work">
         <Title order={2} size="h4" id="how-they-work">
-          How they work
+          <Trans>How they work</Trans>
         </Title>
         <List size="sm" mt="xs" spacing={4}>
-          <List.Item>Expertise: {guide.expertise.join(', ') || 'not listed'}</List.Item>
           <List.Item>
-            Focus:{' '}
+            <Trans>Expertise:</Trans> {guide.expertise.join(', ') || t`not listed`}
+          </List.Item>
+          <List.Item>
+            <Trans>Focus:</Trans>{' '}
             {guide.approach === 'person'
-              ? 'you as a person'
+              ? t`you as a person`
               : guide.approach === 'craft'
-                ? 'the craft'
-                : 'a blend of person and craft'}
+                ? t`the craft`
+                : t`a blend of person and craft`}
           </List.Item>
           <List.Item>
-            Structure:{' '}
+            <Trans>Structure:</Trans>{' '}
             {guide.structure === 'client-led'
-              ? 'led by what you bring'
+              ? t`led by what you bring`
               : guide.structure === 'structured'
-                ? 'a structured programme'
-                : 'a blend'}
+                ? t`a structured programme`
+                : t`a blend`}
           </List.Item>
-          <List.Item>Style: {guide.style}</List.Item>
-          <List.Item>Credentials: {guide.credentials.join(', ') || 'none listed'}</List.Item>
-          <List.Item>Background: {guide.background || 'not described'}</List.Item>
           <List.Item>
-            Usually works with: {guide.worksWith || 'not described'}
+            <Trans>Style: {guide.style}</Trans>
+          </List.Item>
+          <List.Item>
+            <Trans>Credentials:</Trans> {guide.credentials.join(', ') || t`none listed`}
+          </List.Item>
+          <List.Item>
+            <Trans>Background:</Trans> {guide.background || t`not described`}
+          </List.Item>
+          <List.Item>
+            <Trans>Usually works with:</Trans> {guide.worksWith || t`not described`}
             {guide.seniorityLevels.length > 0 && ` (${guide.seniorityLevels.join(', ')})`}
           </List.Item>
           <List.Item>
-            Meets by: {guide.formats.join(', ')}
-            {guide.city ? ` in ${guide.city}` : ''} · speaks{' '}
+            <Trans>Meets by: {guide.formats.join(', ')}</Trans>
+            {guide.city ? t` in ${guide.city}` : ''} <Trans>· speaks</Trans>{' '}
             {guide.languages.map((code) => languageName(code)).join(', ')}
           </List.Item>
           <List.Item>
-            Price: {priceText(guide)} · {guide.capacityLeft} of {guide.capacity} places left
+            <Trans>
+              Price: {priceText(guide)} · {guide.capacityLeft} of {guide.capacity} places left
+            </Trans>
           </List.Item>
           <List.Item>
             <AvailabilityLine availability={guide.availability} guideZone={guide.timeZone} />
@@ -147,7 +162,7 @@ export function GuideProfilePage() {
         {guide.proofOfWork.length > 0 && (
           <>
             <Title order={3} size="h5" mt="md">
-              Proof of work
+              <Trans>Proof of work</Trans>
             </Title>
             <List size="sm">
               {guide.proofOfWork.map((item) => (
@@ -162,40 +177,44 @@ export function GuideProfilePage() {
       </Card>
       <Card withBorder component="section" aria-labelledby="reliability">
         <Title order={2} size="h4" id="reliability">
-          Reliability
+          <Trans>Reliability</Trans>
         </Title>
         <Text size="sm" mt="xs">
           {guide.reliability.medianReplyHours === null
-            ? 'No intro requests answered yet.'
-            : `Answers intro requests in about ${guide.reliability.medianReplyHours} hours (median of ${guide.reliability.introRequestsAnswered}).`}{' '}
-          Missed intros: {guide.reliability.noShows}. Last active {formatDate(guide.reliability.lastActiveAt)}
-          .
+            ? t`No intro requests answered yet.`
+            : t`Answers intro requests in about ${guide.reliability.medianReplyHours} hours (median of ${guide.reliability.introRequestsAnswered}).`}{' '}
+          <Trans>
+            Missed intros: {guide.reliability.noShows}. Last active{' '}
+            {formatDate(guide.reliability.lastActiveAt)}.
+          </Trans>
         </Text>
       </Card>
       {guide.status === 'active' && (
         <Card withBorder component="form" onSubmit={submit} aria-labelledby="ask-intro">
           <Title order={2} size="h4" id="ask-intro">
-            Ask for a free intro session
+            <Trans>Ask for a free intro session</Trans>
           </Title>
           {sent ? (
             <Text mt="xs" role="status">
-              Request sent. You will see the answer under{' '}
-              <Anchor component={Link} to="/intros">
-                Intro requests
-              </Anchor>
-              .
+              <Trans>
+                Request sent. You will see the answer under{' '}
+                <Anchor component={Link} to="/intros">
+                  Intro requests
+                </Anchor>
+                .
+              </Trans>
             </Text>
           ) : (
             <Stack mt="xs">
               <Textarea
-                label="What you would like to talk about"
+                label={t`What you would like to talk about`}
                 required
                 minRows={3}
                 value={message}
                 onChange={(e) => setMessage(e.currentTarget.value)}
               />
               <TextInput
-                label="A time that suits you"
+                label={t`A time that suits you`}
                 type="datetime-local"
                 required
                 value={when}
@@ -204,10 +223,10 @@ export function GuideProfilePage() {
               <ProblemAlert error={request.error} />
               <Group>
                 <Button type="submit" loading={request.isPending}>
-                  Send intro request
+                  <Trans>Send intro request</Trans>
                 </Button>
                 <Button variant="light" onClick={() => add.mutate()} disabled={add.isSuccess}>
-                  {add.isSuccess ? 'On your shortlist' : 'Add to shortlist'}
+                  {add.isSuccess ? t`On your shortlist` : t`Add to shortlist`}
                 </Button>
               </Group>
               <ProblemAlert error={add.error} />

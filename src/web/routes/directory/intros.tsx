@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Badge, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -23,21 +25,21 @@ type Intro = {
   guideNoShow: boolean;
 };
 
-const statusWords: Record<string, string> = {
-  requested: 'Waiting for an answer',
-  accepted: 'Accepted',
-  'new-time-proposed': 'Another time proposed',
-  declined: 'Declined',
-  cancelled: 'Cancelled',
-};
+const statusWords = (): Record<string, string> => ({
+  requested: t`Waiting for an answer`,
+  accepted: t`Accepted`,
+  'new-time-proposed': t`Another time proposed`,
+  declined: t`Declined`,
+  cancelled: t`Cancelled`,
+});
 
 function StatusLine({ intro }: { intro: Intro }) {
   return (
     <Text size="sm" mt={4}>
       <Badge variant="light" mr="xs">
-        {statusWords[intro.status] ?? intro.status}
+        {statusWords()[intro.status] ?? intro.status}
       </Badge>
-      {intro.scheduledAt && `for ${formatDateTime(intro.scheduledAt)}`}
+      {intro.scheduledAt && t`for ${formatDateTime(intro.scheduledAt)}`}
       {intro.guideProposedAt &&
         intro.status === 'new-time-proposed' &&
         `: ${formatDateTime(intro.guideProposedAt)}`}
@@ -61,38 +63,40 @@ function ReceivedIntro({ intro }: { intro: Intro }) {
   });
   const iso = () => localInputToInstant(time, zone);
   return (
-    <Card withBorder component="article" aria-label={`Intro request from ${intro.member.name}`}>
+    <Card withBorder component="article" aria-label={t`Intro request from ${intro.member.name}`}>
       <Title order={3} size="h5">
-        From {intro.member.name}
+        <Trans>From {intro.member.name}</Trans>
       </Title>
       <Text size="sm" mt={4}>
         “{intro.message}”
       </Text>
-      <Text size="sm">Proposed: {intro.proposedTimes.map(formatDateTime).join('; ')}</Text>
+      <Text size="sm">
+        <Trans>Proposed: {intro.proposedTimes.map(formatDateTime).join('; ')}</Trans>
+      </Text>
       <StatusLine intro={intro} />
       {intro.status === 'requested' && (
         <Stack mt="sm" gap="xs">
           <TextInput
             type="datetime-local"
-            label={`Time for the intro with ${intro.member.name}`}
-            description={`Your local time (${zone})`}
+            label={t`Time for the intro with ${intro.member.name}`}
+            description={t`Your local time (${zone})`}
             value={time}
             onChange={(e) => setTime(e.currentTarget.value)}
           />
           <Group>
             <Button size="xs" onClick={() => respond.mutate({ action: 'accept', time: iso() })}>
-              Accept this time
+              <Trans>Accept this time</Trans>
             </Button>
             <Button
               size="xs"
               variant="light"
               onClick={() => respond.mutate({ action: 'propose', time: iso() })}
             >
-              Propose this time instead
+              <Trans>Propose this time instead</Trans>
             </Button>
           </Group>
           <Textarea
-            label={`Reason for declining ${intro.member.name}`}
+            label={t`Reason for declining ${intro.member.name}`}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
           />
@@ -103,7 +107,7 @@ function ReceivedIntro({ intro }: { intro: Intro }) {
               color="red"
               onClick={() => respond.mutate({ action: 'decline', reason })}
             >
-              Decline
+              <Trans>Decline</Trans>
             </Button>
           </Group>
           <ProblemAlert error={respond.error} />
@@ -127,25 +131,25 @@ function SentIntro({ intro }: { intro: Intro }) {
   });
   const past = intro.scheduledAt !== null && new Date(intro.scheduledAt) < new Date();
   return (
-    <Card withBorder component="article" aria-label={`Intro request to ${intro.guide.name}`}>
+    <Card withBorder component="article" aria-label={t`Intro request to ${intro.guide.name}`}>
       <Title order={3} size="h5">
-        To {intro.guide.name}
+        <Trans>To {intro.guide.name}</Trans>
       </Title>
       <StatusLine intro={intro} />
       <Group mt="sm">
         {intro.status === 'new-time-proposed' && (
           <Button size="xs" onClick={() => acceptTime.mutate()}>
-            Take the proposed time
+            <Trans>Take the proposed time</Trans>
           </Button>
         )}
         {intro.status === 'accepted' && (
           <Button size="xs" variant="light" component={Link} to={`/scorecards/${intro.guide.userId}`}>
-            Fill in the scorecard
+            <Trans>Fill in the scorecard</Trans>
           </Button>
         )}
         {intro.status === 'accepted' && past && !intro.guideNoShow && (
           <Button size="xs" variant="subtle" color="red" onClick={() => noShow.mutate()}>
-            They did not turn up
+            <Trans>They did not turn up</Trans>
           </Button>
         )}
       </Group>
@@ -156,18 +160,22 @@ function SentIntro({ intro }: { intro: Intro }) {
 
 export function IntrosPage() {
   const intros = useQuery({ queryKey: ['intros'], queryFn: () => unwrap(api.intros.$get()) });
-  if (intros.isPending) return <CenteredLoader label="Loading intro requests" />;
+  if (intros.isPending) return <CenteredLoader label={t`Loading intro requests`} />;
   if (intros.error) return <ProblemAlert error={intros.error} />;
   return (
     <Stack maw={860}>
-      <Title order={1}>Intro requests</Title>
+      <Title order={1}>
+        <Trans>Intro requests</Trans>
+      </Title>
       <section aria-labelledby="received">
         <Title order={2} size="h3" id="received">
-          Asked of me as a guide
+          <Trans>Asked of me as a guide</Trans>
         </Title>
         <Stack mt="sm">
           {intros.data.received.length === 0 && (
-            <Text c="dimmed">No one has asked you for an intro yet.</Text>
+            <Text c="dimmed">
+              <Trans>No one has asked you for an intro yet.</Trans>
+            </Text>
           )}
           {intros.data.received.map((intro) => (
             <ReceivedIntro key={intro.id} intro={intro} />
@@ -176,11 +184,13 @@ export function IntrosPage() {
       </section>
       <section aria-labelledby="sent">
         <Title order={2} size="h3" id="sent">
-          My requests
+          <Trans>My requests</Trans>
         </Title>
         <Stack mt="sm">
           {intros.data.sent.length === 0 && (
-            <Text c="dimmed">You have not asked anyone for an intro yet.</Text>
+            <Text c="dimmed">
+              <Trans>You have not asked anyone for an intro yet.</Trans>
+            </Text>
           )}
           {intros.data.sent.map((intro) => (
             <SentIntro key={intro.id} intro={intro} />

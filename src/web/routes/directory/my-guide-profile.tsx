@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Alert,
   Button,
@@ -122,7 +124,7 @@ export function MyGuideProfilePage() {
     mutationFn: () => unwrap(api.me['guide-profile'].resume.$post()),
     onSuccess: (data) => queryClient.setQueryData(['my-guide-profile'], data),
   });
-  if (current.isPending) return <CenteredLoader label="Loading your guide profile" />;
+  if (current.isPending) return <CenteredLoader label={t`Loading your guide profile`} />;
   const set =
     <K extends keyof Form>(key: K) =>
     (value: Form[K]) =>
@@ -133,30 +135,36 @@ export function MyGuideProfilePage() {
   };
   return (
     <Stack maw={860} component="form" onSubmit={submit}>
-      <Title order={1}>My guide profile</Title>
-      {!current.data && <Text>Publish a profile so members can find you in the directory.</Text>}
+      <Title order={1}>
+        <Trans>My guide profile</Trans>
+      </Title>
+      {!current.data && (
+        <Text>
+          <Trans>Publish a profile so members can find you in the directory.</Trans>
+        </Text>
+      )}
       {current.data?.status === 'paused' && (
-        <Alert color="yellow" title="Your profile is paused">
-          {current.data.pausedReason} Members cannot find you until you resume.
+        <Alert color="yellow" title={t`Your profile is paused`}>
+          <Trans>{current.data.pausedReason} Members cannot find you until you resume.</Trans>
           <Group mt="sm">
             <Button size="xs" onClick={() => resume.mutate()}>
-              Resume my profile
+              <Trans>Resume my profile</Trans>
             </Button>
           </Group>
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
-          label="Headline"
+          label={t`Headline`}
           value={form.headline}
           onChange={(e) => set('headline')(e.currentTarget.value)}
         />
         <Select
-          label="I offer"
+          label={t`I offer`}
           data={[
-            { value: 'mentor', label: 'Mentoring' },
-            { value: 'coach', label: 'Coaching' },
-            { value: 'both', label: 'Both' },
+            { value: 'mentor', label: t`Mentoring` },
+            { value: 'coach', label: t`Coaching` },
+            { value: 'both', label: t`Both` },
           ]}
           value={form.kind}
           onChange={(v) => set('kind')((v ?? 'mentor') as Form['kind'])}
@@ -164,22 +172,22 @@ export function MyGuideProfilePage() {
         />
       </SimpleGrid>
       <Textarea
-        label="About me"
+        label={t`About me`}
         minRows={3}
         value={form.bio}
         onChange={(e) => set('bio')(e.currentTarget.value)}
       />
       <TextInput
-        label="Expertise (comma separated)"
+        label={t`Expertise (comma separated)`}
         value={form.expertise}
         onChange={(e) => set('expertise')(e.currentTarget.value)}
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Select
-          label="Focus"
+          label={t`Focus`}
           data={[
-            { value: 'person', label: 'The person' },
-            { value: 'craft', label: 'The craft' },
+            { value: 'person', label: t`The person` },
+            { value: 'craft', label: t`The craft` },
             { value: 'blend', label: 'A blend' },
           ]}
           value={form.approach}
@@ -187,10 +195,10 @@ export function MyGuideProfilePage() {
           allowDeselect={false}
         />
         <Select
-          label="Structure"
+          label={t`Structure`}
           data={[
-            { value: 'structured', label: 'Structured programme' },
-            { value: 'client-led', label: 'Led by what they bring' },
+            { value: 'structured', label: t`Structured programme` },
+            { value: 'client-led', label: t`Led by what they bring` },
             { value: 'blend', label: 'A blend' },
           ]}
           value={form.structure}
@@ -198,10 +206,10 @@ export function MyGuideProfilePage() {
           allowDeselect={false}
         />
         <Select
-          label="Style"
+          label={t`Style`}
           data={[
-            { value: 'supportive', label: 'Supportive' },
-            { value: 'challenging', label: 'Challenging' },
+            { value: 'supportive', label: t`Supportive` },
+            { value: 'challenging', label: t`Challenging` },
             { value: 'blend', label: 'A blend' },
           ]}
           value={form.style}
@@ -210,40 +218,40 @@ export function MyGuideProfilePage() {
         />
       </SimpleGrid>
       <TextInput
-        label="Credentials (comma separated, e.g. ICF PCC)"
+        label={t`Credentials (comma separated, e.g. ICF PCC)`}
         value={form.credentials}
         onChange={(e) => set('credentials')(e.currentTarget.value)}
       />
       <Textarea
-        label="Background"
+        label={t`Background`}
         value={form.background}
         onChange={(e) => set('background')(e.currentTarget.value)}
       />
       <TextInput
-        label="Who I usually work with"
+        label={t`Who I usually work with`}
         value={form.worksWith}
         onChange={(e) => set('worksWith')(e.currentTarget.value)}
       />
-      <Checkbox.Group label="Formats" value={form.formats} onChange={set('formats')}>
+      <Checkbox.Group label={t`Formats`} value={form.formats} onChange={set('formats')}>
         <Group mt={4}>
-          <Checkbox value="video" label="Video" />
-          <Checkbox value="phone" label="Phone" />
-          <Checkbox value="in-person" label="In person" />
+          <Checkbox value="video" label={t`Video`} />
+          <Checkbox value="phone" label={t`Phone`} />
+          <Checkbox value="in-person" label={t`In person`} />
         </Group>
       </Checkbox.Group>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextInput
-          label="City (for in person)"
+          label={t`City (for in person)`}
           value={form.city}
           onChange={(e) => set('city')(e.currentTarget.value)}
         />
         <TextInput
-          label="Languages (codes, comma separated)"
+          label={t`Languages (codes, comma separated)`}
           value={form.languages}
           onChange={(e) => set('languages')(e.currentTarget.value)}
         />
         <TextInput
-          label="Time zone"
+          label={t`Time zone`}
           value={form.timeZone}
           onChange={(e) => set('timeZone')(e.currentTarget.value)}
         />
@@ -251,19 +259,19 @@ export function MyGuideProfilePage() {
       <AvailabilityEditor windows={form.availability} onChange={set('availability')} />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <NumberInput
-          label="How many people at once"
+          label={t`How many people at once`}
           min={0}
           max={50}
           value={form.capacity}
           onChange={(v) => set('capacity')(Number(v) || 0)}
         />
         <TextInput
-          label="My organization (hidden from members)"
+          label={t`My organization (hidden from members)`}
           value={form.organization}
           onChange={(e) => set('organization')(e.currentTarget.value)}
         />
         <Switch
-          label="Volunteer (free)"
+          label={t`Volunteer (free)`}
           checked={form.volunteer}
           onChange={(e) => set('volunteer')(e.currentTarget.checked)}
           mt="lg"
@@ -272,20 +280,20 @@ export function MyGuideProfilePage() {
       {!form.volunteer && (
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NumberInput
-            label="Price from"
+            label={t`Price from`}
             min={0}
             value={form.priceMin}
             onChange={(v) => set('priceMin')(v === '' ? '' : Number(v))}
           />
           <NumberInput
-            label="Price up to"
+            label={t`Price up to`}
             min={0}
             value={form.priceMax}
             onChange={(v) => set('priceMax')(v === '' ? '' : Number(v))}
           />
           <TextInput
-            label="Currency"
-            placeholder="EUR"
+            label={t`Currency`}
+            placeholder={t`EUR`}
             value={form.currency}
             onChange={(e) => set('currency')(e.currentTarget.value)}
           />
@@ -294,12 +302,12 @@ export function MyGuideProfilePage() {
       <ProblemAlert error={save.error ?? resume.error} />
       {save.isSuccess && (
         <Alert color="teal" role="status">
-          Profile saved.
+          <Trans>Profile saved.</Trans>
         </Alert>
       )}
       <Group>
         <Button type="submit" loading={save.isPending}>
-          Save profile
+          <Trans>Save profile</Trans>
         </Button>
       </Group>
     </Stack>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Alert,
   Badge,
@@ -40,11 +42,13 @@ function AskChecker({ text, hook }: { text: string; hook: string }) {
     <Alert
       color={check.ok ? 'teal' : 'orange'}
       variant="light"
-      title={check.ok ? 'Answerable in under two minutes' : 'This ask is too big'}
+      title={check.ok ? t`Answerable in under two minutes` : t`This ask is too big`}
       role="status"
     >
       <Text size="sm">
-        About {Math.max(1, Math.round(check.estimatedSecondsToAnswer / 60))} minute(s) to answer.
+        <Trans>
+          About {Math.max(1, Math.round(check.estimatedSecondsToAnswer / 60))} minute(s) to answer.
+        </Trans>
       </Text>
       <List size="sm" mt={4}>
         {check.issues.map((issue) => (
@@ -81,8 +85,8 @@ function OutreachEntry({ entry }: { entry: Entry }) {
         <Badge variant="light">{stages.find((s) => s.value === entry.stage)?.label}</Badge>
       </Group>
       <Text size="sm" mt={4}>
-        Why them: {entry.provenExcellence || '—'} · How they explain: {entry.explainsHow || '—'} · Hook:{' '}
-        {entry.hook || '—'}
+        <Trans>Why them:</Trans> {entry.provenExcellence || '—'} <Trans>· How they explain:</Trans>{' '}
+        {entry.explainsHow || '—'} <Trans>· Hook:</Trans> {entry.hook || '—'}
       </Text>
       {entry.nudges.map((nudge) => (
         <Alert key={nudge.code} mt="xs" color="indigo" variant="light">
@@ -91,7 +95,7 @@ function OutreachEntry({ entry }: { entry: Entry }) {
       ))}
       <Stack mt="sm" gap="xs">
         <Textarea
-          label={`Ask to ${entry.name}`}
+          label={t`Ask to ${entry.name}`}
           minRows={3}
           value={draft}
           onChange={(e) => setDraft(e.currentTarget.value)}
@@ -99,33 +103,37 @@ function OutreachEntry({ entry }: { entry: Entry }) {
         <AskChecker text={draft} hook={entry.hook} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
-            label={`Stage with ${entry.name}`}
+            label={t`Stage with ${entry.name}`}
             data={[...stages]}
             value={entry.stage}
             allowDeselect={false}
             onChange={(value) => value && update.mutate({ stage: value as Stage })}
           />
           <TextInput
-            label="What I offered back"
+            label={t`What I offered back`}
             value={offeredBack}
             onChange={(e) => setOfferedBack(e.currentTarget.value)}
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label="Their advice" value={advice} onChange={(e) => setAdvice(e.currentTarget.value)} />
           <TextInput
-            label="Where I applied it"
+            label={t`Their advice`}
+            value={advice}
+            onChange={(e) => setAdvice(e.currentTarget.value)}
+          />
+          <TextInput
+            label={t`Where I applied it`}
             value={appliedTo}
             onChange={(e) => setAppliedTo(e.currentTarget.value)}
           />
           <TextInput
-            label="What happened"
+            label={t`What happened`}
             value={result}
             onChange={(e) => setResult(e.currentTarget.value)}
           />
         </SimpleGrid>
         <Text size="sm" fw={600}>
-          Circle-back note
+          <Trans>Circle-back note</Trans>
         </Text>
         <Text size="sm" component="blockquote">
           {composeCircleBack({ advice, appliedTo, result })}
@@ -135,7 +143,7 @@ function OutreachEntry({ entry }: { entry: Entry }) {
             size="xs"
             onClick={() => update.mutate({ askDraft: draft, advice, appliedTo, result, offeredBack })}
           >
-            Save {entry.name}
+            <Trans>Save {entry.name}</Trans>
           </Button>
         </Group>
         <ProblemAlert error={update.error} />
@@ -172,34 +180,42 @@ export function OutreachPage() {
   };
   return (
     <Stack maw={900}>
-      <Title order={1}>The smallest ask</Title>
+      <Title order={1}>
+        <Trans>The smallest ask</Trans>
+      </Title>
       <Text>
-        Experts outside Corner answer a first note that takes under two minutes. Use their advice, tell them
-        how it went, and the relationship can grow from there.
+        <Trans>
+          Experts outside Corner answer a first note that takes under two minutes. Use their advice, tell them
+          how it went, and the relationship can grow from there.
+        </Trans>
       </Text>
       <Card withBorder component="form" onSubmit={submit} aria-labelledby="new-outreach">
         <Title order={2} size="h4" id="new-outreach">
-          Someone to reach out to
+          <Trans>Someone to reach out to</Trans>
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
-          <TextInput label="Name" required {...field('name')} />
-          <TextInput label="How to reach them" {...field('contact')} />
-          <TextInput label="Proven excellence (what they achieved)" {...field('provenExcellence')} />
-          <TextInput label="How they explain their work (talks, writing)" {...field('explainsHow')} />
+          <TextInput label={t`Name`} required {...field('name')} />
+          <TextInput label={t`How to reach them`} {...field('contact')} />
+          <TextInput label={t`Proven excellence (what they achieved)`} {...field('provenExcellence')} />
+          <TextInput label={t`How they explain their work (talks, writing)`} {...field('explainsHow')} />
         </SimpleGrid>
-        <TextInput mt="xs" label="The hook: a talk, article or framework of theirs" {...field('hook')} />
-        <Textarea mt="xs" label="Your first ask" minRows={3} {...field('askDraft')} />
+        <TextInput mt="xs" label={t`The hook: a talk, article or framework of theirs`} {...field('hook')} />
+        <Textarea mt="xs" label={t`Your first ask`} minRows={3} {...field('askDraft')} />
         <AskChecker text={form.askDraft} hook={form.hook} />
         <ProblemAlert error={create.error} />
         <Group mt="sm">
           <Button type="submit" loading={create.isPending}>
-            Add to tracker
+            <Trans>Add to tracker</Trans>
           </Button>
         </Group>
       </Card>
-      {outreach.isPending && <CenteredLoader label="Loading your tracker" />}
+      {outreach.isPending && <CenteredLoader label={t`Loading your tracker`} />}
       <ProblemAlert error={outreach.error} />
-      {outreach.data?.contacts.length === 0 && <Text c="dimmed">Nobody in your tracker yet.</Text>}
+      {outreach.data?.contacts.length === 0 && (
+        <Text c="dimmed">
+          <Trans>Nobody in your tracker yet.</Trans>
+        </Text>
+      )}
       {outreach.data?.contacts.map((entry) => (
         <OutreachEntry key={entry.id} entry={entry} />
       ))}

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Alert, Button, Card, Checkbox, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
@@ -43,7 +45,7 @@ export function ScorecardPage() {
       queryClient.invalidateQueries({ queryKey: ['shortlist'] });
     },
   });
-  if (guide.isPending || mine.isPending) return <CenteredLoader label="Loading the scorecard" />;
+  if (guide.isPending || mine.isPending) return <CenteredLoader label={t`Loading the scorecard`} />;
   if (guide.error) return <ProblemAlert error={guide.error} />;
   const kind = guide.data.kind === 'coach' ? 'coaching' : 'mentoring';
   const submit = (event: FormEvent) => {
@@ -52,11 +54,15 @@ export function ScorecardPage() {
   };
   return (
     <Stack maw={760} component="form" onSubmit={submit}>
-      <Title order={1}>Scorecard: intro with {guide.data.name}</Title>
-      <Text size="sm">Only you can see this. Answer soon after the intro, while the feeling is fresh.</Text>
+      <Title order={1}>
+        <Trans>Scorecard: intro with {guide.data.name}</Trans>
+      </Title>
+      <Text size="sm">
+        <Trans>Only you can see this. Answer soon after the intro, while the feeling is fresh.</Trans>
+      </Text>
       <Card withBorder component="section" aria-labelledby="fit-questions">
         <Title order={2} size="h4" id="fit-questions">
-          How did it feel?
+          <Trans>How did it feel?</Trans>
         </Title>
         <Stack mt="sm">
           {fitQuestions.map((question) => (
@@ -77,7 +83,7 @@ export function ScorecardPage() {
       </Card>
       <Card withBorder component="section" aria-labelledby="guide-questions">
         <Title order={2} size="h4" id="guide-questions">
-          What they said
+          <Trans>What they said</Trans>
         </Title>
         <Stack mt="sm">
           {guideQuestionsFor(kind).map((question) => (
@@ -93,9 +99,9 @@ export function ScorecardPage() {
       </Card>
       <Card withBorder component="section" aria-labelledby="red-flags">
         <Title order={2} size="h4" id="red-flags">
-          Red flags
+          <Trans>Red flags</Trans>
         </Title>
-        <Checkbox.Group value={flags} onChange={setFlags} label="Tick any you noticed">
+        <Checkbox.Group value={flags} onChange={setFlags} label={t`Tick any you noticed`}>
           <Stack mt="xs" gap="xs">
             {redFlags.map((flag) => (
               <Checkbox key={flag.id} value={flag.id} label={flag.label} />
@@ -105,13 +111,13 @@ export function ScorecardPage() {
       </Card>
       <ProblemAlert error={save.error} />
       {save.data && (
-        <Alert color="indigo" title="Your verdict" role="status">
+        <Alert color="indigo" title={t`Your verdict`} role="status">
           {save.data.result.summary}
         </Alert>
       )}
       <Group>
         <Button type="submit" loading={save.isPending}>
-          Save scorecard
+          <Trans>Save scorecard</Trans>
         </Button>
       </Group>
     </Stack>

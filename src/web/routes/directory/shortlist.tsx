@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
@@ -6,12 +8,12 @@ import { CenteredLoader } from '../../components/centered-loader';
 import { ProblemAlert } from '../../components/problem-alert';
 import { formatDateTime } from '../../format';
 
-const verdictLabels: Record<string, string> = {
-  'strong-fit': 'Strong fit',
-  'possible-fit': 'Possible fit',
-  'poor-fit': 'Poor fit',
-  incomplete: 'Scorecard unfinished',
-};
+const verdictLabels = (): Record<string, string> => ({
+  'strong-fit': t`Strong fit`,
+  'possible-fit': t`Possible fit`,
+  'poor-fit': t`Poor fit`,
+  incomplete: t`Scorecard unfinished`,
+});
 
 export function ShortlistPage() {
   const queryClient = useQueryClient();
@@ -25,25 +27,29 @@ export function ShortlistPage() {
     mutationFn: (guideId: string) => unwrap(api.choices.$post({ json: { guideId } })),
     onSuccess: () => navigate('/choice'),
   });
-  if (shortlist.isPending) return <CenteredLoader label="Loading your shortlist" />;
+  if (shortlist.isPending) return <CenteredLoader label={t`Loading your shortlist`} />;
   if (shortlist.error) return <ProblemAlert error={shortlist.error} />;
   const { entries, nudges, maxSize } = shortlist.data;
   return (
     <Stack maw={860}>
       <Group justify="space-between">
-        <Title order={1}>My shortlist</Title>
+        <Title order={1}>
+          <Trans>My shortlist</Trans>
+        </Title>
         <Group>
           <Button component={Link} to="/guides" variant="light">
-            Find guides
+            <Trans>Find guides</Trans>
           </Button>
           <Button component={Link} to="/shortlist/compare" variant="default">
-            Compare scorecards
+            <Trans>Compare scorecards</Trans>
           </Button>
         </Group>
       </Group>
       <Text size="sm">
-        {entries.length} of {maxSize} candidates. Talking to three to five before deciding is the best
-        protection against a poor match.
+        <Trans>
+          {entries.length} of {maxSize} candidates. Talking to three to five before deciding is the best
+          protection against a poor match.
+        </Trans>
       </Text>
       {nudges.map((nudge) => (
         <Alert
@@ -59,9 +65,11 @@ export function ShortlistPage() {
       {entries.length === 0 && (
         <Card withBorder padding="lg">
           <Title order={2} size="h4">
-            No candidates yet
+            <Trans>No candidates yet</Trans>
           </Title>
-          <Text mt="xs">Search the directory and add the guides who look promising.</Text>
+          <Text mt="xs">
+            <Trans>Search the directory and add the guides who look promising.</Trans>
+          </Text>
         </Card>
       )}
       {entries.map((entry) => (
@@ -82,14 +90,14 @@ export function ShortlistPage() {
             </div>
             {entry.scorecard && (
               <Badge variant="light">
-                {verdictLabels[entry.scorecard.verdict] ?? entry.scorecard.verdict}
+                {verdictLabels()[entry.scorecard.verdict] ?? entry.scorecard.verdict}
               </Badge>
             )}
           </Group>
           <Text size="sm" mt="xs">
             {entry.intro
-              ? `Intro: ${entry.intro.status.replaceAll('-', ' ')}${entry.intro.scheduledAt ? ` for ${formatDateTime(entry.intro.scheduledAt)}` : ''}`
-              : 'No intro requested yet.'}
+              ? t`Intro: ${entry.intro.status.replaceAll('-', ' ')}${entry.intro.scheduledAt ? t` for ${formatDateTime(entry.intro.scheduledAt)}` : ''}`
+              : t`No intro requested yet.`}
           </Text>
           {entry.scorecard && (
             <Text size="sm" mt={4}>
@@ -99,23 +107,23 @@ export function ShortlistPage() {
           <Group mt="sm">
             {!entry.intro && (
               <Button size="xs" component={Link} to={`/guides/${entry.guide.userId}`} variant="light">
-                Ask for an intro
+                <Trans>Ask for an intro</Trans>
               </Button>
             )}
             <Button size="xs" component={Link} to={`/scorecards/${entry.guide.userId}`} variant="light">
               {entry.scorecard
-                ? `Edit scorecard for ${entry.guide.name}`
-                : `Fill in scorecard for ${entry.guide.name}`}
+                ? t`Edit scorecard for ${entry.guide.name}`
+                : t`Fill in scorecard for ${entry.guide.name}`}
             </Button>
             <Button
               size="xs"
               onClick={() => choose.mutate(entry.guide.userId)}
               disabled={entry.guide.status !== 'active'}
             >
-              Choose {entry.guide.name}
+              <Trans>Choose {entry.guide.name}</Trans>
             </Button>
             <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(entry.guide.userId)}>
-              Remove {entry.guide.name}
+              <Trans>Remove {entry.guide.name}</Trans>
             </Button>
           </Group>
         </Card>
