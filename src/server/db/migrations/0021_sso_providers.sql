@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "sso_provider_approved_domain" ON "sso_provider" USING btree ("domain") WHERE "sso_provider"."domain_verified";
