@@ -19,7 +19,7 @@ import {
   uniqueDomain,
 } from '../../../test/support/sso-fixture';
 import { BASE_URL, createTestApp, type Member, signUp, type TestApp } from '../../../test/support/test-app';
-import { member, organization, user } from '../db/schema';
+import { auditEvents, member, organization, user } from '../db/schema';
 
 // Sign-in through a real OpenID provider (oidc-provider on a free port), and the ways it must fail.
 let t: TestApp;
@@ -75,6 +75,12 @@ describe('OIDC sign-in', () => {
     expect(hasSession(browser)).toBe(true);
     expect(await sessionUser(t, browser)).toMatchObject({ email, name: 'Ana Lima' });
     expect(await membershipOf(email)).toBe('member');
+    const person = await sessionUser(t, browser);
+    const events = await t.database.db
+      .select({ action: auditEvents.action, meta: auditEvents.meta })
+      .from(auditEvents)
+      .where(eq(auditEvents.target, `user:${person?.id}`));
+    expect(events).toContainEqual({ action: 'sign-in.succeeded', meta: { method: 'sso' } });
   });
 
   it('signs the same person in again without a second account', async () => {
