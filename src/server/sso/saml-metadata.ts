@@ -1,6 +1,8 @@
-import { IdPMetadata } from 'samlify';
+import samlify from 'samlify';
 import { Problem } from '../http/problem';
 
+// samlify is CommonJS: Node's ESM loader gives its exports only as the default object.
+const { IdPMetadata } = samlify;
 export type IdpMetadata = { entityId: string; singleSignOnUrl: string };
 
 const invalid = (why: string) =>
