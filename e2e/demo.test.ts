@@ -38,6 +38,7 @@ describe('demo data', () => {
     });
     await page.goto('/sign-in');
     await page.getByLabel(/^Email/).fill('maya@demo.corner');
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel(/^Password/).fill('corner-demo-2026');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Hello, Maya' }).waitFor();

@@ -67,6 +67,7 @@ describe('corner import / export', () => {
       const { page, errors, context } = await newPage(browser, { baseURL: server.url });
       await page.goto('/sign-in');
       await page.getByLabel(/^Email/).fill('maya@demo.corner');
+      await page.getByRole('button', { name: 'Continue' }).click();
       await page.getByLabel(/^Password/).fill(temporaryPassword);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: 'Hello, Maya' }).waitFor();

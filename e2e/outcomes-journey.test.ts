@@ -47,6 +47,7 @@ async function visit(page: Page, label: string) {
 async function signIn(page: Page, email: string, firstName: string) {
   await page.goto('/sign-in');
   await page.getByLabel(/^Email/).fill(email);
+  await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel(/^Password/).fill('a-long-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: `Hello, ${firstName}` }).waitFor();

@@ -14,6 +14,7 @@ import { registerMcpCommand } from './mcp-command';
 import { registerOrgCommand } from './org-command';
 import { registerProgramCommand } from './program-command';
 import { registerServeCommand } from './serve-command';
+import { registerSsoCommand } from './sso-command';
 import { registerTokenCommand } from './token-command';
 
 const program = new Command()
@@ -33,6 +34,7 @@ registerTokenCommand(program);
 registerGuidesCommand(program);
 registerBackupCommand(program);
 registerOrgCommand(program);
+registerSsoCommand(program);
 
 try {
   await program.parseAsync(process.argv);

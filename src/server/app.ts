@@ -50,6 +50,7 @@ import { securityHeaders } from './security/security-headers';
 import { sessionRoutes } from './sessions/routes';
 import { shadowMapRoutes } from './shadow-map/routes';
 import { shortlistRoutes } from './shortlist/routes';
+import { ssoRoutes } from './sso/routes';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 // Spreadsheets of a few thousand applicants are larger than any other request.
@@ -90,7 +91,8 @@ export function buildApi() {
     .route('/', auditRoutes)
     .route('/', accountDeletionRoutes)
     .route('/', outcomeRoutes)
-    .route('/', orgRoutes);
+    .route('/', orgRoutes)
+    .route('/', ssoRoutes);
 }
 
 export type ApiType = ReturnType<typeof buildApi>;
@@ -119,7 +121,7 @@ export function buildApp(
 
   // Before the auth middlewares on purpose: reading one's own session is neither limited nor rewritten.
   app.get('/api/auth/get-session', serveCachedSession);
-  app.use('/api/auth/*', refuseForeignOrigin(deps.auth.options.trustedOrigins), genericAuthErrors, limitAuth);
+  app.use('/api/auth/*', refuseForeignOrigin(deps.auth.pageOrigins), genericAuthErrors, limitAuth);
   app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw));
   app.get('/calendar/:file', serveCalendarFeed);
 
@@ -134,7 +136,7 @@ export function buildApp(
     });
   const smallBodies = limitBody(MAX_BODY_BYTES, '1 MB');
   const importBodies = limitBody(MAX_IMPORT_BYTES, '20 MB');
-  api.use('/v1/*', refuseCrossSite(deps.auth.options.trustedOrigins));
+  api.use('/v1/*', refuseCrossSite(deps.auth.pageOrigins));
   api.use(
     '/v1/invitations/:token/accept',
     limitRequests((limits) => limits.invitationAccept),

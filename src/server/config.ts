@@ -63,6 +63,15 @@ const configSchema = z
         'must be a comma-separated list of IP addresses or CIDR ranges such as 10.0.0.1,192.168.0.0/16',
       )
       .optional(),
+    // Identity providers on a private network (a company Keycloak): Corner fetches an IdP's
+    // configuration, keys and tokens only from public hosts unless its origin is listed here.
+    SSO_PRIVATE_IDP_ORIGINS: z
+      .string()
+      .refine(
+        (value) => value.split(',').every((entry) => URL.canParse(entry.trim())),
+        'must be a comma-separated list of origins such as https://keycloak.internal:8443',
+      )
+      .optional(),
   })
   // The embedded database belongs to one process, so no other process could ever run its jobs.
   .refine((env) => env.DATABASE_URL || env.CORNER_ROLES.split(',').includes('worker'), {
@@ -99,6 +108,8 @@ export type Config = {
   programCreators: ProgramCreators;
   /** Addresses and CIDR ranges whose X-Forwarded-For is believed; empty = the socket address only. */
   trustedProxies: string[];
+  /** SSO_PRIVATE_IDP_ORIGINS: private-network identity providers Corner may fetch from. */
+  identityProviderOrigins: string[];
 };
 
 export class ConfigError extends Error {}
@@ -140,6 +151,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
               .filter((email) => email.length > 0),
           }
         : { mode: 'anyone' },
+    identityProviderOrigins: (value.SSO_PRIVATE_IDP_ORIGINS ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0)
+      .map((entry) => new URL(entry).origin),
     trustedProxies: (value.TRUSTED_PROXIES ?? '')
       .split(',')
       .map((entry) => entry.trim())

@@ -34,6 +34,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
         `http://localhost:${config.port}`,
         `http://127.0.0.1:${config.port}`,
       ],
+      identityProviderOrigins: config.identityProviderOrigins,
     });
     return {
       database,

@@ -22,7 +22,7 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-const BASE_URL = 'http://localhost:3000';
+export const BASE_URL = 'http://localhost:3000';
 export const TEST_CALENDAR_KEY = calendarKeyFrom('test-calendar-key-that-is-long-enough');
 
 // The in-process app on the run's test database (see db-global-setup.ts), with a clock tests can move.
@@ -40,6 +40,8 @@ export async function createTestApp(
     sharing?: TestApp;
     /** People's external busy time for open slots, instead of the calendar cache. */
     busyReader?: BusyReader;
+    /** Test identity providers on loopback that Corner may fetch from (SSO tests). */
+    identityProviderOrigins?: string[];
   } = {},
 ): Promise<TestApp> {
   const target = inject('testDatabase');
@@ -65,6 +67,7 @@ export async function createTestApp(
     secret: 'test-secret-that-is-long-enough-for-better-auth',
     baseUrl: BASE_URL,
     trustedOrigins: [BASE_URL],
+    identityProviderOrigins: options.identityProviderOrigins ?? [],
     sessionCache: options.sessionCache,
   });
   // Test files share one PostgreSQL database: each gets its own queue tables, so one file's worker

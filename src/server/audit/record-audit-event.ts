@@ -12,6 +12,10 @@ export const auditActions = [
   'export.growth-record',
   'match-run.published',
   'account.deleted',
+  'sso-provider.created',
+  'sso-provider.deleted',
+  'sso-domain.approved',
+  'sso-required.changed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

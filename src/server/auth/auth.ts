@@ -1,3 +1,4 @@
+import { sso } from '@better-auth/sso';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { organization } from 'better-auth/plugins/organization';
@@ -5,6 +6,7 @@ import { adminAc, defaultAc, memberAc, ownerAc } from 'better-auth/plugins/organ
 import { auditSignIns } from '../audit/auth-hooks';
 import type { Db } from '../db/client';
 import * as schema from '../db/schema';
+import { refuseSsoRequiredPasswords } from '../sso/require-sso-hook';
 import { answerDatabaseFaults, authErrorHook } from './database-faults';
 import { createSessionCache, type SessionCacheOptions } from './session-cache';
 
@@ -13,19 +15,29 @@ export type AuthOptions = {
   secret: string;
   baseUrl: string;
   trustedOrigins: string[];
+  /** Identity providers on a private network (Keycloak inside the company, the tests' own provider):
+   * better-auth fetches only public hosts unless an origin is listed here. Not trusted for CSRF. */
+  identityProviderOrigins?: string[];
   /** Tests shorten or move the session cache's clock; servers keep the defaults. */
   sessionCache?: SessionCacheOptions;
 };
 
 // Email + password accounts with cookie sessions. The tables live in our drizzle schema (db/schema/auth.ts).
-export function createAuth({ db, secret, baseUrl, trustedOrigins, sessionCache }: AuthOptions) {
+export function createAuth({
+  db,
+  secret,
+  baseUrl,
+  trustedOrigins,
+  identityProviderOrigins = [],
+  sessionCache,
+}: AuthOptions) {
   const sessions = createSessionCache(sessionCache);
   const auth = betterAuth({
     appName: 'Corner',
     baseURL: baseUrl,
     basePath: '/api/auth',
     secret,
-    trustedOrigins,
+    trustedOrigins: [...trustedOrigins, ...identityProviderOrigins],
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: {
@@ -36,9 +48,16 @@ export function createAuth({ db, secret, baseUrl, trustedOrigins, sessionCache }
         organization: schema.organization,
         member: schema.member,
         invitation: schema.invitation,
+        ssoProvider: schema.ssoProvider,
       },
     }),
     emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8 },
+    // Corner does not verify addresses, so better-auth's "local address verified" test would never
+    // link anyone. The sso plugin links an existing account only through a provider whose domain the
+    // operator approved and for an address on that domain (its `isTrustedProvider`); nothing else is
+    // a trusted provider here, so no other sign-in method links accounts (see sso/README in
+    // ARCHITECTURE.md and sso/takeover.test.ts).
+    account: { accountLinking: { enabled: true, requireLocalEmailVerified: false } },
     user: { additionalFields: { timeZone: { type: 'string', required: false, defaultValue: 'UTC' } } },
     // Every way better-auth ends a session (sign-out, revoke one or all, password change, user
     // deletion) or changes a person runs these, so this instance's session cache never outlives them.
@@ -49,7 +68,7 @@ export function createAuth({ db, secret, baseUrl, trustedOrigins, sessionCache }
         delete: { after: async (gone) => sessions.forgetUser(gone.id) },
       },
     },
-    hooks: { after: auditSignIns(db) },
+    hooks: { before: refuseSsoRequiredPasswords(db), after: auditSignIns(db) },
     plugins: [
       // The organization plugin's tables and roles, for SSO and SCIM provisioning to add members;
       // its own HTTP endpoints are closed below (Corner's /api/v1/orgs applies our policies).
@@ -57,20 +76,52 @@ export function createAuth({ db, secret, baseUrl, trustedOrigins, sessionCache }
         roles: { owner: ownerAc, admin: adminAc, coordinator: defaultAc.newRole({}), member: memberAc },
         creatorRole: 'owner',
       }),
+      // OIDC and SAML sign-in. Providers are registered through Corner's /api/v1/orgs/{slug}/sso-providers
+      // (policies, audit); the plugin's own registration endpoints are closed below.
+      sso({
+        // A provider signs nobody in until the operator approved its domain (`corner sso approve-domain`).
+        domainVerification: { enabled: true },
+        // First sign-in through an organization's provider makes the person a member.
+        organizationProvisioning: { defaultRole: 'member' },
+        providersLimit: 0,
+        saml: { requireTimestamps: true, allowIdpInitiated: false },
+      }),
     ],
     telemetry: { enabled: false },
-    onAPIError: authErrorHook,
+    // Failed SSO callbacks land on the sign-in page, which turns the error code into a sentence.
+    onAPIError: { ...authErrorHook, errorURL: `${baseUrl}/sign-in` },
     // Off: its counters live per instance and trust X-Forwarded-For. Corner's own limiter
     // (security/limit-auth.ts) counts in the database, by the address our trusted proxies report.
     rateLimit: { enabled: false },
   });
   const handler = answerDatabaseFaults(auth.handler);
-  return { ...auth, sessions, handler: (request: Request) => closePluginEndpoints(request, handler) };
+  return {
+    ...auth,
+    sessions,
+    /** Origins of Corner's own pages (CSRF checks); identity providers are not among them. */
+    pageOrigins: trustedOrigins,
+    identityProviderOrigins,
+    publicUrl: baseUrl,
+    handler: (request: Request) => closePluginEndpoints(request, handler),
+  };
 }
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const CLOSED_PREFIXES = ['/api/auth/organization/'];
+// Everything of the sso plugin except signing in (sign-in/sso, the OIDC callback, the SAML ACS and the
+// SP metadata an IdP reads) is closed: registration and approval go through Corner's routes and CLI.
+const CLOSED_PREFIXES = [
+  '/api/auth/organization/',
+  '/api/auth/sso/register',
+  '/api/auth/sso/providers',
+  '/api/auth/sso/get-provider',
+  '/api/auth/sso/update-provider',
+  '/api/auth/sso/delete-provider',
+  '/api/auth/sso/request-domain-verification',
+  '/api/auth/sso/verify-domain',
+  '/api/auth/sso/saml2/sp/slo/',
+  '/api/auth/sso/saml2/logout/',
+];
 
 // Plugin endpoints that would bypass Corner's policies answer 404, as a path that does not exist.
 function closePluginEndpoints(request: Request, handler: (request: Request) => Promise<Response>) {

@@ -61,11 +61,16 @@ function fromOurOrigin(headers: Headers, allowed: Set<string>): boolean {
  * another site. better-auth checks this itself in production, but turns the check off whenever
  * NODE_ENV is "test", and Corner should not depend on how the process was started. A request with
  * neither header (a script, not a browser page) is left to better-auth.
+ * The SAML assertion consumer is posted to by the identity provider's page, by design: its proof is
+ * the signed assertion answering a request Corner made, not where the browser comes from.
  */
+const CROSS_SITE_BY_DESIGN = ['/api/auth/sso/saml2/sp/acs/'];
+
 export function refuseForeignOrigin(allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
   const allowed = originsOf(allowedOrigins);
   return async (c, next) => {
     if (!STATE_CHANGING.has(c.req.method)) return next();
+    if (CROSS_SITE_BY_DESIGN.some((prefix) => c.req.path.startsWith(prefix))) return next();
     const headers = c.req.raw.headers;
     const stated = headers.get('origin') || headers.get('referer');
     if (stated && !fromOurOrigin(headers, allowed)) {

@@ -19,6 +19,7 @@ import { ORG_ROLES, type OrgRole } from '../../domain/orgs/org-roles';
 import { api, unwrap } from '../api/client';
 import { CenteredLoader } from '../components/centered-loader';
 import { ProblemAlert } from '../components/problem-alert';
+import { OrganizationSso } from './organization-sso';
 import { orgKeys } from './organizations';
 
 export function OrganizationPage() {
@@ -53,6 +54,7 @@ export function OrganizationPage() {
               <Trans>Only the organization’s owners, admins and coordinators see its member list.</Trans>
             </Text>
           )}
+          {(org.role === 'owner' || org.role === 'admin') && <OrganizationSso slug={slug} />}
         </>
       )}
     </Stack>

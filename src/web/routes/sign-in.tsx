@@ -13,19 +13,64 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { authClient } from '../api/auth-client';
+import { api, unwrap } from '../api/client';
 import { ProblemAlert } from '../components/problem-alert';
+import { ssoFailureSentence } from './sso-failure';
 
+// E-mail first: the address decides the way in. An address on a domain whose organization signs its
+// people in through an identity provider goes there; any other gets the password field.
 export function SignInPage() {
-  const [error, setError] = useState<string | null>(null);
+  const [searchParams] = useSearchParams();
+  const ssoError = searchParams.get('error');
+  const [error, setError] = useState<string | null>(ssoError ? ssoFailureSentence(ssoError) : null);
+  const [step, setStep] = useState<'email' | 'password' | 'redirecting'>('email');
   const form = useForm({ initialValues: { email: '', password: '' } });
+
+  const continueWithEmail = async (email: string) => {
+    const route = await unwrap(api.sso.route.$post({ json: { email } }));
+    if (route.method === 'password' || !route.providerId) {
+      setStep('password');
+      return;
+    }
+    setStep('redirecting');
+    const started = await fetch('/api/auth/sign-in/sso', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify({
+        email,
+        providerId: route.providerId,
+        callbackURL: '/',
+        errorCallbackURL: '/sign-in',
+      }),
+    });
+    const body = (await started.json()) as { url?: string; message?: string };
+    if (!started.ok || !body.url) {
+      setStep('email');
+      setError(body.message ?? t`Could not reach your organization’s sign-in. Try again in a moment.`);
+      return;
+    }
+    window.location.assign(body.url);
+  };
+
   const submit = form.onSubmit(async (values) => {
     setError(null);
-    const result = await authClient.signIn.email(values);
-    if (result.error) setError(result.error.message ?? t`Could not sign in.`);
-    else window.location.assign('/');
+    try {
+      if (step === 'email') {
+        await continueWithEmail(values.email);
+        return;
+      }
+      const result = await authClient.signIn.email(values);
+      if (result.error) setError(result.error.message ?? t`Could not sign in.`);
+      else window.location.assign('/');
+    } catch (problem) {
+      setStep('email');
+      setError(problem instanceof Error ? problem.message : t`Could not sign in.`);
+    }
   });
+
   return (
     <Container size={420} py="xl" component="main">
       <Paper withBorder p="lg" component="form" onSubmit={submit}>
@@ -39,17 +84,40 @@ export function SignInPage() {
             type="email"
             autoComplete="email"
             required
+            readOnly={step !== 'email'}
             {...form.getInputProps('email')}
           />
-          <PasswordInput
-            label={t`Password`}
-            autoComplete="current-password"
-            required
-            {...form.getInputProps('password')}
-          />
-          <Button type="submit" loading={form.submitting}>
-            <Trans>Sign in</Trans>
-          </Button>
+          {step === 'password' && (
+            <PasswordInput
+              label={t`Password`}
+              autoComplete="current-password"
+              required
+              autoFocus
+              {...form.getInputProps('password')}
+            />
+          )}
+          {step === 'redirecting' ? (
+            <Text role="status">
+              <Trans>Taking you to your organization’s sign-in…</Trans>
+            </Text>
+          ) : (
+            <Button type="submit" loading={form.submitting}>
+              {step === 'email' ? t`Continue` : t`Sign in`}
+            </Button>
+          )}
+          {step === 'password' && (
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              onClick={() => {
+                setStep('email');
+                form.setFieldValue('password', '');
+              }}
+            >
+              <Trans>Use another address</Trans>
+            </Anchor>
+          )}
           <Text size="sm">
             <Trans>
               New here?{' '}

@@ -1,0 +1,156 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../api/client';
+import { CenteredLoader } from '../components/centered-loader';
+import { ProblemAlert } from '../components/problem-alert';
+
+const ssoKey = (slug: string) => ['orgs', slug, 'sso-providers'] as const;
+
+// Single sign-on for owners and admins: register an OpenID Connect provider, see what to give it,
+// and require SSO once the Corner operator has approved the domain.
+export function OrganizationSso({ slug }: { slug: string }) {
+  const queryClient = useQueryClient();
+  const providers = useQuery({
+    queryKey: ssoKey(slug),
+    queryFn: () => unwrap(api.orgs[':slug']['sso-providers'].$get({ param: { slug } })),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ssoKey(slug) });
+  const form = useForm({ initialValues: { domain: '', issuer: '', clientId: '', clientSecret: '' } });
+  const add = useMutation({
+    mutationFn: (values: typeof form.values) =>
+      unwrap(api.orgs[':slug']['sso-providers'].oidc.$post({ param: { slug }, json: values })),
+    onSuccess: async () => {
+      form.reset();
+      await refresh();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (providerId: string) =>
+      unwrap(api.orgs[':slug']['sso-providers'][':providerId'].$delete({ param: { slug, providerId } })),
+    onSuccess: refresh,
+  });
+  const requireSso = useMutation({
+    mutationFn: (required: boolean) =>
+      unwrap(api.orgs[':slug']['sso-required'].$put({ param: { slug }, json: { required } })),
+    onSuccess: refresh,
+  });
+  const data = providers.data;
+  return (
+    <Stack component="section" aria-labelledby="sso-title">
+      <Title order={2} size="h3" id="sso-title">
+        Single sign-on
+      </Title>
+      {providers.isPending && <CenteredLoader label="Loading identity providers" />}
+      <ProblemAlert error={providers.error ?? remove.error} />
+      {data && data.providers.length === 0 && (
+        <Text>
+          People sign in with a password for now. Register your identity provider below and they can sign in
+          with their work account instead.
+        </Text>
+      )}
+      {data && data.providers.length > 0 && (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Domain</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Give your identity provider</Table.Th>
+              <Table.Th>Remove</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.providers.map((provider) => (
+              <Table.Tr key={provider.providerId}>
+                <Table.Td>{provider.domain}</Table.Td>
+                <Table.Td>
+                  {provider.approved ? (
+                    <Badge color="green">In use</Badge>
+                  ) : (
+                    <Badge color="yellow">Waiting for the operator to approve the domain</Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{provider.protocol === 'oidc' ? 'Redirect URI' : 'ACS URL'}:</Text>
+                  <Code>{provider.redirectUrl}</Code>
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    size="xs"
+                    aria-label={`Remove the identity provider for ${provider.domain}`}
+                    onClick={() => remove.mutate(provider.providerId)}
+                  >
+                    Remove
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {data && (
+        <>
+          <Switch
+            label="Require single sign-on: people on these domains cannot use a password"
+            checked={data.ssoRequired}
+            onChange={(event) => requireSso.mutate(event.currentTarget.checked)}
+          />
+          <ProblemAlert error={requireSso.error} title="Could not change this" />
+        </>
+      )}
+      <Card withBorder component="section" aria-labelledby="add-oidc">
+        <form onSubmit={form.onSubmit((values) => add.mutate(values))}>
+          <Stack>
+            <Title order={3} size="h4" id="add-oidc">
+              Add an OpenID Connect provider
+            </Title>
+            <Text size="sm">
+              Okta, Entra ID, Google Workspace, Keycloak or any provider with OpenID discovery. The Corner
+              operator approves the domain before anyone signs in through it.
+            </Text>
+            <TextInput
+              label="E-mail domain"
+              placeholder="acme.com"
+              required
+              {...form.getInputProps('domain')}
+            />
+            <TextInput
+              label="Issuer URL"
+              placeholder="https://acme.okta.com"
+              required
+              {...form.getInputProps('issuer')}
+            />
+            <TextInput label="Client ID" required {...form.getInputProps('clientId')} />
+            <TextInput
+              label="Client secret"
+              type="password"
+              autoComplete="off"
+              required
+              {...form.getInputProps('clientSecret')}
+            />
+            <ProblemAlert error={add.error} title="Could not add the provider" />
+            <Group>
+              <Button type="submit" loading={add.isPending}>
+                Add provider
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Card>
+    </Stack>
+  );
+}
