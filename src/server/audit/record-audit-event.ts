@@ -12,6 +12,13 @@ export const auditActions = [
   'export.growth-record',
   'match-run.published',
   'account.deleted',
+  'scim.token-created',
+  'scim.token-revoked',
+  'scim.user-provisioned',
+  'scim.user-changed',
+  'scim.user-deactivated',
+  'scim.user-deleted',
+  'scim.group-changed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

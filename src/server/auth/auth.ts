@@ -5,6 +5,8 @@ import { adminAc, defaultAc, memberAc, ownerAc } from 'better-auth/plugins/organ
 import { auditSignIns } from '../audit/auth-hooks';
 import type { Db } from '../db/client';
 import * as schema from '../db/schema';
+import { refuseDeactivatedSessions, scimAdapterSchema } from '../scim/auth-wiring';
+import { cornerScim } from '../scim/scim-plugin';
 import { answerDatabaseFaults, authErrorHook } from './database-faults';
 import { createSessionCache, type SessionCacheOptions } from './session-cache';
 
@@ -36,14 +38,27 @@ export function createAuth({ db, secret, baseUrl, trustedOrigins, sessionCache }
         organization: schema.organization,
         member: schema.member,
         invitation: schema.invitation,
+        ...scimAdapterSchema,
       },
+      // SCIM writes a person and their provisioning records together or not at all (the plugin
+      // refuses an adapter without real transactions).
+      transaction: true,
     }),
     emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8 },
-    user: { additionalFields: { timeZone: { type: 'string', required: false, defaultValue: 'UTC' } } },
+    user: {
+      additionalFields: {
+        timeZone: { type: 'string', required: false, defaultValue: 'UTC' },
+        // Written only by SCIM (scim/scim-plugin.ts), never from a request body.
+        deactivatedAt: { type: 'date', required: false, input: false },
+      },
+    },
     // Every way better-auth ends a session (sign-out, revoke one or all, password change, user
     // deletion) or changes a person runs these, so this instance's session cache never outlives them.
     databaseHooks: {
-      session: { delete: { after: async (ended) => sessions.forgetToken(ended.token) } },
+      session: {
+        create: { before: refuseDeactivatedSessions },
+        delete: { after: async (ended) => sessions.forgetToken(ended.token) },
+      },
       user: {
         update: { after: async (changed) => sessions.forgetUser(changed.id) },
         delete: { after: async (gone) => sessions.forgetUser(gone.id) },
@@ -57,6 +72,7 @@ export function createAuth({ db, secret, baseUrl, trustedOrigins, sessionCache }
         roles: { owner: ownerAc, admin: adminAc, coordinator: defaultAc.newRole({}), member: memberAc },
         creatorRole: 'owner',
       }),
+      cornerScim({ db, forgetUser: (userId) => sessions.forgetUser(userId) }),
     ],
     telemetry: { enabled: false },
     onAPIError: authErrorHook,

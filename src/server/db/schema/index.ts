@@ -16,3 +16,4 @@ export * from './rate-limits';
 export * from './relationships';
 export * from './scheduling';
 export * from './sessions';
+export * from './scim';
