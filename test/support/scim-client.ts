@@ -16,7 +16,12 @@ export type ScimOrg = {
   orgId: string;
   token: string;
   tokenId: string;
-  scim: (method: string, pathAndQuery: string, body?: unknown, token?: string) => Promise<Response> | Response;
+  scim: (
+    method: string,
+    pathAndQuery: string,
+    body?: unknown,
+    token?: string,
+  ) => Promise<Response> | Response;
 };
 
 /** A SCIM request as an identity provider sends it: a bearer token, SCIM's media type, no cookie. */

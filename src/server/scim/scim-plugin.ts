@@ -1,4 +1,7 @@
 import {
+  type SCIMIdentityResolution,
+  type SCIMIdentityResolutionContext,
+  type SCIMIdentityResolutionInput,
   type SCIMIdentityState,
   type SCIMProjectedUserState,
   type SCIMTransactionContext,
@@ -37,11 +40,36 @@ export function cornerScim({ db, forgetUser }: Options) {
     },
     // Both run inside the plugin's transaction and write through its adapter, so the SCIM change and
     // what it means in Corner (deactivated, member of the organization) commit together.
-    identity: { reconcileUser: (state, context) => reconcileDeactivation(state, context, forgetUser) },
+    identity: {
+      resolveUser: linkExistingMember,
+      reconcileUser: (state, context) => reconcileDeactivation(state, context, forgetUser),
+    },
     projection: { reconcileUser: reconcileMembership },
     compatibility: { microsoftEntra: { acceptLegacyGroupSchema: true } },
   });
   return { ...plugin, hooks: { after: [...plugin.hooks.after, scimAfterHook(db)] } };
+}
+
+// Someone who already has a Corner account and whom the organization's owners or admins already made a
+// member is that person: the identity provider takes them over (their own name and settings kept).
+// An address alone never links: anyone else with that address gets a 409 from the plugin.
+async function linkExistingMember(
+  input: SCIMIdentityResolutionInput,
+  { database }: SCIMIdentityResolutionContext,
+): Promise<SCIMIdentityResolution> {
+  const existing = await database.findOne<{ id: string }>({
+    model: 'user',
+    where: [{ field: 'email', value: input.resource.primaryEmail.toLowerCase() }],
+  });
+  if (!existing) return { action: 'create' };
+  const membership = await database.findOne({
+    model: 'member',
+    where: [
+      { field: 'organizationId', value: input.provisioningDomainId },
+      { field: 'userId', value: existing.id },
+    ],
+  });
+  return membership ? { action: 'link', userId: existing.id, profile: 'preserve' } : { action: 'create' };
 }
 
 // `active` is true while any SCIM source of the person is active. Inactive (deactivated, or deleted
