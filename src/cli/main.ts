@@ -13,6 +13,7 @@ import { CheckFailedError, registerMatchCommand } from './match-command';
 import { registerMcpCommand } from './mcp-command';
 import { registerOrgCommand } from './org-command';
 import { registerProgramCommand } from './program-command';
+import { registerScimCommand } from './scim-command';
 import { registerServeCommand } from './serve-command';
 import { registerTokenCommand } from './token-command';
 
@@ -33,6 +34,7 @@ registerTokenCommand(program);
 registerGuidesCommand(program);
 registerBackupCommand(program);
 registerOrgCommand(program);
+registerScimCommand(program);
 
 try {
   await program.parseAsync(process.argv);
