@@ -17,6 +17,7 @@ import { ORG_ROLES, type OrgRole } from '../../domain/orgs/org-roles';
 import { api, unwrap } from '../api/client';
 import { CenteredLoader } from '../components/centered-loader';
 import { ProblemAlert } from '../components/problem-alert';
+import { ScimTokens } from '../components/scim-tokens';
 import { orgKeys } from './organizations';
 
 export function OrganizationPage() {
@@ -41,6 +42,7 @@ export function OrganizationPage() {
           ) : (
             <Text>Only the organization’s owners, admins and coordinators see its member list.</Text>
           )}
+          {(org.role === 'owner' || org.role === 'admin') && <ScimTokens slug={slug} />}
         </>
       )}
     </Stack>

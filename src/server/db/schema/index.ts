@@ -15,5 +15,5 @@ export * from './programs';
 export * from './rate-limits';
 export * from './relationships';
 export * from './scheduling';
-export * from './sessions';
 export * from './scim';
+export * from './sessions';
