@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { backupDatabase } from '../src/server/backup/backup-database';
 import { restoreDatabase } from '../src/server/backup/restore-database';
@@ -39,7 +40,8 @@ async function createDatabase(admin: pg.Client, name: string) {
   return { database, url: url.toString() };
 }
 
-async function main() {
+/** The backup benchmark; bench/identity.ts runs it too, after SCIM provisioning. */
+export async function benchBackup() {
   const stamp = Date.now();
   const sourceName = `corner_bench_backup_src_${stamp}`;
   const targetName = `corner_bench_backup_dst_${stamp}`;
@@ -121,4 +123,5 @@ async function main() {
   }
 }
 
-await main();
+// Run directly (npm run bench:backup), not when bench/identity.ts imports it.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await benchBackup();

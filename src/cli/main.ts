@@ -13,6 +13,7 @@ import { CheckFailedError, registerMatchCommand } from './match-command';
 import { registerMcpCommand } from './mcp-command';
 import { registerOrgCommand } from './org-command';
 import { registerProgramCommand } from './program-command';
+import { registerScimCommand } from './scim-command';
 import { registerServeCommand } from './serve-command';
 import { registerSsoCommand } from './sso-command';
 import { registerTokenCommand } from './token-command';
@@ -35,6 +36,7 @@ registerGuidesCommand(program);
 registerBackupCommand(program);
 registerOrgCommand(program);
 registerSsoCommand(program);
+registerScimCommand(program);
 
 try {
   await program.parseAsync(process.argv);

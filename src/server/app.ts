@@ -41,6 +41,8 @@ import { readinessRoutes } from './readiness/routes';
 import { consentRoutes } from './relationships/consent-routes';
 import { relationshipRoutes } from './relationships/routes';
 import { schedulingRoutes } from './scheduling/routes';
+import { scimTokenRoutes } from './scim/routes';
+import { scimTooLarge } from './scim/scim-errors';
 import { resolveClientAddress } from './security/client-address';
 import { genericAuthErrors } from './security/generic-auth-errors';
 import { limitAuth } from './security/limit-auth';
@@ -92,7 +94,8 @@ export function buildApi() {
     .route('/', accountDeletionRoutes)
     .route('/', outcomeRoutes)
     .route('/', orgRoutes)
-    .route('/', ssoRoutes);
+    .route('/', ssoRoutes)
+    .route('/', scimTokenRoutes);
 }
 
 export type ApiType = ReturnType<typeof buildApi>;
@@ -118,9 +121,15 @@ export function buildApp(
     await next();
   });
   app.use('*', resolveClientAddress(options.trustedProxies ?? []));
+  const scimBodies = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => scimTooLarge() });
 
   // Before the auth middlewares on purpose: reading one's own session is neither limited nor rewritten.
   app.get('/api/auth/get-session', serveCachedSession);
+  // SCIM (identity providers, bearer tokens, every method): not browser traffic, so neither the
+  // origin check nor the sign-in limiter applies; a body is at most 1 MB, as on /api/v1.
+  app.on(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], '/api/auth/scim/v2/*', scimBodies, (c) =>
+    deps.auth.handler(c.req.raw),
+  );
   app.use('/api/auth/*', refuseForeignOrigin(deps.auth.pageOrigins), genericAuthErrors, limitAuth);
   app.on(['GET', 'POST'], '/api/auth/*', (c) => deps.auth.handler(c.req.raw));
   app.get('/calendar/:file', serveCalendarFeed);

@@ -16,6 +16,13 @@ export const auditActions = [
   'sso-provider.deleted',
   'sso-domain.approved',
   'sso-required.changed',
+  'scim.token-created',
+  'scim.token-revoked',
+  'scim.user-provisioned',
+  'scim.user-changed',
+  'scim.user-deactivated',
+  'scim.user-deleted',
+  'scim.group-changed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -6,6 +6,8 @@ import { adminAc, defaultAc, memberAc, ownerAc } from 'better-auth/plugins/organ
 import { auditSignIns } from '../audit/auth-hooks';
 import type { Db } from '../db/client';
 import * as schema from '../db/schema';
+import { refuseDeactivatedSessions, scimAdapterSchema } from '../scim/auth-wiring';
+import { cornerScim } from '../scim/scim-plugin';
 import { refuseSsoRequiredPasswords } from '../sso/require-sso-hook';
 import { answerDatabaseFaults, authErrorHook } from './database-faults';
 import { createSessionCache, type SessionCacheOptions } from './session-cache';
@@ -49,7 +51,11 @@ export function createAuth({
         member: schema.member,
         invitation: schema.invitation,
         ssoProvider: schema.ssoProvider,
+        ...scimAdapterSchema,
       },
+      // SCIM writes a person and their provisioning records together or not at all (the plugin
+      // refuses an adapter without real transactions).
+      transaction: true,
     }),
     emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8 },
     // Corner does not verify addresses, so better-auth's "local address verified" test would never
@@ -58,11 +64,20 @@ export function createAuth({
     // a trusted provider here, so no other sign-in method links accounts (see sso/README in
     // ARCHITECTURE.md and sso/takeover.test.ts).
     account: { accountLinking: { enabled: true, requireLocalEmailVerified: false } },
-    user: { additionalFields: { timeZone: { type: 'string', required: false, defaultValue: 'UTC' } } },
+    user: {
+      additionalFields: {
+        timeZone: { type: 'string', required: false, defaultValue: 'UTC' },
+        // Written only by SCIM (scim/scim-plugin.ts), never from a request body.
+        deactivatedAt: { type: 'date', required: false, input: false },
+      },
+    },
     // Every way better-auth ends a session (sign-out, revoke one or all, password change, user
     // deletion) or changes a person runs these, so this instance's session cache never outlives them.
     databaseHooks: {
-      session: { delete: { after: async (ended) => sessions.forgetToken(ended.token) } },
+      session: {
+        create: { before: refuseDeactivatedSessions },
+        delete: { after: async (ended) => sessions.forgetToken(ended.token) },
+      },
       user: {
         update: { after: async (changed) => sessions.forgetUser(changed.id) },
         delete: { after: async (gone) => sessions.forgetUser(gone.id) },
@@ -86,6 +101,7 @@ export function createAuth({
         providersLimit: 0,
         saml: { requireTimestamps: true, allowIdpInitiated: false },
       }),
+      cornerScim({ db, forgetUser: (userId) => sessions.forgetUser(userId) }),
     ],
     telemetry: { enabled: false },
     // Failed SSO callbacks land on the sign-in page, which turns the error code into a sentence.

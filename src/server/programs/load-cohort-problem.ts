@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { GuideApplicationProfile, MemberApplicationProfile } from '../../domain/programs/application';
 import {
   buildMatchingProblem,
@@ -8,7 +8,7 @@ import {
 } from '../../domain/programs/build-matching-problem';
 import { guideScoresPerEdge } from '../../domain/programs/guide-preferences';
 import type { Db } from '../db/client';
-import { applications, guidePreferences, matchOverrides } from '../db/schema';
+import { applications, guidePreferences, matchOverrides, user } from '../db/schema';
 
 export type LoadedCohortProblem = {
   members: MemberApplication[];
@@ -25,10 +25,18 @@ export type LoadedCohortProblem = {
  */
 export async function loadCohortProblem(db: Db, cohortId: string, now: Date): Promise<LoadedCohortProblem> {
   // Only people who confirmed they joined are matched; the rest are listed on the run (getMatchRun).
+  // Someone their organization's identity provider deactivated (SCIM) is left out; their application
+  // stays, so they are matched again if they come back.
   const rows = await db
     .select()
     .from(applications)
-    .where(and(eq(applications.cohortId, cohortId), eq(applications.status, 'confirmed')))
+    .where(
+      and(
+        eq(applications.cohortId, cohortId),
+        eq(applications.status, 'confirmed'),
+        sql`not exists (select 1 from ${user} where ${user.id} = ${applications.confirmedBy} and ${user.deactivatedAt} is not null)`,
+      ),
+    )
     .orderBy(applications.createdAt, applications.email);
   const members: MemberApplication[] = [];
   const guides: GuideApplication[] = [];

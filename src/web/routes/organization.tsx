@@ -19,6 +19,7 @@ import { ORG_ROLES, type OrgRole } from '../../domain/orgs/org-roles';
 import { api, unwrap } from '../api/client';
 import { CenteredLoader } from '../components/centered-loader';
 import { ProblemAlert } from '../components/problem-alert';
+import { ScimTokens } from '../components/scim-tokens';
 import { OrganizationSso } from './organization-sso';
 import { orgKeys } from './organizations';
 
@@ -55,6 +56,7 @@ export function OrganizationPage() {
             </Text>
           )}
           {(org.role === 'owner' || org.role === 'admin') && <OrganizationSso slug={slug} />}
+          {(org.role === 'owner' || org.role === 'admin') && <ScimTokens slug={slug} />}
         </>
       )}
     </Stack>

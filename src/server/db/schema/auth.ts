@@ -12,6 +12,10 @@ export const user = pgTable('user', {
   // Where the person works, for conflict-of-interest rules: guides from one's own organization are
   // not suggested unless the member opts in.
   organization: text('organization'),
+  // Set when the organization's identity provider deactivates (or deletes) the person through SCIM:
+  // they cannot sign in, their guide profile leaves the directory and matching skips them, and
+  // everything they did stays. Cleared when the provider activates them again.
+  deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

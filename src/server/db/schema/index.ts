@@ -15,5 +15,6 @@ export * from './programs';
 export * from './rate-limits';
 export * from './relationships';
 export * from './scheduling';
+export * from './scim';
 export * from './sessions';
 export * from './sso';
