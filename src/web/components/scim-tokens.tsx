@@ -1,8 +1,11 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Alert, Button, Card, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
+import { formatDateTime } from '../format';
 import { CenteredLoader } from './centered-loader';
 import { ProblemAlert } from './problem-alert';
 
@@ -34,23 +37,37 @@ export function ScimTokens({ slug }: { slug: string }) {
   return (
     <Stack component="section" aria-labelledby="scim-tokens">
       <Title order={2} size="h3" id="scim-tokens">
-        SCIM provisioning
+        <Trans>SCIM provisioning</Trans>
       </Title>
       <Text>
-        Your identity provider (Okta, Entra ID, …) can add, update and deactivate your people here. Give it
-        the base URL and a token.
+        <Trans>
+          Your identity provider (Okta, Entra ID, …) can add, update and deactivate your people here. Give it
+          the base URL and a token.
+        </Trans>
       </Text>
-      {tokens.isPending && <CenteredLoader label="Loading the SCIM tokens" />}
+      {tokens.isPending && <CenteredLoader label={t`Loading the SCIM tokens`} />}
       <ProblemAlert error={tokens.error} />
-      {tokens.data && tokens.data.tokens.length === 0 && <Text>No tokens yet.</Text>}
+      {tokens.data && tokens.data.tokens.length === 0 && (
+        <Text>
+          <Trans>No tokens yet.</Trans>
+        </Text>
+      )}
       {tokens.data && tokens.data.tokens.length > 0 && (
         <Table>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Ends in</Table.Th>
-              <Table.Th>Last used</Table.Th>
-              <Table.Th>State</Table.Th>
+              <Table.Th>
+                <Trans>Name</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>Ends in</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>Last used</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>State</Trans>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -58,22 +75,20 @@ export function ScimTokens({ slug }: { slug: string }) {
               <Table.Tr key={token.id}>
                 <Table.Td>{token.label}</Table.Td>
                 <Table.Td>…{token.hint}</Table.Td>
-                <Table.Td>
-                  {token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString() : 'never'}
-                </Table.Td>
+                <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t`never`}</Table.Td>
                 <Table.Td>
                   {token.revokedAt ? (
-                    'revoked'
+                    t`revoked`
                   ) : (
                     <Button
                       variant="subtle"
                       color="red"
                       size="xs"
-                      aria-label={`Revoke the token ${token.label}`}
+                      aria-label={t`Revoke the token ${token.label}`}
                       loading={revoke.isPending && revoke.variables === token.id}
                       onClick={() => revoke.mutate(token.id)}
                     >
-                      Revoke
+                      <Trans>Revoke</Trans>
                     </Button>
                   )}
                 </Table.Td>
@@ -82,15 +97,19 @@ export function ScimTokens({ slug }: { slug: string }) {
           </Table.Tbody>
         </Table>
       )}
-      <ProblemAlert error={revoke.error} title="Could not revoke the token" />
+      <ProblemAlert error={revoke.error} title={t`Could not revoke the token`} />
       {made && (
-        <Alert color="green" title="Copy this token now: it is shown only once">
+        <Alert color="green" title={t`Copy this token now: it is shown only once`}>
           <Stack gap="xs">
             <Text>
-              Base URL: <Code>{made.scimBaseUrl}</Code>
+              <Trans>
+                Base URL: <Code>{made.scimBaseUrl}</Code>
+              </Trans>
             </Text>
             <Text>
-              Token: <Code>{made.token}</Code>
+              <Trans>
+                Token: <Code>{made.token}</Code>
+              </Trans>
             </Text>
           </Stack>
         </Alert>
@@ -98,15 +117,15 @@ export function ScimTokens({ slug }: { slug: string }) {
       <Card withBorder component="form" onSubmit={form.onSubmit((values) => create.mutate(values))}>
         <Stack>
           <TextInput
-            label="Where the token will be used"
-            placeholder="Okta"
+            label={t`Where the token will be used`}
+            placeholder={t`Okta`}
             required
             {...form.getInputProps('label')}
           />
-          <ProblemAlert error={create.error} title="Could not make the token" />
+          <ProblemAlert error={create.error} title={t`Could not make the token`} />
           <Group>
             <Button type="submit" loading={create.isPending}>
-              Make a SCIM token
+              <Trans>Make a SCIM token</Trans>
             </Button>
           </Group>
         </Stack>

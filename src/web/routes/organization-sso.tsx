@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Badge,
   Button,
@@ -51,24 +53,34 @@ export function OrganizationSso({ slug }: { slug: string }) {
   return (
     <Stack component="section" aria-labelledby="sso-title">
       <Title order={2} size="h3" id="sso-title">
-        Single sign-on
+        <Trans>Single sign-on</Trans>
       </Title>
-      {providers.isPending && <CenteredLoader label="Loading identity providers" />}
+      {providers.isPending && <CenteredLoader label={t`Loading identity providers`} />}
       <ProblemAlert error={providers.error ?? remove.error} />
       {data && data.providers.length === 0 && (
         <Text>
-          People sign in with a password for now. Register your identity provider below and they can sign in
-          with their work account instead.
+          <Trans>
+            People sign in with a password for now. Register your identity provider below and they can sign in
+            with their work account instead.
+          </Trans>
         </Text>
       )}
       {data && data.providers.length > 0 && (
         <Table>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Domain</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Give your identity provider</Table.Th>
-              <Table.Th>Remove</Table.Th>
+              <Table.Th>
+                <Trans>Domain</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>Status</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>Give your identity provider</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>Remove</Trans>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -77,13 +89,17 @@ export function OrganizationSso({ slug }: { slug: string }) {
                 <Table.Td>{provider.domain}</Table.Td>
                 <Table.Td>
                   {provider.approved ? (
-                    <Badge color="green">In use</Badge>
+                    <Badge color="green">
+                      <Trans>In use</Trans>
+                    </Badge>
                   ) : (
-                    <Badge color="yellow">Waiting for the operator to approve the domain</Badge>
+                    <Badge color="yellow">
+                      <Trans>Waiting for the operator to approve the domain</Trans>
+                    </Badge>
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{provider.protocol === 'oidc' ? 'Redirect URI' : 'ACS URL'}:</Text>
+                  <Text size="sm">{provider.protocol === 'oidc' ? t`Redirect URI:` : t`ACS URL:`}</Text>
                   <Code>{provider.redirectUrl}</Code>
                 </Table.Td>
                 <Table.Td>
@@ -91,10 +107,10 @@ export function OrganizationSso({ slug }: { slug: string }) {
                     variant="subtle"
                     color="red"
                     size="xs"
-                    aria-label={`Remove the identity provider for ${provider.domain}`}
+                    aria-label={t`Remove the identity provider for ${provider.domain}`}
                     onClick={() => remove.mutate(provider.providerId)}
                   >
-                    Remove
+                    <Trans>Remove</Trans>
                   </Button>
                 </Table.Td>
               </Table.Tr>
@@ -105,47 +121,49 @@ export function OrganizationSso({ slug }: { slug: string }) {
       {data && (
         <>
           <Switch
-            label="Require single sign-on: people on these domains cannot use a password"
+            label={t`Require single sign-on: people on these domains cannot use a password`}
             checked={data.ssoRequired}
             onChange={(event) => requireSso.mutate(event.currentTarget.checked)}
           />
-          <ProblemAlert error={requireSso.error} title="Could not change this" />
+          <ProblemAlert error={requireSso.error} title={t`Could not change this`} />
         </>
       )}
       <Card withBorder component="section" aria-labelledby="add-oidc">
         <form onSubmit={form.onSubmit((values) => add.mutate(values))}>
           <Stack>
             <Title order={3} size="h4" id="add-oidc">
-              Add an OpenID Connect provider
+              <Trans>Add an OpenID Connect provider</Trans>
             </Title>
             <Text size="sm">
-              Okta, Entra ID, Google Workspace, Keycloak or any provider with OpenID discovery. The Corner
-              operator approves the domain before anyone signs in through it.
+              <Trans>
+                Okta, Entra ID, Google Workspace, Keycloak or any provider with OpenID discovery. The Corner
+                operator approves the domain before anyone signs in through it.
+              </Trans>
             </Text>
             <TextInput
-              label="E-mail domain"
-              placeholder="acme.com"
+              label={t`E-mail domain`}
+              placeholder={t`acme.com`}
               required
               {...form.getInputProps('domain')}
             />
             <TextInput
-              label="Issuer URL"
-              placeholder="https://acme.okta.com"
+              label={t`Issuer URL`}
+              placeholder={t`https://acme.okta.com`}
               required
               {...form.getInputProps('issuer')}
             />
-            <TextInput label="Client ID" required {...form.getInputProps('clientId')} />
+            <TextInput label={t`Client ID`} required {...form.getInputProps('clientId')} />
             <TextInput
-              label="Client secret"
+              label={t`Client secret`}
               type="password"
               autoComplete="off"
               required
               {...form.getInputProps('clientSecret')}
             />
-            <ProblemAlert error={add.error} title="Could not add the provider" />
+            <ProblemAlert error={add.error} title={t`Could not add the provider`} />
             <Group>
               <Button type="submit" loading={add.isPending}>
-                Add provider
+                <Trans>Add provider</Trans>
               </Button>
             </Group>
           </Stack>
