@@ -297,11 +297,12 @@ function AtRiskPager({
   const to = first + shown;
   const previous = page.size;
   const next = Math.min(page.size, page.pairs - first - shown);
+  const pairs = page.pairs;
   return (
     <Group mt="sm">
       <Text size="sm" role="status">
         <Trans>
-          Showing {from}–{to} of <Plural value={page.pairs} one="# pair" other="# pairs" />.
+          Showing {from}–{to} of <Plural value={pairs} one="# pair" other="# pairs" />.
         </Trans>
       </Text>
       <Button variant="light" size="xs" disabled={page.number <= 1} onClick={() => onPage(page.number - 1)}>

@@ -44,6 +44,7 @@ export function CalendarConnectionItem(props: {
   const errors = problemFields(update.error);
   const { displayName, username, serverUrl, lastSyncedAt, errorSince } = connection;
   const since = errorSince ? formatDateTime(errorSince) : null;
+  const syncedAgo = lastSyncedAt ? formatRelative(lastSyncedAt, now, activeLocale()) : null;
   return (
     <Stack component="li" gap="xs" aria-label={connection.displayName}>
       <Group gap="xs">
@@ -62,7 +63,7 @@ export function CalendarConnectionItem(props: {
           <Trans>
             Last synced{' '}
             <time dateTime={lastSyncedAt} title={formatDateTime(lastSyncedAt)}>
-              {formatRelative(lastSyncedAt, now, activeLocale())}
+              {syncedAgo}
             </time>
             .
           </Trans>
