@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { activeLocale } from './format';
 
 export type Slot = { start: string; end: string };
 export type SlotDay = { date: string; slots: Slot[] };
@@ -46,17 +47,21 @@ export function slotsByDay(monday: string, slots: Slot[], timeZone: string): Slo
 
 /** "10:00" in a zone, and whether that is another day there ("Tue 04:00"). */
 export function clockIn(iso: string, timeZone: string, relativeTo?: string): string {
-  const time = new Date(iso).toLocaleTimeString(undefined, { timeZone, hour: '2-digit', minute: '2-digit' });
+  const time = new Date(iso).toLocaleTimeString(activeLocale(), {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   if (!relativeTo) return time;
   const here = Temporal.Instant.from(iso).toZonedDateTimeISO(timeZone).toPlainDate();
   const there = Temporal.Instant.from(iso).toZonedDateTimeISO(relativeTo).toPlainDate();
   if (here.equals(there)) return time;
-  const weekday = new Date(iso).toLocaleDateString(undefined, { timeZone, weekday: 'short' });
+  const weekday = new Date(iso).toLocaleDateString(activeLocale(), { timeZone, weekday: 'short' });
   return `${weekday} ${time}`;
 }
 
 export function dayLabel(date: string): string {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, {
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString(activeLocale(), {
     timeZone: 'UTC',
     weekday: 'long',
     day: 'numeric',

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Checkbox, Select, Switch, Text } from '@mantine/core';
 import { useRelationships } from '../api/relationship-queries';
 
@@ -33,19 +35,22 @@ export function ShareWithGuide({ choices, value, onChange, variant, disabled }: 
     if (variant === 'sent') return null;
     return (
       <Text size="sm" c="dimmed">
-        You can share a request and its answer once you work with a guide; until then only you read it.
+        <Trans>
+          You can share a request and its answer once you work with a guide; until then only you read it.
+        </Trans>
       </Text>
     );
   }
   if (choices.length === 1) {
     const Control = variant === 'new' ? Checkbox : Switch;
+    const { guideName } = only;
     return (
       <Control
         mt={variant === 'sent' ? 'sm' : undefined}
         label={
           variant === 'new'
-            ? `Share this request and its answer with ${only.guideName}, my guide`
-            : `Shared with ${only.guideName}, my guide`
+            ? t`Share this request and its answer with ${guideName}, my guide`
+            : t`Shared with ${guideName}, my guide`
         }
         checked={value === only.relationshipId}
         disabled={disabled}
@@ -56,9 +61,9 @@ export function ShareWithGuide({ choices, value, onChange, variant, disabled }: 
   return (
     <Select
       mt={variant === 'sent' ? 'sm' : undefined}
-      label={variant === 'new' ? 'Share this request and its answer with' : 'Shared with'}
+      label={variant === 'new' ? t`Share this request and its answer with` : t`Shared with`}
       data={[
-        { value: NOBODY, label: 'No one, only me' },
+        { value: NOBODY, label: t`No one, only me` },
         ...choices.map((choice) => ({ value: choice.relationshipId, label: choice.guideName })),
       ]}
       value={value ?? NOBODY}

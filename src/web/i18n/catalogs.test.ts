@@ -12,10 +12,24 @@ async function catalog() {
   return found;
 }
 
-// `{name}` or `{count, plural, …}`: the names a message fills in, not the words of a plural branch.
-const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]).sort();
+// `{name}` or `{count, plural, …}`: the names a message fills in, not the words of a plural branch. A
+// branch is its keyword and braces (`one {invitation}`); taking the keyword away keeps a one-word branch
+// from reading as a placeholder.
+const pluralBranch = /\b(?:zero|one|two|few|many|other|=\d+)\s*\{/g;
+const placeholders = (message: string) =>
+  [...message.replace(pluralBranch, '(').matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]).sort();
 
 describe('message catalogs', () => {
+  it('read the placeholders of a message, not the words of its plural branches', () => {
+    expect(placeholders('{waiting, plural, one {invitation} other {invitations}}')).toEqual(['waiting']);
+    expect(placeholders('{a} of {n, plural, one {# guide} other {# guides}} for {name}')).toEqual([
+      'a',
+      'n',
+      'name',
+    ]);
+    expect(placeholders('Hello {name}')).not.toEqual(placeholders('Hallo {nam}'));
+  });
+
   it('hold every message the web app uses (run `npm run i18n:extract` after adding one)', async () => {
     const messages = await catalog();
     const source = (await messages.collect()) ?? {};

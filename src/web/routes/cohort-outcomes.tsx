@@ -1,5 +1,5 @@
 import { t } from '@lingui/core/macro';
-import { Trans } from '@lingui/react/macro';
+import { Plural, Trans } from '@lingui/react/macro';
 import { BarChart, LineChart } from '@mantine/charts';
 import {
   Anchor,
@@ -36,6 +36,10 @@ const stageLabels = (): Record<string, string> => ({
   completed: t`Completed`,
   'ended-early': t`Ended early`,
 });
+
+// The words for the codes the server sends, called at render so they follow the locale.
+const levelLabels = (): Record<string, string> => ({ 'at-risk': t`at-risk`, watch: t`watch` });
+const repairLabels = (): Record<string, string> => ({ nudge: t`nudge`, 'check-in-offer': t`check-in-offer` });
 
 // The program admin's outcomes: aggregates only (any figure over fewer than 5 people reads "fewer than
 // 5"), and the early-warning list with each signal's reason and the repair nudge.
@@ -212,9 +216,11 @@ export function CohortOutcomesPage() {
         </Title>
         {atRisk.error && <ProblemAlert error={atRisk.error} title={t`Could not load the at-risk list`} />}
         {repair.error && <ProblemAlert error={repair.error} title={t`Could not send`} />}
-        {atRisk.data && atRisk.data.page.pairs === 0 && <Text>
+        {atRisk.data && atRisk.data.page.pairs === 0 && (
+          <Text>
             <Trans>No pair shows a warning signal.</Trans>
-          </Text>}
+          </Text>
+        )}
         {atRisk.data && atRisk.data.page.pairs > 0 && (
           <Text>
             <Trans>
@@ -233,7 +239,7 @@ export function CohortOutcomesPage() {
                   color={pair.level === 'at-risk' ? 'red.9' : 'yellow'}
                   c={pair.level === 'at-risk' ? 'white' : 'dark.9'}
                 >
-                  {pair.level}
+                  {levelLabels()[pair.level] ?? pair.level}
                 </Badge>
               </Group>
               <List size="sm">
@@ -260,7 +266,8 @@ export function CohortOutcomesPage() {
                 {pair.lastRepairStep && (
                   <Text size="sm" aria-live="polite">
                     <Trans>
-                      Last step: {pair.lastRepairStep.kind} on {pair.lastRepairStep.at.slice(0, 10)}
+                      Last step: {repairLabels()[pair.lastRepairStep.kind] ?? pair.lastRepairStep.kind} on{' '}
+                      {pair.lastRepairStep.at.slice(0, 10)}
                     </Trans>
                   </Text>
                 )}
@@ -286,13 +293,20 @@ function AtRiskPager({
   onPage: (page: number) => void;
 }) {
   const first = (page.number - 1) * page.size;
+  const from = first + 1;
+  const to = first + shown;
+  const previous = page.size;
+  const next = Math.min(page.size, page.pairs - first - shown);
+  const pairs = page.pairs;
   return (
     <Group mt="sm">
       <Text size="sm" role="status">
-        Showing {first + 1}–{first + shown} of {page.pairs} pairs.
+        <Trans>
+          Showing {from}–{to} of <Plural value={pairs} one="# pair" other="# pairs" />.
+        </Trans>
       </Text>
       <Button variant="light" size="xs" disabled={page.number <= 1} onClick={() => onPage(page.number - 1)}>
-        Previous {page.size}
+        <Trans>Previous {previous}</Trans>
       </Button>
       <Button
         variant="light"
@@ -300,7 +314,7 @@ function AtRiskPager({
         disabled={page.number >= page.pages}
         onClick={() => onPage(page.number + 1)}
       >
-        Next {Math.min(page.size, page.pairs - first - shown)}
+        <Trans>Next {next}</Trans>
       </Button>
     </Group>
   );

@@ -137,10 +137,12 @@ export function CohortPage() {
           {hasPublished && (
             <Group>
               <Text size="sm">
-                Pairs ended or people joined? Rematch keeps every running pair it can and shows who moves.
+                <Trans>
+                  Pairs ended or people joined? Rematch keeps every running pair it can and shows who moves.
+                </Trans>
               </Text>
               <Button variant="light" onClick={() => rematch.mutate()} loading={rematch.isPending}>
-                Rematch with the fewest changes
+                <Trans>Rematch with the fewest changes</Trans>
               </Button>
             </Group>
           )}

@@ -120,6 +120,9 @@ export function RankApplicantsPage() {
     );
   };
   const ranked = list.data.applicants.some((a) => a.score !== null);
+  const savedOn = list.data.savedAt ? formatDate(list.data.savedAt) : '';
+  const savedByRank = list.data.applicants.some((a) => a.rank !== null);
+  const answered = list.data.answered;
   const scoresToSave = Object.entries(scores).flatMap(([memberApplicationId, value]) =>
     value === '' ? [] : [{ memberApplicationId, score: value / 100 }],
   );
@@ -129,17 +132,19 @@ export function RankApplicantsPage() {
         <Trans>Rank the applicants for {list.data.cohortName}</Trans>
       </Title>
       <Text>
-        These are the applicants who fit you, with what they wrote for matching. Put the ones you would most
-        like to guide first, or give each a score from 0 to 100, and save. The stable match uses your order or
-        your scores; if you save nothing, the fit decides.
+        <Trans>
+          These are the applicants who fit you, with what they wrote for matching. Put the ones you would most
+          like to guide first, or give each a score from 0 to 100, and save. The stable match uses your order
+          or your scores; if you save nothing, the fit decides.
+        </Trans>
       </Text>
       <SegmentedControl
-        aria-label="How you answer"
+        aria-label={t`How you answer`}
         value={by}
         onChange={(value) => setBy(value === 'score' ? 'score' : 'rank')}
         data={[
-          { value: 'rank', label: 'Put them in order' },
-          { value: 'score', label: 'Give each a score' },
+          { value: 'rank', label: t`Put them in order` },
+          { value: 'score', label: t`Give each a score` },
         ]}
         maw={420}
       />
@@ -147,8 +152,15 @@ export function RankApplicantsPage() {
       <Group>
         {ranked && !dirty ? (
           <Badge color="green" variant="light">
-            Saved {list.data.savedAt ? formatDate(list.data.savedAt) : ''}: your{' '}
-            {list.data.applicants.some((a) => a.rank !== null) ? 'ranking' : 'scores'} of {list.data.answered}
+            {savedByRank ? (
+              <Trans>
+                Saved {savedOn}: your ranking of {answered}
+              </Trans>
+            ) : (
+              <Trans>
+                Saved {savedOn}: your scores of {answered}
+              </Trans>
+            )}
           </Badge>
         ) : dirty ? (
           <Badge color="yellow" variant="light">
@@ -178,6 +190,7 @@ export function RankApplicantsPage() {
           {order.map((id, index) => {
             const a = byId.get(id);
             if (!a) return null;
+            const name = a.name;
             return (
               <Card component="li" key={id} withBorder padding="sm">
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -211,8 +224,8 @@ export function RankApplicantsPage() {
                   </div>
                   {by === 'score' ? (
                     <NumberInput
-                      label={`Your score for ${a.name}`}
-                      description="0 to 100; empty leaves it to the fit"
+                      label={t`Your score for ${name}`}
+                      description={t`0 to 100; empty leaves it to the fit`}
                       min={0}
                       max={100}
                       step={5}
@@ -229,7 +242,7 @@ export function RankApplicantsPage() {
                     <Group gap={4} wrap="nowrap">
                       <ActionIcon
                         variant="default"
-                        aria-label={`Move ${a.name} up`}
+                        aria-label={t`Move ${name} up`}
                         disabled={index === 0}
                         onClick={() => move(index, -1)}
                       >
@@ -237,7 +250,7 @@ export function RankApplicantsPage() {
                       </ActionIcon>
                       <ActionIcon
                         variant="default"
-                        aria-label={`Move ${a.name} down`}
+                        aria-label={t`Move ${name} down`}
                         disabled={index === order.length - 1}
                         onClick={() => move(index, 1)}
                       >
@@ -258,7 +271,7 @@ export function RankApplicantsPage() {
             loading={save.isPending}
             disabled={order.length === 0}
           >
-            Save my scores
+            <Trans>Save my scores</Trans>
           </Button>
         ) : (
           <Button
@@ -266,7 +279,7 @@ export function RankApplicantsPage() {
             loading={save.isPending}
             disabled={order.length === 0}
           >
-            Save my ranking
+            <Trans>Save my ranking</Trans>
           </Button>
         )}
         {ranked && (
@@ -275,7 +288,7 @@ export function RankApplicantsPage() {
             onClick={() => save.mutate({ by: 'rank', ranking: [] })}
             loading={save.isPending}
           >
-            Clear it (let the fit decide)
+            <Trans>Clear it (let the fit decide)</Trans>
           </Button>
         )}
       </Group>

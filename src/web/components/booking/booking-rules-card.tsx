@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import {
   Alert,
   Button,
@@ -47,14 +49,16 @@ export function BookingRulesCard() {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="booking-rules">
       <Title order={2} size="h4" id="booking-rules">
-        Booking rules
+        <Trans>Booking rules</Trans>
       </Title>
       <Text size="sm" mt={4}>
-        Your weekly hours live on your guide profile. These rules shape which of those times members can book:
-        days that differ, time away, quiet time around sessions, and how many sessions you take.
+        <Trans>
+          Your weekly hours live on your guide profile. These rules shape which of those times members can
+          book: days that differ, time away, quiet time around sessions, and how many sessions you take.
+        </Trans>
       </Text>
       <ProblemAlert error={rules.error} />
-      {rules.isPending && <CenteredLoader label="Loading booking rules" />}
+      {rules.isPending && <CenteredLoader label={t`Loading booking rules`} />}
       {rules.data && <BookingRulesForm saved={rules.data} />}
     </Card>
   );
@@ -94,7 +98,7 @@ function BookingRulesForm({ saved }: { saved: BookingRules }) {
       <Stack mt="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NumberInput
-            label="Quiet time before a session (minutes)"
+            label={t`Quiet time before a session (minutes)`}
             min={0}
             max={MAX_BUFFER_MINUTES}
             clampBehavior="none"
@@ -103,7 +107,7 @@ function BookingRulesForm({ saved }: { saved: BookingRules }) {
             onChange={(v) => change({ bufferBeforeMinutes: asNumber(v, 0) })}
           />
           <NumberInput
-            label="Quiet time after a session (minutes)"
+            label={t`Quiet time after a session (minutes)`}
             min={0}
             max={MAX_BUFFER_MINUTES}
             clampBehavior="none"
@@ -112,8 +116,8 @@ function BookingRulesForm({ saved }: { saved: BookingRules }) {
             onChange={(v) => change({ bufferAfterMinutes: asNumber(v, 0) })}
           />
           <NumberInput
-            label="Notice for an intro session (hours)"
-            description="Regular sessions are always booked a week ahead."
+            label={t`Notice for an intro session (hours)`}
+            description={t`Regular sessions are always booked a week ahead.`}
             min={0}
             max={MAX_INTRO_MIN_NOTICE_HOURS}
             clampBehavior="none"
@@ -122,7 +126,7 @@ function BookingRulesForm({ saved }: { saved: BookingRules }) {
             onChange={(v) => change({ introMinNoticeHours: asNumber(v, 0) })}
           />
           <NumberInput
-            label="Bookable this many days ahead"
+            label={t`Bookable this many days ahead`}
             min={MIN_BOOKING_WINDOW_DAYS}
             max={MAX_BOOKING_WINDOW_DAYS}
             clampBehavior="none"
@@ -131,8 +135,8 @@ function BookingRulesForm({ saved }: { saved: BookingRules }) {
             onChange={(v) => change({ bookingWindowDays: asNumber(v, MIN_BOOKING_WINDOW_DAYS) })}
           />
           <NumberInput
-            label="Sessions a day at most"
-            description="Leave empty for no limit."
+            label={t`Sessions a day at most`}
+            description={t`Leave empty for no limit.`}
             min={1}
             max={MAX_SESSION_LIMIT}
             clampBehavior="none"
@@ -141,8 +145,8 @@ function BookingRulesForm({ saved }: { saved: BookingRules }) {
             onChange={(v) => change({ dailyLimit: asLimit(v) })}
           />
           <NumberInput
-            label="Sessions a week at most"
-            description="Leave empty for no limit."
+            label={t`Sessions a week at most`}
+            description={t`Leave empty for no limit.`}
             min={1}
             max={MAX_SESSION_LIMIT}
             clampBehavior="none"
@@ -152,10 +156,10 @@ function BookingRulesForm({ saved }: { saved: BookingRules }) {
           />
         </SimpleGrid>
         <TextInput
-          label="Your own meeting room link"
-          description="Leave empty and each session gets its own private Jitsi Meet room."
+          label={t`Your own meeting room link`}
+          description={t`Leave empty and each session gets its own private Jitsi Meet room.`}
           type="url"
-          placeholder="https://…"
+          placeholder={t`https://…`}
           value={draft.roomLink ?? ''}
           error={errors.roomLink}
           onChange={(e) => change({ roomLink: e.currentTarget.value.trim() ? e.currentTarget.value : null })}
@@ -172,21 +176,21 @@ function BookingRulesForm({ saved }: { saved: BookingRules }) {
           onChange={(outOfOffice) => change({ outOfOffice })}
         />
         {namesNoneOf(save.error, formFields) && (
-          <ProblemAlert error={save.error} title="Could not save the booking rules" />
+          <ProblemAlert error={save.error} title={t`Could not save the booking rules`} />
         )}
         {save.error && !namesNoneOf(save.error, formFields) && (
-          <Alert color="red" role="alert" title="Some rules need a fix">
+          <Alert color="red" role="alert" title={t`Some rules need a fix`}>
             {save.error.message}
           </Alert>
         )}
         {done && (
           <Text size="sm" role="status">
-            Saved. Open slots follow the new rules now.
+            <Trans>Saved. Open slots follow the new rules now.</Trans>
           </Text>
         )}
         <Group>
           <Button type="submit" loading={save.isPending}>
-            Save booking rules
+            <Trans>Save booking rules</Trans>
           </Button>
         </Group>
       </Stack>

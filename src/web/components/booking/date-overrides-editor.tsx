@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { DateOverride } from '../../../domain/scheduling/booking-rules';
 
@@ -13,10 +15,10 @@ export function DateOverridesEditor(props: {
   return (
     <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
       <Text component="legend" fw={600}>
-        Date overrides
+        <Trans>Date overrides</Trans>
       </Text>
       <Text size="sm" c="dimmed">
-        Different hours on one date, in your guide zone: a day with no hours is a day off.
+        <Trans>Different hours on one date, in your guide zone: a day with no hours is a day off.</Trans>
       </Text>
       {errors.dateOverrides && (
         <Text size="sm" c="var(--mantine-color-red-light-color)" role="alert">
@@ -30,7 +32,7 @@ export function DateOverridesEditor(props: {
           <Stack key={index} gap={4} pl="sm" style={{ borderLeft: '2px solid var(--mantine-color-gray-3)' }}>
             <Group align="flex-end">
               <TextInput
-                label={`Date of override ${n}`}
+                label={t`Date of override ${n}`}
                 type="date"
                 required
                 value={override.date}
@@ -42,48 +44,57 @@ export function DateOverridesEditor(props: {
                 color="gray"
                 onClick={() => onChange(overrides.filter((_, i) => i !== index))}
               >
-                Remove override {n}
+                <Trans>Remove override {n}</Trans>
               </Button>
             </Group>
-            {override.windows.length === 0 && <Text size="sm">Day off: no times are offered.</Text>}
-            {override.windows.map((window, w) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: hours have no id
-              <Group key={w} align="flex-end">
-                <TextInput
-                  label={`From (override ${n}, hours ${w + 1})`}
-                  type="time"
-                  value={window.start}
-                  error={errors[`dateOverrides.${index}.windows.${w}.start`]}
-                  onChange={(e) =>
-                    set(index, {
-                      windows: override.windows.map((x, j) =>
-                        j === w ? { ...x, start: e.currentTarget.value } : x,
-                      ),
-                    })
-                  }
-                />
-                <TextInput
-                  label={`To (override ${n}, hours ${w + 1})`}
-                  type="time"
-                  value={window.end}
-                  error={errors[`dateOverrides.${index}.windows.${w}.end`]}
-                  onChange={(e) =>
-                    set(index, {
-                      windows: override.windows.map((x, j) =>
-                        j === w ? { ...x, end: e.currentTarget.value } : x,
-                      ),
-                    })
-                  }
-                />
-                <Button
-                  variant="subtle"
-                  color="gray"
-                  onClick={() => set(index, { windows: override.windows.filter((_, j) => j !== w) })}
-                >
-                  Remove hours {w + 1} of override {n}
-                </Button>
-              </Group>
-            ))}
+            {override.windows.length === 0 && (
+              <Text size="sm">
+                <Trans>Day off: no times are offered.</Trans>
+              </Text>
+            )}
+            {override.windows.map((window, w) => {
+              const hours = w + 1;
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: hours have no id
+                <Group key={w} align="flex-end">
+                  <TextInput
+                    label={t`From (override ${n}, hours ${hours})`}
+                    type="time"
+                    value={window.start}
+                    error={errors[`dateOverrides.${index}.windows.${w}.start`]}
+                    onChange={(e) =>
+                      set(index, {
+                        windows: override.windows.map((x, j) =>
+                          j === w ? { ...x, start: e.currentTarget.value } : x,
+                        ),
+                      })
+                    }
+                  />
+                  <TextInput
+                    label={t`To (override ${n}, hours ${hours})`}
+                    type="time"
+                    value={window.end}
+                    error={errors[`dateOverrides.${index}.windows.${w}.end`]}
+                    onChange={(e) =>
+                      set(index, {
+                        windows: override.windows.map((x, j) =>
+                          j === w ? { ...x, end: e.currentTarget.value } : x,
+                        ),
+                      })
+                    }
+                  />
+                  <Button
+                    variant="subtle"
+                    color="gray"
+                    onClick={() => set(index, { windows: override.windows.filter((_, j) => j !== w) })}
+                  >
+                    <Trans>
+                      Remove hours {hours} of override {n}
+                    </Trans>
+                  </Button>
+                </Group>
+              );
+            })}
             <Group>
               <Button
                 size="xs"
@@ -92,7 +103,7 @@ export function DateOverridesEditor(props: {
                   set(index, { windows: [...override.windows, { start: '09:00', end: '12:00' }] })
                 }
               >
-                Add hours to override {n}
+                <Trans>Add hours to override {n}</Trans>
               </Button>
             </Group>
           </Stack>
@@ -100,7 +111,7 @@ export function DateOverridesEditor(props: {
       })}
       <Group>
         <Button variant="light" onClick={() => onChange([...overrides, { date: '', windows: [] }])}>
-          Add a date override
+          <Trans>Add a date override</Trans>
         </Button>
       </Group>
     </Stack>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { OutOfOffice } from '../../../domain/scheduling/booking-rules';
 import { instantToLocalInput, localInputToInstant } from '../../local-time';
@@ -18,10 +20,10 @@ export function OutOfOfficeEditor(props: {
   return (
     <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
       <Text component="legend" fw={600}>
-        Out of office
+        <Trans>Out of office</Trans>
       </Text>
       <Text size="sm" c="dimmed">
-        No times are offered while you are away. Times are in your zone ({timeZone}).
+        <Trans>No times are offered while you are away. Times are in your zone ({timeZone}).</Trans>
       </Text>
       {ranges.map((range, index) => {
         const n = index + 1;
@@ -29,7 +31,7 @@ export function OutOfOfficeEditor(props: {
           // biome-ignore lint/suspicious/noArrayIndexKey: ranges have no id until saved
           <Group key={index} align="flex-end">
             <TextInput
-              label={`Away from (${n})`}
+              label={t`Away from (${n})`}
               type="datetime-local"
               required
               value={local(range.start)}
@@ -37,7 +39,7 @@ export function OutOfOfficeEditor(props: {
               onChange={(e) => set(index, { start: instant(e.currentTarget.value) })}
             />
             <TextInput
-              label={`Back at (${n})`}
+              label={t`Back at (${n})`}
               type="datetime-local"
               required
               value={local(range.end)}
@@ -45,8 +47,8 @@ export function OutOfOfficeEditor(props: {
               onChange={(e) => set(index, { end: instant(e.currentTarget.value) })}
             />
             <TextInput
-              label={`Note (${n})`}
-              placeholder="e.g. holiday"
+              label={t`Note (${n})`}
+              placeholder={t`e.g. holiday`}
               value={range.note}
               error={errors[`outOfOffice.${index}.note`]}
               onChange={(e) => set(index, { note: e.currentTarget.value })}
@@ -56,14 +58,14 @@ export function OutOfOfficeEditor(props: {
               color="gray"
               onClick={() => onChange(ranges.filter((_, i) => i !== index))}
             >
-              Remove away time {n}
+              <Trans>Remove away time {n}</Trans>
             </Button>
           </Group>
         );
       })}
       <Group>
         <Button variant="light" onClick={() => onChange([...ranges, { start: '', end: '', note: '' }])}>
-          Add time away
+          <Trans>Add time away</Trans>
         </Button>
       </Group>
     </Stack>

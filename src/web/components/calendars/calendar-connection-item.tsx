@@ -1,8 +1,10 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Badge, Button, Checkbox, Group, Select, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import type { CalendarConnection } from '../../api/calendar-queries';
 import { api, unwrap } from '../../api/client';
-import { formatDateTime } from '../../format';
+import { activeLocale, formatDateTime } from '../../format';
 import { problemFields } from '../../problem-fields';
 import { formatRelative } from '../../relative-time';
 import { ProblemAlert } from '../problem-alert';
@@ -40,35 +42,48 @@ export function CalendarConnectionItem(props: {
   const writeCalendar = connection.calendars.find((calendar) => calendar.write);
   const busyUrls = connection.calendars.filter((c) => c.busy).map((c) => c.url);
   const errors = problemFields(update.error);
+  const { displayName, username, serverUrl, lastSyncedAt, errorSince } = connection;
+  const since = errorSince ? formatDateTime(errorSince) : null;
+  const syncedAgo = lastSyncedAt ? formatRelative(lastSyncedAt, now, activeLocale()) : null;
   return (
     <Stack component="li" gap="xs" aria-label={connection.displayName}>
       <Group gap="xs">
         <Text fw={600}>{connection.displayName}</Text>
         <Badge variant="light" color={connection.status === 'ok' ? 'teal' : 'red'}>
-          {connection.status === 'ok' ? 'synced' : 'error'}
+          {connection.status === 'ok' ? t`synced` : t`error`}
         </Badge>
       </Group>
       <Text size="sm" c="dimmed">
-        {connection.username} on {connection.serverUrl}
+        <Trans>
+          {username} on {serverUrl}
+        </Trans>
       </Text>
       <Text size="sm" data-testid="calendar-sync-state">
-        {connection.lastSyncedAt ? (
-          <>
+        {lastSyncedAt ? (
+          <Trans>
             Last synced{' '}
-            <time dateTime={connection.lastSyncedAt} title={formatDateTime(connection.lastSyncedAt)}>
-              {formatRelative(connection.lastSyncedAt, now)}
+            <time dateTime={lastSyncedAt} title={formatDateTime(lastSyncedAt)}>
+              {syncedAgo}
             </time>
             .
-          </>
+          </Trans>
         ) : (
-          'Not synced yet.'
+          t`Not synced yet.`
         )}
       </Text>
       {connection.status === 'error' && (
         <Text size="sm" c="var(--mantine-color-red-light-color)" role="status">
-          {connection.lastError ?? 'The calendar could not be read.'}
-          {connection.errorSince ? ` Since ${formatDateTime(connection.errorSince)}.` : ''} Until it syncs
-          again, Corner offers none of your times, so nobody books over a meeting it cannot see.
+          {connection.lastError ?? t`The calendar could not be read.`}
+          {since && (
+            <>
+              {' '}
+              <Trans>Since {since}.</Trans>
+            </>
+          )}{' '}
+          <Trans>
+            Until it syncs again, Corner offers none of your times, so nobody books over a meeting it cannot
+            see.
+          </Trans>
         </Text>
       )}
       {connection.warnings.map((warning) => (
@@ -77,7 +92,7 @@ export function CalendarConnectionItem(props: {
         </Text>
       ))}
       <Checkbox.Group
-        label="Calendars that count as busy"
+        label={t`Calendars that count as busy`}
         value={busyUrls}
         error={errors.busyCalendarUrls}
         onChange={(urls) => update.mutate({ busyCalendarUrls: urls })}
@@ -89,13 +104,13 @@ export function CalendarConnectionItem(props: {
         </Stack>
       </Checkbox.Group>
       <Select
-        label="Write sessions into"
-        description="Corner adds each session there with its meeting link, and moves or removes it with the session."
+        label={t`Write sessions into`}
+        description={t`Corner adds each session there with its meeting link, and moves or removes it with the session.`}
         allowDeselect={false}
         value={writeCalendar?.url ?? NO_CALENDAR}
         error={errors.writeCalendarUrl}
         data={[
-          { value: NO_CALENDAR, label: 'No calendar (sessions come by e-mail invite only)' },
+          { value: NO_CALENDAR, label: t`No calendar (sessions come by e-mail invite only)` },
           ...connection.calendars.map((calendar) => ({ value: calendar.url, label: calendar.displayName })),
         ]}
         onChange={(value) => update.mutate({ writeCalendarUrl: value === NO_CALENDAR ? null : value })}
@@ -103,7 +118,7 @@ export function CalendarConnectionItem(props: {
       />
       <Group gap="xs">
         <Button size="xs" variant="light" loading={sync.isPending} onClick={() => sync.mutate()}>
-          Sync {connection.displayName} now
+          <Trans>Sync {displayName} now</Trans>
         </Button>
         <Button
           size="xs"
@@ -112,7 +127,7 @@ export function CalendarConnectionItem(props: {
           loading={remove.isPending}
           onClick={() => remove.mutate()}
         >
-          Remove {connection.displayName}
+          <Trans>Remove {displayName}</Trans>
         </Button>
       </Group>
       <ProblemAlert error={sync.error ?? remove.error} />

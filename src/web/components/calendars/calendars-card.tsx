@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { calendarKeys, useCalendarConnections } from '../../api/calendar-queries';
@@ -17,16 +19,18 @@ export function CalendarsCard() {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="calendars">
       <Title order={2} size="h4" id="calendars">
-        Calendars
+        <Trans>Calendars</Trans>
       </Title>
       <ProblemAlert error={connections.error} />
-      {connections.isPending && <CenteredLoader label="Loading calendars" />}
+      {connections.isPending && <CenteredLoader label={t`Loading calendars`} />}
       {connections.data && list.length === 0 && (
         <Text size="sm" mt={4}>
-          No calendar connected yet. Connect the calendar your week really lives in (Nextcloud, Fastmail,
-          iCloud or any CalDAV server): Corner then offers only times when you are free, and puts each session
-          into it, so you never keep two calendars by hand. Corner keeps only when you are busy, never what
-          your meetings are about.
+          <Trans>
+            No calendar connected yet. Connect the calendar your week really lives in (Nextcloud, Fastmail,
+            iCloud or any CalDAV server): Corner then offers only times when you are free, and puts each
+            session into it, so you never keep two calendars by hand. Corner keeps only when you are busy,
+            never what your meetings are about.
+          </Trans>
         </Text>
       )}
       {list.length > 0 && (
@@ -36,7 +40,7 @@ export function CalendarsCard() {
           mt="md"
           gap="lg"
           style={{ listStyle: 'none' }}
-          aria-label="Connected calendars"
+          aria-label={t`Connected calendars`}
         >
           {list.map((connection) => (
             <CalendarConnectionItem

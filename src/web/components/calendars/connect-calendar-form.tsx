@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -46,11 +48,11 @@ export function ConnectCalendarForm({ onConnected }: { onConnected: () => Promis
     >
       <Stack gap="sm" mt="md">
         <Title order={3} size="h5" id="connect-calendar-title">
-          Connect a CalDAV calendar
+          <Trans>Connect a CalDAV calendar</Trans>
         </Title>
         <TextInput
-          label="Calendar server address"
-          description="For example https://cloud.example.org/remote.php/dav for Nextcloud, or https://caldav.fastmail.com"
+          label={t`Calendar server address`}
+          description={t`For example https://cloud.example.org/remote.php/dav for Nextcloud, or https://caldav.fastmail.com`}
           type="url"
           required
           value={url}
@@ -58,7 +60,7 @@ export function ConnectCalendarForm({ onConnected }: { onConnected: () => Promis
           onChange={(e) => setUrl(e.currentTarget.value)}
         />
         <TextInput
-          label="User name"
+          label={t`User name`}
           autoComplete="username"
           required
           value={username}
@@ -66,9 +68,9 @@ export function ConnectCalendarForm({ onConnected }: { onConnected: () => Promis
           onChange={(e) => setUsername(e.currentTarget.value)}
         />
         <TextInput
-          label="Password"
+          label={t`Password`}
           type="password"
-          description="Use an app password where your provider offers one (iCloud and Fastmail require it)."
+          description={t`Use an app password where your provider offers one (iCloud and Fastmail require it).`}
           autoComplete="current-password"
           required
           value={password}
@@ -76,17 +78,17 @@ export function ConnectCalendarForm({ onConnected }: { onConnected: () => Promis
           onChange={(e) => setPassword(e.currentTarget.value)}
         />
         <TextInput
-          label="Name to show (optional)"
-          placeholder="e.g. Work calendar"
+          label={t`Name to show (optional)`}
+          placeholder={t`e.g. Work calendar`}
           value={displayName}
           error={errors.displayName}
           onChange={(e) => setDisplayName(e.currentTarget.value)}
         />
         {namesNoneOf(connect.error, fields) && (
-          <ProblemAlert error={connect.error} title="Could not connect the calendar" />
+          <ProblemAlert error={connect.error} title={t`Could not connect the calendar`} />
         )}
         <Button type="submit" w="fit-content" loading={connect.isPending}>
-          Connect calendar
+          <Trans>Connect calendar</Trans>
         </Button>
       </Stack>
     </form>

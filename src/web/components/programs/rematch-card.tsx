@@ -1,3 +1,5 @@
+import { plural, t } from '@lingui/core/macro';
+import { Plural, Trans } from '@lingui/react/macro';
 import { Card, List, Text, Title } from '@mantine/core';
 
 export type RematchView = {
@@ -17,31 +19,35 @@ export const newPairsOf = (rematch: RematchView) => rematch.moves.filter((move) 
 // A rematch mid-cohort shows exactly who moves: every pair still running is kept where it can be, and
 // only the members listed here get a new guide (or lose theirs).
 export function RematchCard({ rematch, published }: { rematch: RematchView; published: boolean }) {
+  const { kept, current } = rematch;
+  const moving = rematch.moves.length;
   return (
     <Card withBorder component="section" aria-labelledby="rematch-title">
       <Title order={3} size="h4" id="rematch-title">
-        Rematch with the fewest changes
+        <Trans>Rematch with the fewest changes</Trans>
       </Title>
       <Text mt="xs">
-        Keeps {rematch.kept} of {rematch.current} current pair{rematch.current === 1 ? '' : 's'}.{' '}
-        {rematch.moves.length === 0
-          ? 'Nobody moves.'
-          : `${rematch.moves.length} ${rematch.moves.length === 1 ? 'person moves' : 'people move'}:`}
+        <Trans>
+          Keeps {kept} of <Plural value={current} one="# current pair" other="# current pairs" />.
+        </Trans>{' '}
+        {moving === 0
+          ? t`Nobody moves.`
+          : plural(moving, { one: '# person moves:', other: '# people move:' })}
       </Text>
       {rematch.moves.length > 0 && (
-        <List mt="xs" aria-label="Who moves">
+        <List mt="xs" aria-label={t`Who moves`}>
           {rematch.moves.map((move) => (
             <List.Item key={move.memberApplicationId}>
-              {move.memberName}: {move.from ? move.from.guideName : 'no guide yet'} →{' '}
-              {move.to ? move.to.guideName : 'no guide for now'}
+              {move.memberName}: {move.from ? move.from.guideName : t`no guide yet`} →{' '}
+              {move.to ? move.to.guideName : t`no guide for now`}
             </List.Item>
           ))}
         </List>
       )}
       <Text mt="xs" size="sm" c="dimmed">
         {published
-          ? 'Published: each new pair was proposed to both people, who accept or decline.'
-          : 'Publishing proposes only the new pairs to both people, who accept or decline; kept pairs carry on as they are.'}
+          ? t`Published: each new pair was proposed to both people, who accept or decline.`
+          : t`Publishing proposes only the new pairs to both people, who accept or decline; kept pairs carry on as they are.`}
       </Text>
     </Card>
   );

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,7 +16,7 @@ export function ProposalPanel({ rel, proposal }: { rel: RelationshipDetail; prop
   const [reason, setReason] = useState('');
   const [reasonMissing, setReasonMissing] = useState(false);
   const other = rel.myRole === 'member' ? rel.guide : rel.member;
-  const otherName = other?.name ?? 'the other person';
+  const otherName = other?.name ?? t`the other person`;
   const iAccepted = rel.myRole === 'member' ? proposal.memberAccepted : proposal.guideAccepted;
   const answer = useMutation({
     mutationFn: async (accept: boolean) => {
@@ -29,32 +31,44 @@ export function ProposalPanel({ rel, proposal }: { rel: RelationshipDetail; prop
       await queryClient.invalidateQueries({ queryKey: relKeys.list });
     },
   });
-  const programName = proposal.programName ?? 'A program';
+  const programName = proposal.programName ?? t`A program`;
+  // The cohort is a name beside the program's, the same in every language.
+  const proposer = proposal.cohortName ? `${programName} (${proposal.cohortName})` : programName;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="proposal-title">
       <Stack gap="sm">
         <Title order={2} size="h3" id="proposal-title">
-          {programName} proposes this pair
+          <Trans>{programName} proposes this pair</Trans>
         </Title>
         <Text>
-          {programName}
-          {proposal.cohortName ? ` (${proposal.cohortName})` : ''} proposes you and {otherName} as a pair, you
-          as the {rel.myRole}, on its agreement. Nothing is shared until you both accept.
+          {rel.myRole === 'member' ? (
+            <Trans>
+              {proposer} proposes you and {otherName} as a pair, you as the member, on its agreement. Nothing
+              is shared until you both accept.
+            </Trans>
+          ) : (
+            <Trans>
+              {proposer} proposes you and {otherName} as a pair, you as the guide, on its agreement. Nothing
+              is shared until you both accept.
+            </Trans>
+          )}
         </Text>
         {iAccepted ? (
-          <Text>You accepted. The pair starts once {otherName} accepts too.</Text>
+          <Text>
+            <Trans>You accepted. The pair starts once {otherName} accepts too.</Trans>
+          </Text>
         ) : (
           <Group align="end">
             <Button onClick={() => answer.mutate(true)} loading={answer.isPending}>
-              Accept
+              <Trans>Accept</Trans>
             </Button>
             <TextInput
-              label="Reason, if you decline"
+              label={t`Reason, if you decline`}
               // Mantine's default error red is too light for small text on white (axe color-contrast).
               styles={{ error: { color: 'var(--mantine-color-red-9)' } }}
               value={reason}
               error={
-                reasonMissing ? 'Say in a few words why you decline, so the other person understands.' : null
+                reasonMissing ? t`Say in a few words why you decline, so the other person understands.` : null
               }
               onChange={(event) => {
                 setReason(event.currentTarget.value);
@@ -70,7 +84,7 @@ export function ProposalPanel({ rel, proposal }: { rel: RelationshipDetail; prop
               }}
               loading={answer.isPending}
             >
-              Decline
+              <Trans>Decline</Trans>
             </Button>
           </Group>
         )}

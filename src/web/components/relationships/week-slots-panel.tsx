@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Alert, Button, Group, List, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -54,7 +56,7 @@ export function WeekSlotsPanel({ rel }: { rel: RelationshipDetail }) {
     },
   );
   const partner = rel.myRole === 'member' ? rel.guide : rel.member;
-  const partnerName = partner?.name ?? 'your partner';
+  const partnerName = partner?.name ?? t`your partner`;
   const partnerSide = rel.myRole === 'member' ? 'guide' : 'member';
   const onBookError = async (error: unknown) => {
     if (
@@ -67,131 +69,173 @@ export function WeekSlotsPanel({ rel }: { rel: RelationshipDetail }) {
     }
   };
   const data = answer.data;
+  const mine = data?.balance[rel.myRole];
+  const theirs = data?.balance[partnerSide];
   const partnerZone = data?.zones[partnerSide] ?? partner?.timeZone ?? 'UTC';
   const suggested = new Set(data?.suggested.map((s) => s.start) ?? []);
   const days = data ? slotsByDay(monday, data.slots, viewerZone) : [];
-  const describe = (slot: Slot) =>
-    `${dayLabel(days.find((d) => d.slots.includes(slot))?.date ?? monday)}, ${clockIn(slot.start, viewerZone)} to ${clockIn(slot.end, viewerZone)} your time (${clockIn(slot.start, partnerZone, viewerZone)} for ${partnerName})`;
+  const describe = (slot: Slot) => {
+    const day = dayLabel(days.find((d) => d.slots.includes(slot))?.date ?? monday);
+    const start = clockIn(slot.start, viewerZone);
+    const end = clockIn(slot.end, viewerZone);
+    const partnerStart = clockIn(slot.start, partnerZone, viewerZone);
+    return t`${day}, ${start} to ${end} your time (${partnerStart} for ${partnerName})`;
+  };
+  const sessionMinutes = data?.sessionMinutes;
+  const week = dayLabel(monday);
+  const partnerFirstName = partnerName.split(' ')[0];
   return (
     <Stack component="section" aria-labelledby="week-slots-title" gap="sm">
       <Title order={3} size="h4" id="week-slots-title">
-        Pick an open time
+        <Trans>Pick an open time</Trans>
       </Title>
       <Text size="sm">
-        Times when you are both free, in your zone ({viewerZone}), with {partnerName}’s time ({partnerZone})
-        beside each. {data ? `Each session is ${data.sessionMinutes} minutes.` : ''}
+        <Trans>
+          Times when you are both free, in your zone ({viewerZone}), with {partnerName}’s time ({partnerZone})
+          beside each.
+        </Trans>{' '}
+        {data && <Trans>Each session is {sessionMinutes} minutes.</Trans>}
       </Text>
       <Group gap="xs">
         <Button variant="default" size="xs" onClick={() => setMonday(shiftWeek(monday, -1))}>
-          Previous week
+          <Trans>Previous week</Trans>
         </Button>
         <Text size="sm" fw={600} aria-live="polite">
-          Week of {dayLabel(monday)}
+          <Trans>Week of {week}</Trans>
         </Text>
         <Button variant="default" size="xs" onClick={() => setMonday(shiftWeek(monday, 1))}>
-          Next week
+          <Trans>Next week</Trans>
         </Button>
       </Group>
-      <ProblemAlert error={answer.error} title="Could not load the open times" />
-      {answer.isPending && <Text size="sm">Loading the open times…</Text>}
+      <ProblemAlert error={answer.error} title={t`Could not load the open times`} />
+      {answer.isPending && (
+        <Text size="sm">
+          <Trans>Loading the open times…</Trans>
+        </Text>
+      )}
       {taken && (
-        <Alert color="orange" role="alert" title="That time is gone">
-          {taken} The week below shows the times open now.
+        <Alert color="orange" role="alert" title={t`That time is gone`}>
+          {taken} <Trans>The week below shows the times open now.</Trans>
         </Alert>
       )}
       {data && data.hidden.length > 0 && (
         <Alert
           color="yellow"
           role="alert"
-          title="No times can be offered right now"
+          title={t`No times can be offered right now`}
           data-testid="slots-hidden"
         >
           <Stack gap={4}>
-            {data.hidden.map((hidden) => (
-              <Text size="sm" key={`${hidden.userId}-${hidden.reason}`}>
-                {hidden.reason}
-                {hidden.since ? ` (since ${formatDateTime(hidden.since)})` : ''}
-              </Text>
-            ))}
+            {data.hidden.map((hidden) => {
+              const since = hidden.since ? formatDateTime(hidden.since) : null;
+              return (
+                <Text size="sm" key={`${hidden.userId}-${hidden.reason}`}>
+                  {hidden.reason}
+                  {since ? ` ${t`(since ${since})`}` : ''}
+                </Text>
+              );
+            })}
             <Text size="sm">
-              Corner offers a time only when it knows you are both free, so nobody is booked over a meeting it
-              cannot see. You can still book by agreement: settle on a time together (in your messages), then
-              enter it under “Book a session” below.
+              <Trans>
+                Corner offers a time only when it knows you are both free, so nobody is booked over a meeting
+                it cannot see. You can still book by agreement: settle on a time together (in your messages),
+                then enter it under “Book a session” below.
+              </Trans>
             </Text>
           </Stack>
         </Alert>
       )}
       {data && data.hidden.length === 0 && data.slots.length === 0 && (
         <Text size="sm">
-          No open times this week. Try the next week, or agree on a time and book it below.
+          <Trans>No open times this week. Try the next week, or agree on a time and book it below.</Trans>
         </Text>
       )}
       {data && data.slots.length > 0 && (
         <>
           {(data.balance.member > 0 || data.balance.guide > 0) && (
             <Text size="sm">
-              Early or late sessions so far: you {data.balance[rel.myRole]}, {partnerName}{' '}
-              {data.balance[partnerSide]}. Suggested times take turns.
+              <Trans>
+                Early or late sessions so far: you {mine}, {partnerName} {theirs}. Suggested times take turns.
+              </Trans>
             </Text>
           )}
           <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
             {days
               .filter((day) => day.slots.length > 0)
-              .map((day) => (
-                <Stack key={day.date} gap={4} component="section" aria-labelledby={`day-${day.date}`}>
-                  <Title order={4} size="h6" id={`day-${day.date}`}>
-                    {dayLabel(day.date)}
-                  </Title>
-                  <List listStyleType="none" spacing={4} aria-label={`Open times on ${dayLabel(day.date)}`}>
-                    {day.slots.map((slot) => (
-                      <List.Item key={slot.start}>
-                        <Button
-                          size="compact-sm"
-                          fullWidth
-                          h="auto"
-                          py={4}
-                          styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
-                          variant={
-                            picked?.start === slot.start
-                              ? 'filled'
-                              : suggested.has(slot.start)
-                                ? 'outline'
-                                : 'light'
-                          }
-                          aria-pressed={picked?.start === slot.start}
-                          onClick={() => {
-                            setTaken(null);
-                            setPicked(slot);
-                          }}
-                        >
-                          {/* The visible text is short; the hidden words make the name say the whole time. */}
-                          <VisuallyHidden>{dayLabel(day.date)}, </VisuallyHidden>
-                          {clockIn(slot.start, viewerZone)}
-                          <VisuallyHidden> to {clockIn(slot.end, viewerZone)} your time</VisuallyHidden>
-                          {'\u00a0· '}
-                          {clockIn(slot.start, partnerZone, viewerZone)} for {partnerName.split(' ')[0]}
-                          {suggested.has(slot.start) ? ' · suggested' : ''}
-                        </Button>
-                      </List.Item>
-                    ))}
-                  </List>
-                </Stack>
-              ))}
+              .map((day) => {
+                const label = dayLabel(day.date);
+                return (
+                  <Stack key={day.date} gap={4} component="section" aria-labelledby={`day-${day.date}`}>
+                    <Title order={4} size="h6" id={`day-${day.date}`}>
+                      {dayLabel(day.date)}
+                    </Title>
+                    <List listStyleType="none" spacing={4} aria-label={t`Open times on ${label}`}>
+                      {day.slots.map((slot) => {
+                        const start = clockIn(slot.start, viewerZone);
+                        const end = clockIn(slot.end, viewerZone);
+                        const partnerStart = clockIn(slot.start, partnerZone, viewerZone);
+                        return (
+                          <List.Item key={slot.start}>
+                            <Button
+                              size="compact-sm"
+                              fullWidth
+                              h="auto"
+                              py={4}
+                              styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+                              variant={
+                                picked?.start === slot.start
+                                  ? 'filled'
+                                  : suggested.has(slot.start)
+                                    ? 'outline'
+                                    : 'light'
+                              }
+                              aria-pressed={picked?.start === slot.start}
+                              onClick={() => {
+                                setTaken(null);
+                                setPicked(slot);
+                              }}
+                            >
+                              {/* The visible text is short; the hidden words make the name say the whole time. */}
+                              {suggested.has(slot.start) ? (
+                                <Trans>
+                                  <VisuallyHidden>{label}, </VisuallyHidden>
+                                  {start}
+                                  <VisuallyHidden> to {end} your time</VisuallyHidden>
+                                  {'\u00a0· '}
+                                  {partnerStart} for {partnerFirstName} · suggested
+                                </Trans>
+                              ) : (
+                                <Trans>
+                                  <VisuallyHidden>{label}, </VisuallyHidden>
+                                  {start}
+                                  <VisuallyHidden> to {end} your time</VisuallyHidden>
+                                  {'\u00a0· '}
+                                  {partnerStart} for {partnerFirstName}
+                                </Trans>
+                              )}
+                            </Button>
+                          </List.Item>
+                        );
+                      })}
+                    </List>
+                  </Stack>
+                );
+              })}
           </SimpleGrid>
         </>
       )}
       {picked && (
-        <Group gap="xs" role="group" aria-label="Confirm the booking">
+        <Group gap="xs" role="group" aria-label={t`Confirm the booking`}>
           <Text size="sm">{describe(picked)}</Text>
           <Button loading={book.isPending} onClick={() => book.mutate(picked, { onError: onBookError })}>
-            Book this time
+            <Trans>Book this time</Trans>
           </Button>
           <Button variant="subtle" color="gray" onClick={() => setPicked(null)}>
-            Cancel
+            <Trans>Cancel</Trans>
           </Button>
         </Group>
       )}
-      {book.error && !taken && <ProblemAlert error={book.error} title="Could not book the time" />}
+      {book.error && !taken && <ProblemAlert error={book.error} title={t`Could not book the time`} />}
     </Stack>
   );
 }
