@@ -1,10 +1,10 @@
 import type { Temporal } from 'temporal-polyfill';
-import { type AvailabilityWindow, clockToMinutes, weekdayNames } from '../domain/sessions/availability';
-import { activeLocale } from './format';
+import { type AvailabilityWindow, clockToMinutes } from '../domain/sessions/availability';
+import { activeLocale, weekdayName } from './format';
 
 export type WindowLabel = { theirs: string; yours: string | null };
 
-const weekdayOf = (day: number): string => weekdayNames[(((((day - 1) % 7) + 7) % 7) + 1) as 1];
+const weekdayOf = (day: number): string => weekdayName(((((day - 1) % 7) + 7) % 7) + 1);
 
 // A weekly window is written in the guide's zone; the viewer needs it in theirs. The offset between two
 // zones changes with daylight saving, so the window is placed in the week that starts at `from` (today).
@@ -14,7 +14,7 @@ export function windowInZone(
   viewerZone: string,
   from: Temporal.PlainDate,
 ): WindowLabel {
-  const theirs = `${weekdayNames[window.weekday]} ${window.start}–${window.end}`;
+  const theirs = `${weekdayName(window.weekday)} ${window.start}–${window.end}`;
   if (guideZone === viewerZone) return { theirs, yours: null };
   const startMinutes = clockToMinutes(window.start) ?? 0;
   const endMinutes = clockToMinutes(window.end) ?? 0;

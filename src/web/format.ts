@@ -28,3 +28,12 @@ export function todayIso(): string {
   const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 10);
 }
+
+// A weekday (1 = Monday … 7 = Sunday, as in the domain) in the reader's language. 1 January 2024 was a
+// Monday, so day d of that week names weekday d.
+export function weekdayName(day: number): string {
+  return new Date(Date.UTC(2024, 0, day)).toLocaleDateString(activeLocale(), {
+    weekday: 'long',
+    timeZone: 'UTC',
+  });
+}

@@ -1,7 +1,8 @@
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { type AvailabilityWindow, type Weekday, weekdayNames } from '../../domain/sessions/availability';
+import type { AvailabilityWindow, Weekday } from '../../domain/sessions/availability';
+import { weekdayName } from '../format';
 
 const weekdays: Weekday[] = [1, 2, 3, 4, 5, 6, 7];
 
@@ -31,7 +32,7 @@ export function AvailabilityEditor(props: {
             allowDeselect={false}
             value={String(w.weekday)}
             onChange={(v) => setWindow(index, { weekday: weekdays.find((d) => String(d) === v) ?? 1 })}
-            data={weekdays.map((d) => ({ value: String(d), label: weekdayNames[d] }))}
+            data={weekdays.map((d) => ({ value: String(d), label: weekdayName(d) }))}
           />
           <TextInput
             label={t`From (window ${index + 1})`}
