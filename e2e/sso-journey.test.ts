@@ -141,6 +141,7 @@ describe('single sign-on through a real OpenID provider', () => {
     await page.goto('/sign-in');
     await visit(page, 'sign-in-email-first');
     await page.getByLabel(/^Email/).fill(email);
+    expect(errors).toEqual([]);
     await page.getByRole('button', { name: 'Continue' }).click();
 
     // The provider's own login page (oidc-provider's interaction pages), in the same browser.
@@ -154,6 +155,9 @@ describe('single sign-on through a real OpenID provider', () => {
 
     await page.waitForURL((url) => url.origin === server.url && url.pathname === '/');
     await page.getByRole('heading', { name: /^Hello, Ana/ }).waitFor();
+    // The provider's development pages log their own failures (web fonts it cannot reach offline);
+    // from here on every page is Corner's again, and none of them may log an error.
+    errors.length = 0;
     // Corner was called back at exactly the redirect URI the admin was shown.
     expect(callbacks.length).toBeGreaterThan(0);
     expect(new URL(callbacks[0] ?? '').pathname).toBe(new URL(redirectUri).pathname);
@@ -167,7 +171,7 @@ describe('single sign-on through a real OpenID provider', () => {
     // The session is a real one: the API knows who this is.
     const session = await context.request.get('/api/auth/get-session');
     expect(((await session.json()) as { user: { email: string } }).user.email).toBe(email);
-    expect(errors.filter((line) => !line.includes(idp.origin))).toEqual([]);
+    expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
 
@@ -182,10 +186,14 @@ describe('single sign-on through a real OpenID provider', () => {
     const { page } = admin;
     const requireSwitch = page.getByRole('switch', { name: /Require single sign-on/ });
     await expect.poll(() => requireSwitch.isChecked()).toBe(false);
-    await page.getByText(/^Require single sign-on: people on these domains cannot use a password/).click();
+    // The keyboard way: focus the switch and press Space.
+    await requireSwitch.focus();
+    await page.keyboard.press('Space');
     await expect.poll(() => requireSwitch.isChecked()).toBe(true);
     await page.reload();
-    await expect.poll(() => page.getByRole('switch', { name: /Require single sign-on/ }).isChecked()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('switch', { name: /Require single sign-on/ }).isChecked())
+      .toBe(true);
     await visit(page, 'organization-sso-required');
 
     const refused = await newPage(browser, { baseURL: server.url });
