@@ -93,7 +93,14 @@ export function OrganizationSso({ slug }: { slug: string }) {
                       <Trans>In use</Trans>
                     </Badge>
                   ) : (
-                    <Badge color="yellow" variant="light">
+                    // A badge cuts its label to one line; this one is a sentence the admin must read whole.
+                    <Badge
+                      color="yellow"
+                      variant="light"
+                      h="auto"
+                      py={4}
+                      styles={{ label: { whiteSpace: 'normal' } }}
+                    >
                       <Trans>Waiting for the operator to approve the domain</Trans>
                     </Badge>
                   )}
