@@ -93,14 +93,7 @@ export function OrganizationSso({ slug }: { slug: string }) {
                       <Trans>In use</Trans>
                     </Badge>
                   ) : (
-                    // A badge cuts its label to one line; this one is a sentence the admin must read whole.
-                    <Badge
-                      color="yellow"
-                      variant="light"
-                      h="auto"
-                      py={4}
-                      styles={{ label: { whiteSpace: 'normal' } }}
-                    >
+                    <Badge color="yellow" variant="light">
                       <Trans>Waiting for the operator to approve the domain</Trans>
                     </Badge>
                   )}
