@@ -27,8 +27,15 @@ export type TestOidcProvider = {
   close: () => Promise<void>;
 };
 
-export async function startOidcProvider(options: { corner: string }): Promise<TestOidcProvider> {
-  const port = await freePort();
+/**
+ * `port` lets a journey pick the provider's port first, to name its origin in the Corner server's
+ * environment (SSO_PRIVATE_IDP_ORIGINS) before the server, and so the provider, know Corner's URL.
+ */
+export async function startOidcProvider(options: {
+  corner: string;
+  port?: number;
+}): Promise<TestOidcProvider> {
+  const port = options.port ?? (await freePort());
   const issuer = `http://127.0.0.1:${port}`;
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = randomUUID();

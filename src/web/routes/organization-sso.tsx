@@ -89,11 +89,11 @@ export function OrganizationSso({ slug }: { slug: string }) {
                 <Table.Td>{provider.domain}</Table.Td>
                 <Table.Td>
                   {provider.approved ? (
-                    <Badge color="green">
+                    <Badge color="green" variant="light">
                       <Trans>In use</Trans>
                     </Badge>
                   ) : (
-                    <Badge color="yellow">
+                    <Badge color="yellow" variant="light">
                       <Trans>Waiting for the operator to approve the domain</Trans>
                     </Badge>
                   )}
