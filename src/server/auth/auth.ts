@@ -124,25 +124,24 @@ export function createAuth({
 
 export type Auth = ReturnType<typeof createAuth>;
 
-// Everything of the sso plugin except signing in (sign-in/sso, the OIDC callback, the SAML ACS and the
-// SP metadata an IdP reads) is closed: registration and approval go through Corner's routes and CLI.
-const CLOSED_PREFIXES = [
-  '/api/auth/organization/',
-  '/api/auth/sso/register',
-  '/api/auth/sso/providers',
-  '/api/auth/sso/get-provider',
-  '/api/auth/sso/update-provider',
-  '/api/auth/sso/delete-provider',
-  '/api/auth/sso/request-domain-verification',
-  '/api/auth/sso/verify-domain',
-  '/api/auth/sso/saml2/sp/slo/',
-  '/api/auth/sso/saml2/logout/',
+// The organization plugin's endpoints are closed, and of the sso plugin only signing in is open (sign-in/sso,
+// the OIDC callback, the SAML ACS and the SP metadata an IdP reads): registration and approval go through
+// Corner's routes and CLI. An allow-list, so an endpoint a later plugin version adds stays closed.
+const CLOSED_PREFIXES = ['/api/auth/organization/', '/api/auth/sso/'];
+const OPEN_SSO_PREFIXES = [
+  '/api/auth/sso/callback',
+  '/api/auth/sso/saml2/sp/acs/',
+  '/api/auth/sso/saml2/sp/metadata',
 ];
+
+const isClosed = (pathname: string) =>
+  CLOSED_PREFIXES.some((prefix) => pathname.startsWith(prefix)) &&
+  !OPEN_SSO_PREFIXES.some((prefix) => pathname.startsWith(prefix));
 
 // Plugin endpoints that would bypass Corner's policies answer 404, as a path that does not exist.
 function closePluginEndpoints(request: Request, handler: (request: Request) => Promise<Response>) {
   const { pathname } = new URL(request.url);
-  if (CLOSED_PREFIXES.some((prefix) => pathname.startsWith(prefix))) {
+  if (isClosed(pathname)) {
     return Promise.resolve(
       new Response(JSON.stringify({ code: 'not-found', title: 'There is nothing at this address.' }), {
         status: 404,
