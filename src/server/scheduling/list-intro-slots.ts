@@ -4,7 +4,6 @@ import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { guideProfiles } from '../db/schema';
 import { notFound, Problem } from '../http/problem';
-import { loadBookingRules } from './booking-rules';
 import { type BusyReader, readBusy } from './busy-reader';
 import { checkRange, computeSlots, type HiddenReason, type SlotsAnswer } from './list-slots';
 
@@ -50,7 +49,6 @@ export async function listIntroSlots(
     .from(guideProfiles)
     .where(and(eq(guideProfiles.userId, guideId), eq(guideProfiles.status, 'active')));
   if (!profile) throw notFound('guide');
-  const rules = await loadBookingRules(db, guideId);
   const answer = await computeSlots(
     db,
     {
@@ -58,7 +56,7 @@ export async function listIntroSlots(
       otherId: actor.userId,
       range,
       now,
-      minNoticeMinutes: rules.introMinNoticeHours * 60,
+      notice: 'intro',
       sessionMinutes: INTRO_SESSION_MINUTES,
       byAgreementHow:
         'Propose up to five times in an intro request (POST /api/v1/intros); the guide accepts one of them.',

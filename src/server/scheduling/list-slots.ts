@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, inArray, lt, or } from 'drizzle-orm';
 import { defaultAgreementTerms } from '../../domain/agreements/agreement-terms';
+import type { BookingRules } from '../../domain/scheduling/booking-rules';
 import { type Balance, balanceOf, fairOrder } from '../../domain/scheduling/fair-rotation';
 import { type MsInterval, openSlots } from '../../domain/scheduling/open-slots';
 import { isKnownTimeZone } from '../../domain/sessions/availability';
@@ -89,10 +90,16 @@ export type SlotsQuery = {
   otherId: string;
   range: SlotsRange;
   now: Date;
-  minNoticeMinutes: number;
+  /** Regular sessions keep the week ahead; an intro needs only the guide's own intro notice. */
+  notice: 'regular' | 'intro';
   sessionMinutes: number;
   byAgreementHow: string;
 };
+
+// PRODUCT.md §2.5: regular sessions are booked a week ahead; an intro, with the notice its guide set.
+function noticeMinutes(notice: SlotsQuery['notice'], rules: BookingRules): number {
+  return notice === 'intro' ? rules.introMinNoticeHours * 60 : MIN_BOOKING_LEAD_DAYS * MINUTES_PER_DAY;
+}
 
 /** The open slots between a guide and one other person, failing closed on any unreadable calendar. */
 export async function computeSlots(
@@ -148,7 +155,7 @@ export async function computeSlots(
     guideTimeZone,
     availability,
     rules,
-    minNoticeMinutes: query.minNoticeMinutes,
+    minNoticeMinutes: noticeMinutes(query.notice, rules),
     sessionMinutes: query.sessionMinutes,
     busy,
     sessions: await sessionsAround(db, query.guideId, query.otherId, query.range),
@@ -177,8 +184,7 @@ export async function relationshipSlotsQuery(
     otherId: rel.memberId,
     range,
     now,
-    // PRODUCT.md §2.5: regular sessions are booked a week ahead.
-    minNoticeMinutes: MIN_BOOKING_LEAD_DAYS * MINUTES_PER_DAY,
+    notice: 'regular',
     sessionMinutes: await sessionMinutesOf(db, rel),
     byAgreementHow: `Agree on a time together and book it with POST /api/v1/relationships/${rel.id}/sessions (both of you see it and either can move it); short notice needs both of you to confirm it.`,
   };
