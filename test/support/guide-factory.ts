@@ -19,9 +19,10 @@ export const baseGuideProfile = {
   capacity: 3,
 };
 
-// A signed-up person with a published guide profile.
+// A signed-up person with a published guide profile; their own zone is the profile's.
 export async function createGuide(t: TestApp, name: string, overrides: GuideOverrides = {}): Promise<Member> {
-  const guide = await signUp(t, name, 'Europe/Berlin');
+  const zone = typeof overrides.timeZone === 'string' ? overrides.timeZone : baseGuideProfile.timeZone;
+  const guide = await signUp(t, name, zone);
   const response = await guide.request('/api/v1/me/guide-profile', {
     method: 'PUT',
     body: { ...baseGuideProfile, ...overrides },

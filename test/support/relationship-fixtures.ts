@@ -12,7 +12,7 @@ export async function json<T>(response: Response, status: number): Promise<T> {
 
 export const tokenOf = (link: string) => link.split('/invitations/')[1] ?? '';
 
-// A member invites a guide, the guide accepts, and (unless told otherwise) the two agree on terms.
+// A member invites a guide (signed up here unless given), the guide accepts, and (unless told otherwise) the two agree on terms.
 export async function startPair(
   t: TestApp,
   options: {
@@ -22,11 +22,14 @@ export async function startPair(
     memberZone?: string;
     guideZone?: string;
     invite?: Record<string, unknown>;
+    /** A guide who already exists (e.g. with a guide profile); otherwise one is signed up. */
+    guide?: Member;
+    memberName?: string;
   } = {},
 ): Promise<Pair> {
   const kind = options.kind ?? 'mentoring';
-  const member = await signUp(t, 'Mia Member', options.memberZone ?? 'Europe/Berlin');
-  const guide = await signUp(t, 'Gus Guide', options.guideZone ?? 'America/New_York');
+  const member = await signUp(t, options.memberName ?? 'Mia Member', options.memberZone ?? 'Europe/Berlin');
+  const guide = options.guide ?? (await signUp(t, 'Gus Guide', options.guideZone ?? 'America/New_York'));
   const created = await json<{ relationship: { id: string }; invitationLink: string }>(
     await member.request('/api/v1/relationships', {
       method: 'POST',

@@ -1,15 +1,9 @@
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createGuide } from '../../../test/support/guide-factory';
 import { type RadicaleServer, startRadicale } from '../../../test/support/radicale';
-import { json, tokenOf } from '../../../test/support/relationship-fixtures';
-import {
-  createTestApp,
-  type Member,
-  signUp,
-  TEST_CALENDAR_KEY,
-  type TestApp,
-} from '../../../test/support/test-app';
-import { defaultAgreementTerms } from '../../domain/agreements/agreement-terms';
+import { json, startPair } from '../../../test/support/relationship-fixtures';
+import { createTestApp, type Member, TEST_CALENDAR_KEY, type TestApp } from '../../../test/support/test-app';
 import { createOutboxMailer } from '../mail/mailer';
 import { noRelationships } from '../notifications/reminder-source';
 
@@ -53,55 +47,14 @@ afterAll(async () => {
   await radicale?.close();
 });
 
-async function guideInBerlin(): Promise<Member> {
-  const guide = await signUp(t, 'Ana Guide', 'Europe/Berlin');
-  await json(
-    await guide.request('/api/v1/me/guide-profile', {
-      method: 'PUT',
-      body: {
-        headline: 'Product leader',
-        bio: 'Helps PMs grow.',
-        kind: 'mentor',
-        expertise: ['pricing'],
-        formats: ['video'],
-        languages: ['en'],
-        timeZone: 'Europe/Berlin',
-        availability: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '11:00' })),
-        capacity: 5,
-      },
-    }),
-    200,
-  );
-  return guide;
-}
+const guideInBerlin = (): Promise<Member> =>
+  createGuide(t, 'Ana Guide', {
+    availability: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '11:00' })),
+    capacity: 5,
+  });
 
-async function pairWith(guide: Member) {
-  const member = await signUp(t, 'Ben Member', 'America/New_York');
-  const created = await json<{ relationship: { id: string }; invitationLink: string }>(
-    await member.request('/api/v1/relationships', {
-      method: 'POST',
-      body: { inviteeEmail: guide.email, myRole: 'member', kind: 'mentoring', framing: 'goal-oriented' },
-    }),
-    201,
-  );
-  await json(
-    await guide.request(`/api/v1/invitations/${tokenOf(created.invitationLink)}/accept`, { method: 'POST' }),
-    200,
-  );
-  const relationshipId = created.relationship.id;
-  await json(
-    await member.request(`/api/v1/relationships/${relationshipId}/agreements`, {
-      method: 'POST',
-      body: { terms: defaultAgreementTerms('mentoring') },
-    }),
-    200,
-  );
-  await json(
-    await guide.request(`/api/v1/relationships/${relationshipId}/agreements/1/accept`, { method: 'POST' }),
-    200,
-  );
-  return { member, relationshipId };
-}
+const pairWith = (guide: Member) =>
+  startPair(t, { guide, memberName: 'Ben Member', memberZone: 'America/New_York' });
 
 type Slots = { slots: { start: string; end: string }[]; hidden: unknown[] };
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGuide } from '../../../test/support/guide-factory';
 import { json } from '../../../test/support/relationship-fixtures';
+import { scriptedCalendars } from '../../../test/support/scripted-calendars';
 import { createTestApp, type Member, signUp, type TestApp } from '../../../test/support/test-app';
 import { INTRO_SESSION_MINUTES } from '../../domain/settings/scheduling';
-import type { BusyAnswer, BusyInterval, BusyReader } from './busy-reader';
 
 // Intro slots for the directory: any signed-in member sees a guide's open intro times, with the intro's own
 // notice (24 hours by default) and length, from hours and busy time only; the guide's calendar trouble is
@@ -11,18 +12,11 @@ import type { BusyAnswer, BusyInterval, BusyReader } from './busy-reader';
 // Monday 7 December 2026, 08:00 UTC (09:00 in Berlin).
 const START = new Date('2026-12-07T08:00:00Z');
 
-const calendars: { busy: Map<string, BusyInterval[]>; unreadable: BusyAnswer['unreadable'] } = {
-  busy: new Map(),
-  unreadable: [],
-};
-const fakeCalendars: BusyReader = async (_db, userIds) => ({
-  busy: new Map(userIds.map((id) => [id, calendars.busy.get(id) ?? []])),
-  unreadable: calendars.unreadable.filter((u) => userIds.includes(u.userId)),
-});
+const { calendars, reader: scriptedReader } = scriptedCalendars();
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp(START, { busyReader: fakeCalendars });
+  t = await createTestApp(START, { busyReader: scriptedReader });
 });
 afterAll(() => t.close());
 
@@ -33,27 +27,11 @@ type IntroSlots = {
   byAgreement: { available: boolean } | null;
 };
 
-async function guide(): Promise<Member> {
-  const person = await signUp(t, 'Gia Guide', 'Europe/Berlin');
-  await json(
-    await person.request('/api/v1/me/guide-profile', {
-      method: 'PUT',
-      body: {
-        headline: 'Product leader',
-        bio: 'Helps PMs grow.',
-        kind: 'mentor',
-        expertise: ['pricing'],
-        formats: ['video'],
-        languages: ['en'],
-        timeZone: 'Europe/Berlin',
-        availability: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '10:00' })),
-        capacity: 5,
-      },
-    }),
-    200,
-  );
-  return person;
-}
+const guide = (): Promise<Member> =>
+  createGuide(t, 'Gia Guide', {
+    availability: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '10:00' })),
+    capacity: 5,
+  });
 
 const range = 'from=2026-12-07T00:00:00Z&to=2026-12-10T00:00:00Z';
 

@@ -1,27 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, tokenOf } from '../../../test/support/relationship-fixtures';
+import { createGuide } from '../../../test/support/guide-factory';
+import { json, startPair } from '../../../test/support/relationship-fixtures';
+import { scriptedCalendars } from '../../../test/support/scripted-calendars';
 import { createTestApp, type Member, signUp, type TestApp } from '../../../test/support/test-app';
-import { defaultAgreementTerms } from '../../domain/agreements/agreement-terms';
 import { sessions } from '../db/schema';
 import { isOverlapViolation } from './book-slot';
-import type { BusyAnswer, BusyInterval, BusyReader } from './busy-reader';
 
 // Monday 7 December 2026, 08:00 UTC (09:00 in Berlin).
 const START = new Date('2026-12-07T08:00:00Z');
 
 // What the calendars say, per test: busy intervals per person and who cannot be read.
-const calendars: { busy: Map<string, BusyInterval[]>; unreadable: BusyAnswer['unreadable'] } = {
-  busy: new Map(),
-  unreadable: [],
-};
-const fakeCalendars: BusyReader = async (_db, userIds) => ({
-  busy: new Map(userIds.map((id) => [id, calendars.busy.get(id) ?? []])),
-  unreadable: calendars.unreadable.filter((u) => userIds.includes(u.userId)),
-});
+const { calendars, reader: scriptedReader } = scriptedCalendars();
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp(START, { busyReader: fakeCalendars });
+  t = await createTestApp(START, { busyReader: scriptedReader });
 });
 afterAll(() => t.close());
 
@@ -38,55 +31,11 @@ type Problem = { code: string; field?: string; slots?: { start: string }[] };
 
 const weekdayMornings = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '11:00' }));
 
-async function guideWith(zone = 'Europe/Berlin', availability: unknown[] = weekdayMornings): Promise<Member> {
-  const guide = await signUp(t, 'Gia Guide', zone);
-  await json(
-    await guide.request('/api/v1/me/guide-profile', {
-      method: 'PUT',
-      body: {
-        headline: 'Product leader',
-        bio: 'Helps PMs grow.',
-        kind: 'mentor',
-        expertise: ['pricing'],
-        formats: ['video'],
-        languages: ['en'],
-        timeZone: zone,
-        availability,
-        capacity: 5,
-      },
-    }),
-    200,
-  );
-  return guide;
-}
+const guideWith = (zone = 'Europe/Berlin', availability: unknown[] = weekdayMornings): Promise<Member> =>
+  createGuide(t, 'Gia Guide', { timeZone: zone, availability, capacity: 5 });
 
-async function pairWith(guide: Member, memberZone = 'America/New_York') {
-  const member = await signUp(t, 'Milo Member', memberZone);
-  const created = await json<{ relationship: { id: string }; invitationLink: string }>(
-    await member.request('/api/v1/relationships', {
-      method: 'POST',
-      body: { inviteeEmail: guide.email, myRole: 'member', kind: 'mentoring', framing: 'goal-oriented' },
-    }),
-    201,
-  );
-  await json(
-    await guide.request(`/api/v1/invitations/${tokenOf(created.invitationLink)}/accept`, { method: 'POST' }),
-    200,
-  );
-  const relationshipId = created.relationship.id;
-  await json(
-    await member.request(`/api/v1/relationships/${relationshipId}/agreements`, {
-      method: 'POST',
-      body: { terms: defaultAgreementTerms('mentoring') },
-    }),
-    200,
-  );
-  await json(
-    await guide.request(`/api/v1/relationships/${relationshipId}/agreements/1/accept`, { method: 'POST' }),
-    200,
-  );
-  return { member, guide, relationshipId };
-}
+const pairWith = (guide: Member, memberZone = 'America/New_York') =>
+  startPair(t, { guide, memberName: 'Milo Member', memberZone });
 
 const slotsOf = (who: Member, relationshipId: string, from: string, to: string) =>
   who.request(`/api/v1/relationships/${relationshipId}/slots?from=${from}&to=${to}`);
