@@ -6,8 +6,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultAgreementTerms } from '../src/domain/agreements/agreement-terms';
 import { type RadicaleServer, startRadicale } from '../test/support/radicale';
-import { expectNoSeriousA11yViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
+import { signUpInBrowser, visitAtBothWidths } from './support/journey';
 import { type RunningServer, startServer } from './support/start-server';
 
 // Issue 13's acceptance journey against a real CalDAV server (Radicale) and real Chromium: a guide connects
@@ -32,26 +32,6 @@ afterAll(async () => {
   await server?.stop();
   await radicale?.close();
 });
-
-async function visit(page: Page, label: string) {
-  await page.waitForLoadState('networkidle');
-  await expectNoSeriousA11yViolations(page, label);
-  await page.screenshot({ path: path.join(shots, `${label}-1280.png`), fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(150);
-  await expectNoSeriousA11yViolations(page, `${label} (390)`);
-  await page.screenshot({ path: path.join(shots, `${label}-390.png`), fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function signUp(page: Page, name: string, email: string) {
-  await page.goto('/');
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill('a-long-password');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: `Hello, ${name.split(' ')[0]}` }).waitFor();
-}
 
 async function api(context: BrowserContext, method: 'get' | 'post' | 'put', url: string, data?: unknown) {
   const response = await context.request[method](url, { data, headers: { origin: server.url } });
@@ -113,8 +93,8 @@ describe('calendar journey', () => {
     const m = member.page;
 
     // Gus is a guide with weekday mornings (09:00–11:00 Berlin); Maya is his mentee with an agreement.
-    await signUp(g, 'Gus Ortega', 'gus@calendar.test');
-    await signUp(m, 'Maya Chen', 'maya@calendar.test');
+    await signUpInBrowser(g, 'Gus Ortega', 'gus@calendar.test');
+    await signUpInBrowser(m, 'Maya Chen', 'maya@calendar.test');
     await api(guide.context, 'put', '/api/v1/me/guide-profile', {
       headline: 'Product leader',
       bio: 'Helps PMs grow.',
@@ -144,7 +124,7 @@ describe('calendar journey', () => {
     await g.getByRole('link', { name: 'Settings' }).click();
     await g.getByRole('heading', { name: 'Calendars' }).waitFor();
     await g.getByText('No calendar connected yet').waitFor();
-    await visit(g, 'settings-calendars-empty');
+    await visitAtBothWidths(g, shots, 'settings-calendars-empty');
     await g.getByLabel('Calendar server address').fill(radicale.url);
     await g.getByLabel('User name').fill(radicale.username);
     await g.getByLabel(/^Password/).fill('not-the-password');
@@ -152,7 +132,7 @@ describe('calendar journey', () => {
     await g.getByRole('button', { name: 'Connect calendar' }).click();
     const passwordInput = g.getByLabel(/^Password/);
     await expect.poll(() => passwordInput.getAttribute('aria-invalid')).toBe('true');
-    await visit(g, 'settings-calendars-wrong-password');
+    await visitAtBothWidths(g, shots, 'settings-calendars-wrong-password');
     await passwordInput.fill(radicale.password);
     await g.getByRole('button', { name: 'Connect calendar' }).click();
     const item = g.getByRole('listitem', { name: 'Work' });
@@ -161,7 +141,7 @@ describe('calendar journey', () => {
     await item.getByLabel('Write sessions into').click();
     await g.getByRole('option', { name: 'Work', exact: true }).click();
     await expect.poll(() => item.getByLabel('Write sessions into').inputValue()).toBe('Work');
-    await visit(g, 'settings-calendars-connected');
+    await visitAtBothWidths(g, shots, 'settings-calendars-connected');
 
     // A busy hour appears in his calendar: 09:00–10:00 Berlin on the target day; he syncs.
     const day = targetDay();
@@ -196,14 +176,14 @@ describe('calendar journey', () => {
     expect(names.some((name) => /, 03:30 to/.test(name))).toBe(false);
     const open = dayList.getByRole('button', { name: /, 04:00 to 05:00 your time · 10:00 for Gus/ });
     await open.waitFor();
-    await visit(m, 'relationship-week-view');
+    await visitAtBothWidths(m, shots, 'relationship-week-view');
 
     // She books it with the keyboard.
     await open.focus();
     await m.keyboard.press('Enter');
     await m.getByRole('button', { name: 'Book this time' }).click();
     await m.getByRole('list', { name: 'Sessions' }).getByRole('link').first().waitFor();
-    await visit(m, 'relationship-booked');
+    await visitAtBothWidths(m, shots, 'relationship-booked');
 
     // The worker writes the session into Gus's Work calendar, with its meeting room.
     const booked = berlinInstant(day, 10);
@@ -228,7 +208,7 @@ describe('calendar journey', () => {
     await syncNow(g, item);
     await item.getByText('error', { exact: true }).waitFor();
     await item.getByText(/could not be read/).waitFor();
-    await visit(g, 'settings-calendars-error');
+    await visitAtBothWidths(g, shots, 'settings-calendars-error');
 
     // The member's page offers no times: it says whose calendar, since when, and how to book by agreement.
     await m.reload();
@@ -238,7 +218,7 @@ describe('calendar journey', () => {
     await hidden.getByText(/since /).waitFor();
     await hidden.getByText(/book by agreement/).waitFor();
     expect(await m.getByRole('list', { name: /^Open times on/ }).count()).toBe(0);
-    await visit(m, 'relationship-fail-closed');
+    await visitAtBothWidths(m, shots, 'relationship-fail-closed');
 
     // His booking rules: an insecure room link is refused under its field; a secure one is saved.
     const roomLink = g.getByLabel('Your own meeting room link');
@@ -246,7 +226,7 @@ describe('calendar journey', () => {
     await g.getByRole('button', { name: 'Save booking rules' }).click();
     await expect.poll(() => roomLink.getAttribute('aria-invalid')).toBe('true');
     await g.getByText('Some rules need a fix').waitFor();
-    await visit(g, 'settings-booking-rules-error');
+    await visitAtBothWidths(g, shots, 'settings-booking-rules-error');
     await roomLink.fill('https://meet.example.test/gus');
     await g.getByRole('button', { name: 'Add a date override' }).click();
     await g.getByLabel('Date of override 1').fill(day);

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
+import { signUpInBrowser } from './support/journey';
 import { type RunningServer, startServer } from './support/start-server';
 
 // Mirror feedback end to end: a member asks one question about one moment, a giver with no account
@@ -197,7 +198,7 @@ describe('feedback journey', () => {
   it('sharing with a guide: one relationship is preselected, with two the member picks whose guide reads it', async () => {
     const member = await newPage(browser, { baseURL: server.url });
     const { page } = member;
-    await signUp(page, 'Fay Member', 'fay@example.test');
+    await signUpInBrowser(page, 'Fay Member', 'fay@example.test');
     expect(
       await api(page, 'POST', '/api/v1/goals', {
         title: 'Speak up in the first ten minutes of every staff meeting by May 31',
@@ -250,7 +251,7 @@ describe('feedback journey', () => {
       expect(invited.status).toBe(201);
       const relationshipId = (invited.body as { relationship: { id: string } }).relationship.id;
       const guide = await newPage(browser, { baseURL: server.url });
-      await signUp(guide.page, name, email);
+      await signUpInBrowser(guide.page, name, email);
       const accepted = await api(guide.page, 'POST', `/api/v1/me/invitations/${relationshipId}/accept`);
       expect(accepted.status).toBe(200);
       return { guidePage: guide.page, relationshipId };
@@ -265,16 +266,6 @@ describe('feedback journey', () => {
     }
   });
 });
-
-async function signUp(page: Page, name: string, email: string) {
-  await page.goto('/');
-  await page.getByRole('heading', { name: 'Create your account' }).waitFor();
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill('a-long-password');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: `Hello, ${name.split(' ')[0]}` }).waitFor();
-}
 
 // The page's own session calls the API, as the app would.
 function api(page: Page, method: string, url: string, body?: unknown) {

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
+import { signUpInBrowser } from './support/journey';
 import { type RunningServer, startServer } from './support/start-server';
 
 // The first week of each role (issue 12): a new member, a new guide and a new admin go from sign-up to
@@ -37,16 +38,6 @@ async function visit(page: Page, label: string) {
   return scrollWidth;
 }
 
-async function signUp(page: Page, name: string, email: string) {
-  await page.goto('/');
-  await page.getByRole('heading', { name: 'Create your account' }).waitFor();
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill('a-long-password');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: `Hello, ${name.split(' ')[0]}` }).waitFor();
-}
-
 const guideProfile = {
   headline: 'Product leader who helps PMs grow',
   bio: 'Fifteen years in product, from startups to scale-ups.',
@@ -64,7 +55,7 @@ const sidebarItems = (page: Page) => page.getByRole('navigation', { name: 'Main'
 describe('first week', () => {
   it('a new member: short menu, Growth hub, self-coaching journal, directory filters in the URL', async () => {
     const { page, errors, context } = await newPage(browser, { baseURL: server.url });
-    await signUp(page, 'Mina Member', 'mina@example.test');
+    await signUpInBrowser(page, 'Mina Member', 'mina@example.test');
     expect(await visit(page, 'member-home')).toBeLessThanOrEqual(390);
     const items = await sidebarItems(page).allTextContents();
     expect(items.length).toBeLessThanOrEqual(7);
@@ -158,7 +149,7 @@ describe('first week', () => {
 
   it('a new guide: offers to guide, then the menu and home show guiding', async () => {
     const { page, errors, context } = await newPage(browser, { baseURL: server.url });
-    await signUp(page, 'Gale Guide', 'gale@example.test');
+    await signUpInBrowser(page, 'Gale Guide', 'gale@example.test');
     await page.getByRole('link', { name: 'Offer to guide others' }).click();
     await page.waitForURL(/my-guide-profile/);
     await visit(page, 'guide-profile-form');
@@ -194,7 +185,7 @@ describe('first week', () => {
     }
 
     const { page, errors, context } = await newPage(browser, { baseURL: server.url });
-    await signUp(page, 'Iris Invited', 'iris@example.test');
+    await signUpInBrowser(page, 'Iris Invited', 'iris@example.test');
     // The count is part of the Home link's name, so a screen reader hears it with the link.
     const mainNav = page.getByRole('navigation', { name: 'Main' });
     const homeLink = (name: string) => mainNav.getByRole('link', { name, exact: true });
@@ -224,7 +215,7 @@ describe('first week', () => {
 
   async function inviteIris(name: string, email: string) {
     const member = await newPage(browser, { baseURL: server.url });
-    await signUp(member.page, name, email);
+    await signUpInBrowser(member.page, name, email);
     const sent = await member.page.evaluate(async () => {
       const response = await fetch('/api/v1/relationships', {
         method: 'POST',
@@ -244,7 +235,7 @@ describe('first week', () => {
 
   it('a new admin: creates a program and lands on its page', async () => {
     const { page, errors, context } = await newPage(browser, { baseURL: server.url });
-    await signUp(page, 'Ada Admin', 'ada@example.test');
+    await signUpInBrowser(page, 'Ada Admin', 'ada@example.test');
     expect(await sidebarItems(page).allTextContents()).not.toContain('Programs I run');
     await page.getByRole('link', { name: 'Run a mentoring program' }).click();
     await page.getByLabel('Program name').fill('Product League');

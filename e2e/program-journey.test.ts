@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { launchBrowser, newPage, type PageWithErrors } from './support/browser';
+import { signUpInBrowser } from './support/journey';
 import { type RunningServer, startServer } from './support/start-server';
 
 // An admin runs a cohort: creates it, imports spreadsheets (a bad row blocks the whole file; the fixed
@@ -233,15 +234,6 @@ describe('program admin journey', () => {
     await context.close();
   });
 });
-
-async function signUpInBrowser(page: Page, name: string, email: string) {
-  await page.goto('/');
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill('a-long-password');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: `Hello, ${name.split(' ')[0]}` }).waitFor();
-}
 
 // Signs up and confirms every pending program invitation through the API, as the Home card would.
 async function answerByApi(name: string, email: string) {

@@ -2,12 +2,12 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../test/support/free-port';
 import { startOidcProvider, type TestOidcProvider } from '../test/support/oidc-provider';
-import { expectNoSeriousA11yViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
+import { submitSignUp, visitAtBothWidths } from './support/journey';
 import { type RunningServer, startServer } from './support/start-server';
 
 // Issue 14's acceptance journey against a real OpenID provider (oidc-provider), real Chromium and
@@ -58,25 +58,6 @@ function corner(args: string[]): Promise<{ code: number; stdout: string; stderr:
   });
 }
 
-async function visit(page: Page, label: string) {
-  await page.waitForLoadState('networkidle');
-  await expectNoSeriousA11yViolations(page, label);
-  await page.screenshot({ path: path.join(shots, `${label}-1280.png`), fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(150);
-  await expectNoSeriousA11yViolations(page, `${label} (390)`);
-  await page.screenshot({ path: path.join(shots, `${label}-390.png`), fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function signUp(page: Page, name: string, email: string) {
-  await page.goto('/');
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill('a-long-password');
-  await page.getByRole('button', { name: 'Create account' }).click();
-}
-
 describe('single sign-on through a real OpenID provider', () => {
   let admin: Awaited<ReturnType<typeof newPage>>;
   let redirectUri = '';
@@ -84,7 +65,7 @@ describe('single sign-on through a real OpenID provider', () => {
   it('an org admin registers the provider on the organization page; it waits for the operator', async () => {
     admin = await newPage(browser, { baseURL: server.url });
     const { page } = admin;
-    await signUp(page, 'Olga Owner', `olga.${run}@example.test`);
+    await submitSignUp(page, 'Olga Owner', `olga.${run}@example.test`);
     await page.getByRole('heading', { name: 'Hello, Olga' }).waitFor();
 
     await page.goto('/orgs');
@@ -93,7 +74,7 @@ describe('single sign-on through a real OpenID provider', () => {
     await page.getByRole('button', { name: 'Create organization' }).click();
     await page.getByRole('heading', { level: 1, name: ORG_NAME }).waitFor();
     await page.getByRole('heading', { name: 'Single sign-on' }).waitFor();
-    await visit(page, 'organization-sso-empty');
+    await visitAtBothWidths(page, shots, 'organization-sso-empty');
 
     await page.getByLabel('E-mail domain').fill(domain);
     await page.getByLabel('Issuer URL').fill(idp.issuer);
@@ -105,7 +86,7 @@ describe('single sign-on through a real OpenID provider', () => {
     redirectUri = (await row.locator('code').textContent()) ?? '';
     // The URI the admin hands the provider: Corner's OIDC callback for this provider.
     expect(redirectUri.startsWith(`${server.url}/api/auth/sso/callback/`)).toBe(true);
-    await visit(page, 'organization-sso-waiting');
+    await visitAtBothWidths(page, shots, 'organization-sso-waiting');
   }, 120_000);
 
   it('before the operator approves the domain, its addresses still get the password field', async () => {
@@ -128,7 +109,7 @@ describe('single sign-on through a real OpenID provider', () => {
     const { page } = admin;
     await page.reload();
     await page.getByRole('row').filter({ hasText: domain }).getByText('In use').waitFor();
-    await visit(page, 'organization-sso-approved');
+    await visitAtBothWidths(page, shots, 'organization-sso-approved');
   }, 60_000);
 
   it('a new person signs in through the provider’s own page and lands in the organization', async () => {
@@ -139,7 +120,7 @@ describe('single sign-on through a real OpenID provider', () => {
       if (request.url().startsWith(redirectUri)) callbacks.push(request.url());
     });
     await page.goto('/sign-in');
-    await visit(page, 'sign-in-email-first');
+    await visitAtBothWidths(page, shots, 'sign-in-email-first');
     await page.getByLabel(/^Email/).fill(email);
     expect(errors).toEqual([]);
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -161,12 +142,12 @@ describe('single sign-on through a real OpenID provider', () => {
     // Corner was called back at exactly the redirect URI the admin was shown.
     expect(callbacks.length).toBeGreaterThan(0);
     expect(new URL(callbacks[0] ?? '').pathname).toBe(new URL(redirectUri).pathname);
-    await visit(page, 'home-after-sso');
+    await visitAtBothWidths(page, shots, 'home-after-sso');
 
     await page.goto('/orgs');
     const membership = page.getByRole('article').filter({ hasText: ORG_NAME });
     await membership.getByText('Your role: member').waitFor();
-    await visit(page, 'orgs-after-sso');
+    await visitAtBothWidths(page, shots, 'orgs-after-sso');
 
     // The session is a real one: the API knows who this is.
     const session = await context.request.get('/api/auth/get-session');
@@ -179,7 +160,7 @@ describe('single sign-on through a real OpenID provider', () => {
     // A password account on the domain made before the requirement: it works until the switch is on.
     const early = await newPage(browser, { baseURL: server.url });
     const patEmail = `pat.${run}@${domain}`;
-    await signUp(early.page, 'Pat Password', patEmail);
+    await submitSignUp(early.page, 'Pat Password', patEmail);
     await early.page.getByRole('heading', { name: 'Hello, Pat' }).waitFor();
     await early.context.close();
 
@@ -194,7 +175,7 @@ describe('single sign-on through a real OpenID provider', () => {
     await expect
       .poll(() => page.getByRole('switch', { name: /Require single sign-on/ }).isChecked())
       .toBe(true);
-    await visit(page, 'organization-sso-required');
+    await visitAtBothWidths(page, shots, 'organization-sso-required');
 
     const refused = await newPage(browser, { baseURL: server.url });
     // A script posting the password straight to the endpoint is refused like the page is.
@@ -206,9 +187,9 @@ describe('single sign-on through a real OpenID provider', () => {
     expect(((await attempt.json()) as { message: string }).message).toContain(refusalSentence);
 
     // The sign-up page says the sentence to a newcomer on the domain, and no account is made.
-    await signUp(refused.page, 'Nia Newcomer', `nia.${run}@${domain}`);
+    await submitSignUp(refused.page, 'Nia Newcomer', `nia.${run}@${domain}`);
     await refused.page.getByText(refusalSentence).waitFor();
-    await visit(refused.page, 'sign-up-refused-sso-required');
+    await visitAtBothWidths(refused.page, shots, 'sign-up-refused-sso-required');
     const session = await refused.context.request.get('/api/auth/get-session');
     expect(await session.json()).toBeNull();
     // The refused request itself is logged as a failed resource; nothing else may go wrong.
