@@ -23,16 +23,21 @@ export function compareModes(input: MatchingInput, options: ModeOptions = {}): M
   );
   const optimal = runs[0]?.solution.menteeMentor ?? new Int32Array(0);
   return runs.map((run) => {
-    let moved = 0;
-    for (let i = 0; i < input.menteeCount; i++) if (run.solution.menteeMentor[i] !== optimal[i]) moved++;
     return {
       mode: run.mode,
       matched: run.solution.matched,
       totalFit: run.solution.objective,
       worstFit: run.worstFit,
       blockingPairs: run.blockingPairs,
-      movedFromOptimal: moved,
+      movedFromOptimal: menteesMoved(run.solution.menteeMentor, optimal),
       run,
     };
   });
+}
+
+/** How many mentees have a different guide (or none instead of one) in `a` than in `b`. */
+export function menteesMoved(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let moved = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) moved++;
+  return moved;
 }

@@ -2,28 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reportRematch } from './rematch-report';
 import { solveMatching } from './solve';
-import { type TinyInstance, tinyInstance, toInput } from './test-support';
+import { joinerCohort, tinyInstance, toInput } from './test-support';
 import type { IndexPair } from './types';
 
 describe('reportRematch', () => {
   it('reports what it kept, who moves, how far it is from a fresh optimum, and proves it', () => {
-    // Ana–Gia and Ben–Hal run; Cy joins and fits Gia best. A fresh optimum moves Ana and Cy; the rematch
-    // keeps both pairs and gives Cy the free seat with Ivy.
-    const instance: TinyInstance = {
-      menteeCount: 3,
-      capacity: [1, 1, 1],
-      edges: [
-        [0, 0, 0.5],
-        [0, 2, 0.9],
-        [1, 1, 0.4],
-        [2, 0, 0.95],
-        [2, 2, 0.3],
-      ],
-    };
-    const keep: IndexPair[] = [
-      [0, 0],
-      [1, 1],
-    ];
+    const { instance, keep } = joinerCohort;
     const report = reportRematch(toInput(instance), keep);
     expect(report).toMatchObject({
       mode: 'optimal',

@@ -1,4 +1,5 @@
 import { findBlockingPairs } from './blocking-pairs';
+import { menteesMoved } from './compare-modes';
 import type { ModeReport } from './mode-report';
 import { type ModeOptions, verifyMode, worstChosenFit } from './modes';
 import { type Move, rematchCertificateInput, solveRematch } from './rematch';
@@ -31,9 +32,7 @@ export function reportRematch(
   );
   // How far the fewest-changes answer is from a fresh optimum, as the side-by-side view counts it.
   const fresh = solveMatching(input, options.constraints);
-  let movedFromOptimal = 0;
-  for (let i = 0; i < input.menteeCount; i++)
-    if (solution.menteeMentor[i] !== fresh.menteeMentor[i]) movedFromOptimal++;
+  const movedFromOptimal = menteesMoved(solution.menteeMentor, fresh.menteeMentor);
   return {
     mode: 'optimal',
     solution,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCertificate } from './certificate';
 import { rematchCertificateInput, solveRematch } from './rematch';
 import { solveMatching } from './solve';
-import { allAssignments, type TinyInstance, tinyInstance, toInput } from './test-support';
+import { allAssignments, joinerCohort, type TinyInstance, tinyInstance, toInput } from './test-support';
 import type { IndexPair } from './types';
 
 /** Most matched, then most kept, then best total: by enumeration. */
@@ -32,23 +32,7 @@ function bruteForce(instance: TinyInstance, keep: IndexPair[]) {
 
 describe('solveRematch', () => {
   it('keeps every pair it can, moves only whom it must, and says who moves', () => {
-    // Ana–Gia and Ben–Hal are in place; Cy joins and fits Gia best. The optimum from scratch would move
-    // Ana to Ivy to give Cy Gia; the rematch keeps both pairs and gives Cy the free seat with Ivy.
-    const instance: TinyInstance = {
-      menteeCount: 3,
-      capacity: [1, 1, 1],
-      edges: [
-        [0, 0, 0.5],
-        [0, 2, 0.9],
-        [1, 1, 0.4],
-        [2, 0, 0.95],
-        [2, 2, 0.3],
-      ],
-    };
-    const keep: IndexPair[] = [
-      [0, 0],
-      [1, 1],
-    ];
+    const { instance, keep } = joinerCohort;
     expect(Array.from(solveMatching(toInput(instance)).menteeMentor)).toEqual([2, 1, 0]);
     const rematch = solveRematch(toInput(instance), keep);
     expect(Array.from(rematch.solution.menteeMentor)).toEqual([0, 1, 2]);

@@ -174,3 +174,25 @@ export function allAssignments(
   visit(0);
   return found;
 }
+
+/**
+ * A cohort mid-way: Ana–Gia and Ben–Hal run; Cy joins and fits Gia best. The optimum from scratch would
+ * move Ana to Ivy to give Cy Gia; a rematch keeps both pairs and gives Cy the free seat with Ivy.
+ */
+export const joinerCohort: { instance: TinyInstance; keep: IndexPair[] } = {
+  instance: {
+    menteeCount: 3,
+    capacity: [1, 1, 1],
+    edges: [
+      [0, 0, 0.5],
+      [0, 2, 0.9],
+      [1, 1, 0.4],
+      [2, 0, 0.95],
+      [2, 2, 0.3],
+    ],
+  },
+  keep: [
+    [0, 0],
+    [1, 1],
+  ],
+};
