@@ -35,24 +35,19 @@ export function SignInPage() {
       return;
     }
     setStep('redirecting');
-    const started = await fetch('/api/auth/sign-in/sso', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      credentials: 'same-origin',
-      body: JSON.stringify({
-        email,
-        providerId: route.providerId,
-        callbackURL: '/',
-        errorCallbackURL: '/sign-in',
-      }),
+    // On success better-auth's client follows the provider's address itself (its redirect plugin).
+    const started = await authClient.signIn.sso({
+      email,
+      providerId: route.providerId,
+      callbackURL: '/',
+      errorCallbackURL: '/sign-in',
     });
-    const body = (await started.json()) as { url?: string; message?: string };
-    if (!started.ok || !body.url) {
+    if (started.error) {
       setStep('email');
-      setError(body.message ?? t`Could not reach your organization’s sign-in. Try again in a moment.`);
-      return;
+      setError(
+        started.error.message ?? t`Could not reach your organization’s sign-in. Try again in a moment.`,
+      );
     }
-    window.location.assign(body.url);
   };
 
   const submit = form.onSubmit(async (values) => {
