@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { loadConfig } from '../server/config';
 import type { Db } from '../server/db/client';
-import { organization, scimTokens } from '../server/db/schema';
+import { organization } from '../server/db/schema';
 import { scimBaseUrl } from '../server/scim/routes';
-import { issueScimToken, revokeScimTokenOf } from '../server/scim/scim-tokens';
+import { issueScimToken, listScimTokensOf, revokeScimTokenOf } from '../server/scim/scim-tokens';
 import { CliUsageError } from './export-command';
 import { withDb } from './org-command';
 
@@ -45,16 +45,12 @@ export function registerScimCommand(program: Command): void {
     .action(async (options: { org: string }) => {
       await withDb(async (db) => {
         const org = await orgBySlug(db, options.org);
-        const rows = await db
-          .select()
-          .from(scimTokens)
-          .where(eq(scimTokens.organizationId, org.id))
-          .orderBy(desc(scimTokens.createdAt));
-        if (rows.length === 0)
+        const tokens = await listScimTokensOf(db, org.id);
+        if (tokens.length === 0)
           console.log('No SCIM tokens yet: make one with corner scim token --org <slug>.');
-        for (const row of rows) {
-          const state = row.revokedAt ? `revoked ${row.revokedAt.toISOString()}` : 'active';
-          console.log(`${row.id}  ${row.label}  …${row.hint}  ${state}`);
+        for (const token of tokens) {
+          const state = token.revokedAt ? `revoked ${token.revokedAt}` : 'active';
+          console.log(`${token.id}  ${token.label}  …${token.hint}  ${state}`);
         }
       });
     });

@@ -70,10 +70,15 @@ export async function createScimToken(db: Db, actor: Actor, slug: string, input:
 
 export async function listScimTokens(db: Db, actor: Actor, slug: string): Promise<ScimTokenView[]> {
   const { org } = await requireOrgRole(db, actor, slug, mayConfigureIdentity, IDENTITY_SENTENCE);
+  return listScimTokensOf(db, org.id);
+}
+
+/** An organization's tokens, newest first, never their secrets: the route and the CLI list these. */
+export async function listScimTokensOf(db: Db, organizationId: string): Promise<ScimTokenView[]> {
   const rows = await db
     .select()
     .from(scimTokens)
-    .where(eq(scimTokens.organizationId, org.id))
+    .where(eq(scimTokens.organizationId, organizationId))
     .orderBy(desc(scimTokens.createdAt));
   return rows.map(present);
 }
