@@ -4,7 +4,6 @@ import { createProgramCohort } from '../../../test/support/program-fixtures';
 import { createScimOrg, loadFixture, replayFixture, type ScimOrg } from '../../../test/support/scim-client';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
 import { applications, cohorts, programs, scimUser, user } from '../db/schema';
-import { groupTarget } from './sync-group-cohorts';
 
 // SCIM groups stand for cohorts of the organization's programs: a member of the group is invited to
 // the cohort (a pending application the person confirms), and leaving the group withdraws it.
@@ -99,26 +98,5 @@ describe('a group named "<cohort> guides", and a group no cohort matches', () =>
     const groupId = ((await guides.json()) as { id: string }).id;
     expect((await org.scim('DELETE', `/Groups/${groupId}`)).status).toBe(204);
     expect(await applicationsFor(cohortId, id)).toEqual([{ role: 'guide', status: 'confirmed' }]);
-  });
-
-  it('maps by cohort id as externalId, and refuses to guess between two cohorts of one name', () => {
-    const list = [
-      { id: 'c1', name: 'Spring' },
-      { id: 'c2', name: 'Spring' },
-      { id: 'c3', name: 'Autumn' },
-    ];
-    expect(groupTarget({ displayName: 'Spring', externalId: null }, list)).toBeNull();
-    expect(groupTarget({ displayName: 'Spring', externalId: 'c2' }, list)).toEqual({
-      cohortId: 'c2',
-      role: 'member',
-    });
-    expect(groupTarget({ displayName: ' autumn ', externalId: null }, list)).toEqual({
-      cohortId: 'c3',
-      role: 'member',
-    });
-    expect(groupTarget({ displayName: 'Autumn guides', externalId: null }, list)).toEqual({
-      cohortId: 'c3',
-      role: 'guide',
-    });
   });
 });

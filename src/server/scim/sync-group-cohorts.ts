@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ApplicationProfile } from '../../domain/programs/application';
-import { SCIM_GUIDE_GROUP_SUFFIX } from '../../domain/settings/scim';
+import { groupTarget, type Role } from '../../domain/scim/group-target';
 import type { Db, Tx } from '../db/client';
 import {
   applications,
@@ -13,34 +13,6 @@ import {
   scimUser,
   user,
 } from '../db/schema';
-
-type Role = 'member' | 'guide';
-export type GroupTarget = { cohortId: string; role: Role };
-
-const normalise = (name: string) => name.trim().toLowerCase();
-
-/**
- * The cohort a SCIM group stands for, among the cohorts of the organization's programs: a group whose
- * externalId is the cohort's id, or whose displayName is the cohort's name, invites its members to the
- * cohort as members; "<cohort name> guides" invites them as guides. A name two cohorts share maps to
- * neither (the identity provider should then send the cohort's id as externalId).
- */
-export function groupTarget(
-  group: { displayName: string; externalId: string | null },
-  orgCohorts: { id: string; name: string }[],
-): GroupTarget | null {
-  const byId = orgCohorts.find((cohort) => cohort.id === group.externalId);
-  if (byId) return { cohortId: byId.id, role: 'member' };
-  const name = normalise(group.displayName);
-  const named = (wanted: string) => orgCohorts.filter((cohort) => normalise(cohort.name) === wanted);
-  const asMembers = named(name);
-  if (asMembers.length === 1 && asMembers[0]) return { cohortId: asMembers[0].id, role: 'member' };
-  if (name.endsWith(SCIM_GUIDE_GROUP_SUFFIX)) {
-    const asGuides = named(name.slice(0, -SCIM_GUIDE_GROUP_SUFFIX.length).trim());
-    if (asGuides.length === 1 && asGuides[0]) return { cohortId: asGuides[0].id, role: 'guide' };
-  }
-  return null;
-}
 
 // Where SCIM knows nothing yet: the person completes it when they answer the invitation.
 function startingProfile(role: Role, orgName: string, timeZone: string): ApplicationProfile {
@@ -105,26 +77,29 @@ export async function syncGroupCohorts(db: Db, organizationId: string, groupId: 
         .delete(applications)
         .where(and(inArray(applications.id, ids), eq(applications.status, 'pending')));
     }
-    if (!target) return;
-    for (const person of wanted) {
-      const [created] = await tx
-        .insert(applications)
-        .values({
+    if (!target || wanted.length === 0) return;
+    // One statement for the whole group (an identity provider pushes hundreds at once); people who
+    // already have an application for this cohort and role keep it and get no invitation from the group.
+    const created = await tx
+      .insert(applications)
+      .values(
+        wanted.map((person) => ({
           cohortId: target.cohortId,
           role: target.role,
           email: person.email.toLowerCase(),
           name: person.name,
           profile: startingProfile(target.role, org.name, person.timeZone),
-        })
-        .onConflictDoNothing({ target: [applications.cohortId, applications.role, applications.email] })
-        .returning({ id: applications.id });
-      if (created) {
-        await tx
-          .insert(scimCohortInvitations)
-          .values({ groupId, applicationId: created.id, userId: person.userId })
-          .onConflictDoNothing();
-      }
-    }
+        })),
+      )
+      .onConflictDoNothing({ target: [applications.cohortId, applications.role, applications.email] })
+      .returning({ id: applications.id, email: applications.email });
+    const userByEmail = new Map(wanted.map((person) => [person.email.toLowerCase(), person.userId]));
+    const invitations = created.flatMap((row) => {
+      const userId = userByEmail.get(row.email);
+      return userId ? [{ groupId, applicationId: row.id, userId }] : [];
+    });
+    if (invitations.length > 0)
+      await tx.insert(scimCohortInvitations).values(invitations).onConflictDoNothing();
   });
 }
 
