@@ -18,6 +18,8 @@ export const PULSE_MAX_INTERVAL_DAYS = 180;
 export const RISK_UNANSWERED_MESSAGE_DAYS = 7;
 /** Early warning: the guide answering the member later than this (median, days) is a signal. */
 export const RISK_GUIDE_SLOW_ANSWER_DAYS = 3;
+/** Early warning: the guide's answer times are read over this many days of messages. */
+export const RISK_GUIDE_SLOW_ANSWER_WINDOW_DAYS = 60;
 /** Early warning: a pulse (or session pulse) at or below this score is low. */
 export const RISK_LOW_PULSE_SCORE = 2;
 /** Early warning: cancelled or missed sessions count when they are this recent. */

@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import { defineJob, schedule } from '../jobs/job-definition';
 import type { WorkerContext } from '../jobs/worker-context';
+import { refreshStaleRisk } from '../outcomes/pair-risk';
 import { refreshStaleHealth } from './stored-health';
 
 /**
- * Recomputes the stored states of cohort pairs that a write or the clock has made stale, so an admin's
+ * Recomputes the stored states and early-warning risks of cohort pairs that a write or the clock has made stale, so an admin's
  * dashboard finds them ready instead of computing them on the request.
  */
 export const refreshHealthJob = defineJob({
   name: 'refresh-relationship-health',
   payload: z.object({}),
   handler: async (_payload: Record<string, never>, context: WorkerContext) => {
-    await refreshStaleHealth(context.db, context.clock());
+    const now = context.clock();
+    await refreshStaleHealth(context.db, now);
+    await refreshStaleRisk(context.db, now);
   },
 });
 

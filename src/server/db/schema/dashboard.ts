@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { cohorts } from './programs';
 import { relationships } from './relationships';
 
@@ -29,6 +29,15 @@ export const storedHealth = pgTable(
     // The start of the pair's first held session (kept by the sessions trigger), so the outcomes funnel
     // reads one column per pair instead of an index probe into 500,000 sessions for each.
     firstHeldAt: timestamp('first_held_at', { withTimezone: true }),
+    // The pair's early-warning level as last computed, kept like the momentum state: good while
+    // `risk_generation` equals `generation` and the clock lies between `risk_computed_at` and
+    // `risk_stable_until`. The signals and the last repair step are kept only for pairs not 'ok', so the
+    // admin's at-risk list reads the few pairs it shows and recomputes only the stale ones.
+    riskGeneration: integer('risk_generation').notNull().default(-1),
+    riskLevel: text('risk_level', { enum: ['ok', 'watch', 'at-risk'] }),
+    riskDetail: jsonb('risk_detail'),
+    riskComputedAt: timestamp('risk_computed_at', { withTimezone: true }),
+    riskStableUntil: timestamp('risk_stable_until', { withTimezone: true }),
   },
   // A cohort's pairs in the order the dashboard lists them, without a sort.
   (t) => [index('relationship_health_cohort_idx').on(t.cohortId, t.memberName, t.relationshipId)],
