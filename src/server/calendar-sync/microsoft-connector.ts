@@ -1,4 +1,12 @@
-import { Client, GraphError } from '@microsoft/microsoft-graph-client';
+import {
+  Client,
+  type Context,
+  GraphError,
+  HTTPMessageHandler,
+  type Middleware,
+  RedirectHandler,
+  RetryHandler,
+} from '@microsoft/microsoft-graph-client';
 import { type CalendarConnector, ConnectorUnavailableError, type RemoteObject } from './caldav-connector';
 import { type JsonEvent, safeIcs, sessionEventFromIcs } from './json-events';
 import {
@@ -48,18 +56,20 @@ export function connectMicrosoft({ provider, tokens, save }: MicrosoftConnectorO
     await save?.(current);
   };
   const apiUrl = new URL(provider.apiBaseUrl);
-  const client = Client.init({
+  const client = Client.initWithMiddleware({
     baseUrl: apiUrl.origin,
     defaultVersion: apiUrl.pathname.replace(/^\/+|\/+$/g, '') || 'v1.0',
-    // The client adds the token only for Graph's own hosts unless told about others (tests' local server).
-    customHosts: new Set([apiUrl.hostname]),
-    authProvider: (done) => {
-      const valid =
-        current.accessToken && current.expiresAt && current.expiresAt - EXPIRY_MARGIN_MS > Date.now();
-      (valid ? Promise.resolve() : refresh())
-        .then(() => done(null, current.accessToken))
-        .catch((error: unknown) => done(error, null));
-    },
+    middleware: chain(
+      bearerToken(apiUrl.origin, async () => {
+        const valid =
+          current.accessToken && current.expiresAt && current.expiresAt - EXPIRY_MARGIN_MS > Date.now();
+        if (!valid) await refresh();
+        return current.accessToken ?? '';
+      }),
+      new RetryHandler(),
+      new RedirectHandler(),
+      new HTTPMessageHandler(),
+    ),
   });
   // A token that expired early (or was revoked server-side) answers 401: one fresh token, one more try.
   const call = async <T>(request: () => Promise<T>): Promise<T> => {
@@ -229,4 +239,36 @@ function graphFailure(error: unknown): Error {
   return new ConnectorUnavailableError(
     `Microsoft Graph could not be reached (${error instanceof Error ? error.message : String(error)})`,
   );
+}
+
+// The token goes only to the configured Graph origin, never to another host a next link or redirect
+// might name. (The library's own AuthenticationHandler does the same for https Graph hosts only, which
+// would leave the tests' local server without a token.)
+function bearerToken(origin: string, token: () => Promise<string>): Middleware {
+  let next: Middleware | undefined;
+  return {
+    setNext: (middleware) => {
+      next = middleware;
+    },
+    execute: async (context: Context) => {
+      const url = typeof context.request === 'string' ? context.request : context.request.url;
+      if (new URL(url, origin).origin === origin) {
+        const value = `Bearer ${await token()}`;
+        if (typeof context.request !== 'string') context.request.headers.set('Authorization', value);
+        const headers = new Headers(context.options?.headers as HeadersInit | undefined);
+        headers.set('Authorization', value);
+        context.options = { ...context.options, headers: Object.fromEntries(headers) };
+      }
+      if (!next) throw new Error('the Graph middleware chain has no HTTP handler');
+      await next.execute(context);
+    },
+  };
+}
+
+function chain(...middleware: Middleware[]): Middleware[] {
+  for (const [index, item] of middleware.entries()) {
+    const following = middleware[index + 1];
+    if (following) item.setNext?.(following);
+  }
+  return middleware;
 }
