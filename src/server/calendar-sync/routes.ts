@@ -11,7 +11,7 @@ import {
 } from './connections';
 import { connectorsFor } from './connectors';
 import { completeCalendarAuthorization, startCalendarAuthorization } from './oauth-connections';
-import { oauthProviderNames } from './oauth-providers';
+import { type CalendarProviders, type OAuthProviderName, oauthProviderNames } from './oauth-providers';
 import { OAUTH_NONCE_COOKIE, OAUTH_STATE_MINUTES } from './oauth-state';
 import {
   calendarConnectionSchema,
@@ -36,6 +36,10 @@ const callbackQuery = z.object({
 // The cookie only travels to the callback, and only on the top-level redirect back from the provider (Lax).
 const COOKIE_PATH = '/api/v1/me/calendar-connections';
 const SETTINGS_PATH = '/settings';
+
+function redirectIsHttps(providers: CalendarProviders | undefined, name: OAuthProviderName): boolean {
+  return providers?.[name]?.redirectUrl.startsWith('https:') ?? false;
+}
 
 export const calendarConnectionRoutes = createRouter()
   .openapi(
@@ -78,18 +82,20 @@ export const calendarConnectionRoutes = createRouter()
       responses: { 302: { description: 'To the consent page' }, ...problemResponses },
     }),
     async (c) => {
+      const provider = c.req.valid('param').provider;
       const { url, nonce } = startCalendarAuthorization(
         c.var.deps.calendarProviders ?? {},
         c.var.deps.calendarKey,
         actorOf(c),
-        c.req.valid('param').provider,
+        provider,
         c.var.deps.clock(),
       );
       setCookie(c, OAUTH_NONCE_COOKIE, nonce, {
         path: COOKIE_PATH,
         httpOnly: true,
         sameSite: 'Lax',
-        secure: new URL(c.req.url).protocol === 'https:',
+        // Behind a TLS-terminating proxy the request itself looks like http; the redirect address does not.
+        secure: url.startsWith('https:') || redirectIsHttps(c.var.deps.calendarProviders, provider),
         maxAge: OAUTH_STATE_MINUTES * 60,
       });
       return c.redirect(url, 302);
