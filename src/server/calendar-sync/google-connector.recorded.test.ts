@@ -415,6 +415,27 @@ describe('Google Calendar connector (recorded Google Calendar API responses)', (
     }
   });
 
+  it('connecting the same account again replaces its tokens and clears the failure, in one connection', async () => {
+    const before = await anaConnection();
+    expect(before.status).toBe('error');
+    const { state, nonce } = await authorize(ana);
+    const response = await callback(ana, { code: 'recorded-code', state }, nonce);
+    expect(response.status).toBe(302);
+    const rows = await t.database.db
+      .select()
+      .from(calendarConnections)
+      .where(eq(calendarConnections.userId, ana.userId));
+    expect(rows.map((row) => [row.id, row.status])).toEqual([[before.id, 'ok']]);
+  });
+
+  it('returns to the settings when the person declines on Google’s page, saving nothing new', async () => {
+    const { state, nonce } = await authorize(ana);
+    const response = await callback(ana, { error: 'access_denied', state }, nonce);
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/settings?calendarDenied=google');
+    expect(api.requests.some((request) => request.path === '/token')).toBe(false);
+  });
+
   it('says clearly when a provider is not configured on this installation', async () => {
     const response = await ana.request('/api/v1/me/calendar-connections/microsoft/authorize');
     expect(response.status).toBe(422);

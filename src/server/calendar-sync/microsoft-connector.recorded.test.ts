@@ -323,6 +323,36 @@ describe('Microsoft 365 connector (recorded Microsoft Graph responses)', () => {
     });
   });
 
+  it('gets a fresh token and tries once more when Graph refuses a token that had not expired yet', async () => {
+    const row = await anaConnection();
+    await t.database.db
+      .update(calendarConnections)
+      .set({
+        credentials: encryptCredentials(
+          TEST_CALENDAR_KEY,
+          JSON.stringify({
+            refreshToken: REFRESH_2,
+            accessToken: 'revoked-early',
+            expiresAt: Date.now() + 3_600_000,
+          }),
+        ),
+      })
+      .where(eq(calendarConnections.id, row.id));
+    const summary = await syncConnection(
+      t.database.db,
+      TEST_CALENDAR_KEY,
+      row.id,
+      t.clock.now,
+      connectorsFor(providers),
+    );
+    expect(summary?.status).toBe('ok');
+    const [first, ...rest] = api.requests.filter((request) => request.path.startsWith('/v1.0/'));
+    expect(first?.headers.authorization).toBe('Bearer revoked-early');
+    expect(rest.length).toBeGreaterThan(0);
+    expect(rest.every((request) => request.headers.authorization === `Bearer ${TOKEN_2}`)).toBe(true);
+    expect(api.requests.filter((request) => request.path.endsWith('/token'))).toHaveLength(1);
+  });
+
   it('marks a revoked authorization as failing and hides the person’s times (fail closed)', async () => {
     const row = await anaConnection();
     revoked.add(REFRESH_2);
