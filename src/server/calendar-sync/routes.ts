@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { actorOf } from '../auth/actor';
 import { createRouter, json, jsonBody, problemResponses } from '../http/openapi';
+import { problemSchema } from '../http/problem';
 import {
   createCalendarConnection,
   deleteCalendarConnection,
@@ -110,7 +111,10 @@ export const calendarConnectionRoutes = createRouter()
       request: { params: providerParams, query: callbackQuery },
       responses: {
         302: { description: 'Back to the settings page' },
-        400: problemResponses[422],
+        400: {
+          content: { 'application/problem+json': { schema: problemSchema } },
+          description: 'The state is not one Corner issued for this person and browser, or has expired',
+        },
         ...problemResponses,
       },
     }),
