@@ -18,6 +18,22 @@ const configSchema = z
     // The key calendar credentials are encrypted with (AES-256-GCM, derived with HKDF from this value).
     // Unset = derived from the auth secret, which embedded mode keeps beside the data.
     CALENDAR_CREDENTIALS_KEY: z.string().min(32, 'must be at least 32 characters long').optional(),
+    // OAuth clients for Google Calendar and Microsoft 365 (calendar-sync/oauth-providers.ts). A provider is
+    // offered only when its client id and secret are both set; the redirect defaults to PUBLIC_URL's callback.
+    GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+    GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+    GOOGLE_REDIRECT_URL: z.url('must be a full URL such as https://corner.example.com/…/callback').optional(),
+    MICROSOFT_CLIENT_ID: z.string().min(1).optional(),
+    MICROSOFT_CLIENT_SECRET: z.string().min(1).optional(),
+    MICROSOFT_REDIRECT_URL: z
+      .url('must be a full URL such as https://corner.example.com/…/callback')
+      .optional(),
+    // The Entra ID tenant people sign in through: common (any work or personal account), organizations,
+    // consumers, or one tenant's id.
+    MICROSOFT_TENANT: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]+$/, 'must be common, organizations, consumers or a tenant id')
+      .default('common'),
     PUBLIC_URL: z.url('must be a full URL such as https://corner.example.com').optional(),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     SMTP_URL: z
@@ -78,6 +94,14 @@ const configSchema = z
     message: 'must include worker with the embedded database (jobs run in the same process)',
     path: ['CORNER_ROLES'],
   })
+  .refine((env) => !env.GOOGLE_CLIENT_ID === !env.GOOGLE_CLIENT_SECRET, {
+    message: 'must be set together with GOOGLE_CLIENT_ID (both or neither)',
+    path: ['GOOGLE_CLIENT_SECRET'],
+  })
+  .refine((env) => !env.MICROSOFT_CLIENT_ID === !env.MICROSOFT_CLIENT_SECRET, {
+    message: 'must be set together with MICROSOFT_CLIENT_ID (both or neither)',
+    path: ['MICROSOFT_CLIENT_SECRET'],
+  })
   .refine((env) => env.PROGRAM_CREATORS !== 'allowlist' || env.PROGRAM_CREATOR_EMAILS, {
     message: 'must list at least one address when PROGRAM_CREATORS is allowlist',
     path: ['PROGRAM_CREATOR_EMAILS'],
@@ -96,6 +120,8 @@ export type Config = {
   /** CALENDAR_CREDENTIALS_KEY; undefined = derived from the auth secret. */
   calendarCredentialsKey: string | undefined;
   publicUrl: string;
+  /** OAuth clients of the calendar providers that are configured; an absent one is not offered. */
+  calendarOAuth: CalendarOAuthSettings;
   environment: 'development' | 'production' | 'test';
   /** undefined = no SMTP: mail goes to the outbox only. */
   smtpUrl: string | undefined;
@@ -112,6 +138,12 @@ export type Config = {
   identityProviderOrigins: string[];
 };
 
+export type OAuthClientSettings = { clientId: string; clientSecret: string; redirectUrl: string };
+export type CalendarOAuthSettings = {
+  google?: OAuthClientSettings;
+  microsoft?: OAuthClientSettings & { tenant: string };
+};
+
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -124,6 +156,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(`Corner cannot start: ${sentences.join(' ')}`);
   }
   const value = parsed.data;
+  const publicUrl = value.PUBLIC_URL ?? `http://${value.HOST}:${value.PORT}`;
+  const callback = (provider: string) =>
+    new URL(`/api/v1/me/calendar-connections/${provider}/callback`, publicUrl).toString();
   return {
     port: value.PORT,
     host: value.HOST,
@@ -131,7 +166,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl: value.DATABASE_URL,
     authSecret: value.BETTER_AUTH_SECRET,
     calendarCredentialsKey: value.CALENDAR_CREDENTIALS_KEY,
-    publicUrl: value.PUBLIC_URL ?? `http://${value.HOST}:${value.PORT}`,
+    publicUrl,
+    calendarOAuth: {
+      ...(value.GOOGLE_CLIENT_ID && value.GOOGLE_CLIENT_SECRET
+        ? {
+            google: {
+              clientId: value.GOOGLE_CLIENT_ID,
+              clientSecret: value.GOOGLE_CLIENT_SECRET,
+              redirectUrl: value.GOOGLE_REDIRECT_URL ?? callback('google'),
+            },
+          }
+        : {}),
+      ...(value.MICROSOFT_CLIENT_ID && value.MICROSOFT_CLIENT_SECRET
+        ? {
+            microsoft: {
+              clientId: value.MICROSOFT_CLIENT_ID,
+              clientSecret: value.MICROSOFT_CLIENT_SECRET,
+              redirectUrl: value.MICROSOFT_REDIRECT_URL ?? callback('microsoft'),
+              tenant: value.MICROSOFT_TENANT,
+            },
+          }
+        : {}),
+    },
     environment: value.NODE_ENV,
     smtpUrl: value.SMTP_URL,
     mailFrom: value.MAIL_FROM,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { buildApp } from './app';
 import type { SessionSource } from './calendar/session-source';
+import { calendarProvidersFrom } from './calendar-sync/oauth-providers';
 import type { Config } from './config';
 import { drainable } from './drain-server';
 import type { QueueConnection } from './jobs/job-queue';
@@ -39,6 +40,7 @@ export async function startWebServer(
     ? { kind: 'pglite', pglite: runtime.database.pglite }
     : { kind: 'postgres', url: config.databaseUrl ?? '' };
   const jobs = createCornerJobQueue(connection);
+  const calendarProviders = calendarProvidersFrom(config.calendarOAuth);
   const testClock = testClockFromEnv(process.env);
   const clock = testClock?.now ?? (() => new Date());
   const app = buildApp(
@@ -50,6 +52,7 @@ export async function startWebServer(
       jobs,
       sessionSource: sources.sessionSource,
       calendarKey: runtime.calendarKey,
+      calendarProviders,
       programCreators: config.programCreators,
       databaseKind: runtime.database.kind,
     },
@@ -76,6 +79,7 @@ export async function startWebServer(
       reminderFacts: sources.reminderFacts,
       publicUrl: config.publicUrl,
       calendarKey: runtime.calendarKey,
+      calendarProviders,
     };
     // A database that is down at that moment only delays the worker: it tries again until it starts.
     workerStarting = (async () => {

@@ -5,6 +5,7 @@ import { createAuth } from '../../src/server/auth/auth';
 import type { SessionCacheOptions } from '../../src/server/auth/session-cache';
 import { noSessions, type SessionSource } from '../../src/server/calendar/session-source';
 import { calendarKeyFrom } from '../../src/server/calendar-sync/credentials';
+import type { CalendarProviders } from '../../src/server/calendar-sync/oauth-providers';
 import { type Database, openDatabase } from '../../src/server/db/client';
 import type { JobQueue, QueueConnection } from '../../src/server/jobs/job-queue';
 import { createCornerJobQueue } from '../../src/server/jobs/registry';
@@ -40,6 +41,8 @@ export async function createTestApp(
     sharing?: TestApp;
     /** People's external busy time for open slots, instead of the calendar cache. */
     busyReader?: BusyReader;
+    /** Google / Microsoft OAuth clients pointed at a local server replaying their recorded API responses. */
+    calendarProviders?: CalendarProviders;
     /** Test identity providers on loopback that Corner may fetch from (SSO tests). */
     identityProviderOrigins?: string[];
   } = {},
@@ -88,6 +91,7 @@ export async function createTestApp(
       calendarKey: TEST_CALENDAR_KEY,
       ...(options.programCreators ? { programCreators: options.programCreators } : {}),
       ...(options.busyReader ? { busyReader: options.busyReader } : {}),
+      ...(options.calendarProviders ? { calendarProviders: options.calendarProviders } : {}),
       databaseKind: database.kind,
     },
     { trustedProxies: options.trustedProxies ?? [] },

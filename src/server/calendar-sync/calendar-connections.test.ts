@@ -302,7 +302,8 @@ describe('calendar connections on a real CalDAV server', () => {
   it('is the owner’s alone: anyone else gets 404 and changes nothing', async () => {
     const eve = await signUp(t, 'Eve Elsewhere', 'Europe/Berlin');
     const list = await (await eve.request('/api/v1/me/calendar-connections')).json();
-    expect(list).toEqual({ connections: [] });
+    // Nothing of Ana's; and this installation has no Google or Microsoft client, so only CalDAV is offered.
+    expect(list).toEqual({ connections: [], providers: { google: false, microsoft: false } });
     const path = `/api/v1/me/calendar-connections/${connection.id}`;
     const patch = await eve.request(path, { method: 'PATCH', body: { busyCalendarUrls: [] } });
     const sync = await eve.request(`${path}/sync`, { method: 'POST' });

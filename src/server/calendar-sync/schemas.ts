@@ -9,7 +9,8 @@ export const connectionIdParams = z.object({
 export const createCalendarConnectionSchema = z
   .object({
     provider: z.literal('caldav', {
-      message: 'must be caldav (Google and Microsoft are not connectable yet)',
+      message:
+        'must be caldav (Google and Microsoft connect through GET /api/v1/me/calendar-connections/{provider}/authorize)',
     }),
     url: z.string().trim().min(1, 'must be the calendar server’s address').max(2000),
     username: z.string().trim().min(1, 'must be your user name on the calendar server').max(320),

@@ -12,8 +12,10 @@ import {
   ConnectorUnavailableError,
   connectCaldav,
 } from './caldav-connector';
-import { CredentialsUnreadable, decryptCredentials } from './credentials';
+import type { ConnectorFactory } from './connectors';
+import { CredentialsUnreadable, decryptCredentials, encryptCredentials } from './credentials';
 import { type ExpandedInterval, expandEvents } from './expand-events';
+import { AuthorizationRevokedError } from './oauth-providers';
 
 export type SyncSummary = {
   status: 'ok' | 'error';
@@ -25,11 +27,7 @@ export type SyncSummary = {
   error?: string;
 };
 
-export type ConnectorFactory = (credentials: {
-  url: string;
-  username: string;
-  password: string;
-}) => Promise<CalendarConnector>;
+export type { ConnectorFactory } from './connectors';
 
 const DAY_MS = 86_400_000;
 const INSERT_BATCH = 1_000;
@@ -74,7 +72,18 @@ export async function syncConnection(
   let remote: Awaited<ReturnType<CalendarConnector['listCalendars']>>;
   try {
     const password = decryptCredentials(key, connection.credentials);
-    connector = await connect({ url: connection.serverUrl, username: connection.username, password });
+    connector = await connect({
+      provider: connection.provider,
+      url: connection.serverUrl,
+      username: connection.username,
+      password,
+      saveSecret: async (secret) => {
+        await db
+          .update(calendarConnections)
+          .set({ credentials: encryptCredentials(key, secret) })
+          .where(eq(calendarConnections.id, connection.id));
+      },
+    });
     remote = await connector.listCalendars();
   } catch (error) {
     return fail(failureSentence(error));
@@ -210,6 +219,9 @@ export async function staleConnectionIds(db: Db, staleBefore: Date, userIds?: st
 }
 
 function failureSentence(error: unknown): string {
+  if (error instanceof AuthorizationRevokedError) {
+    return 'The calendar service no longer accepts Corner’s access (it was revoked or has expired); connect the calendar again.';
+  }
   if (error instanceof ConnectorInputError && error.field === 'password') {
     return 'The calendar server no longer accepts the saved user name and password.';
   }

@@ -1,4 +1,4 @@
-import { and, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { buildSessionInvite, type SessionInvite } from '../calendar/build-session-invite';
 import type { Db } from '../db/client';
@@ -6,8 +6,9 @@ import { calendarConnections } from '../db/schema';
 import { defineJob } from '../jobs/job-definition';
 import type { WorkerContext } from '../jobs/worker-context';
 import { connectCaldav } from './caldav-connector';
-import { decryptCredentials } from './credentials';
-import type { ConnectorFactory } from './sync-connection';
+import type { ConnectorFactory } from './connectors';
+import { connectorsFor } from './connectors';
+import { decryptCredentials, encryptCredentials } from './credentials';
 
 // A booked, moved or cancelled session written into the chosen calendar of each connected person, with
 // the same UID as the mailed .ics invite (the same builder makes both), so calendars that also received
@@ -42,6 +43,13 @@ export async function writeSessionToCalendars(
   for (const target of targets) {
     if (!target.writeCalendarUrl) continue;
     const connector = await connect({
+      provider: target.provider,
+      saveSecret: async (secret) => {
+        await db
+          .update(calendarConnections)
+          .set({ credentials: encryptCredentials(key, secret) })
+          .where(eq(calendarConnections.id, target.id));
+      },
       url: target.serverUrl,
       username: target.username,
       password: decryptCredentials(key, target.credentials),
@@ -60,6 +68,11 @@ export const writeSessionToCalendarsJob = defineJob({
   handler: async (job: WriteSessionPayload, context: WorkerContext) => {
     if (!context.calendarKey)
       throw new Error('the worker has no calendar key, so calendars cannot be written');
-    await writeSessionToCalendars(context.db, context.calendarKey, job);
+    await writeSessionToCalendars(
+      context.db,
+      context.calendarKey,
+      job,
+      connectorsFor(context.calendarProviders ?? {}),
+    );
   },
 });

@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor';
 import type { Auth } from '../auth/auth';
 import type { SessionSource } from '../calendar/session-source';
+import type { CalendarProviders } from '../calendar-sync/oauth-providers';
 import type { Db } from '../db/client';
 import type { Jobs } from '../jobs/job-definition';
 import type { Mailer } from '../mail/mailer';
@@ -19,6 +20,8 @@ export type Deps = {
   sessionSource: SessionSource;
   /** Encrypts calendar credentials at rest (calendar-sync/credentials.ts). */
   calendarKey: Buffer;
+  /** The OAuth clients of Google Calendar and Microsoft 365 that are configured; absent = none. */
+  calendarProviders?: CalendarProviders;
   /** PROGRAM_CREATORS; absent = anyone signed in. */
   programCreators?: ProgramCreators;
   /** Where open slots read people's external busy time; absent = the calendar cache (readBusy). */

@@ -1,3 +1,4 @@
+import type { CalendarProviders } from '../calendar-sync/oauth-providers';
 import type { Db } from '../db/client';
 import type { Mailer } from '../mail/mailer';
 import type { ReminderFactsSource } from '../notifications/reminder-source';
@@ -14,4 +15,6 @@ export type WorkerContext = {
   publicUrl: string;
   /** Decrypts calendar credentials for the sync and write-back jobs; absent = those jobs fail. */
   calendarKey?: Buffer;
+  /** Google and Microsoft OAuth clients, for syncing those connections; absent = only CalDAV syncs. */
+  calendarProviders?: CalendarProviders;
 };

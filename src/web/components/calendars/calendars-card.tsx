@@ -7,6 +7,7 @@ import { CenteredLoader } from '../centered-loader';
 import { ProblemAlert } from '../problem-alert';
 import { CalendarConnectionItem } from './calendar-connection-item';
 import { ConnectCalendarForm } from './connect-calendar-form';
+import { OAuthConnectButtons } from './oauth-connect-buttons';
 
 // Settings → Calendars: the person's real calendars, so open slots skip their meetings and sessions land
 // in the calendar they live in.
@@ -52,6 +53,7 @@ export function CalendarsCard() {
           ))}
         </Stack>
       )}
+      {connections.data && <OAuthConnectButtons providers={connections.data.providers} />}
       <ConnectCalendarForm onConnected={refresh} />
     </Card>
   );

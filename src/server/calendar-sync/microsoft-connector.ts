@@ -1,0 +1,274 @@
+import {
+  Client,
+  type Context,
+  GraphError,
+  HTTPMessageHandler,
+  type Middleware,
+  RedirectHandler,
+  RetryHandler,
+} from '@microsoft/microsoft-graph-client';
+import { type CalendarConnector, ConnectorUnavailableError, type RemoteObject } from './caldav-connector';
+import { type JsonEvent, safeIcs, sessionEventFromIcs } from './json-events';
+import {
+  AuthorizationRevokedError,
+  type OAuthProvider,
+  type OAuthTokens,
+  requestTokens,
+} from './oauth-providers';
+
+// Microsoft 365 / Outlook calendars through Microsoft Graph (@microsoft/microsoft-graph-client). Graph's
+// calendarView returns a window with every series already expanded into occurrences. An event's iCalUId
+// is read-only in Graph, so the session's UID is kept in a single-value extended property and the event
+// is found by it when the session moves or is cancelled.
+
+const PAGE_SIZE = 500;
+const EXPIRY_MARGIN_MS = 60_000;
+/** A named MAPI property in Corner's own property set (PS_PUBLIC_STRINGS would collide with others). */
+export const SESSION_UID_PROPERTY = 'String {4c0a5b5e-6c4e-4f59-9c3c-2b8d3c7e1a10} Name CornerSessionUid';
+
+type GraphCalendar = { id: string; name?: string; canEdit?: boolean; changeKey?: string };
+type GraphDateTime = { dateTime: string; timeZone?: string };
+export type GraphEvent = {
+  id?: string;
+  iCalUId?: string;
+  type?: 'singleInstance' | 'occurrence' | 'exception' | 'seriesMaster';
+  isAllDay?: boolean;
+  isCancelled?: boolean;
+  showAs?: 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
+  start?: GraphDateTime;
+  end?: GraphDateTime;
+  originalStart?: string;
+};
+type Page<T> = { value?: T[]; '@odata.nextLink'?: string };
+
+export type MicrosoftConnectorOptions = {
+  provider: OAuthProvider;
+  tokens: OAuthTokens;
+  save?: (tokens: OAuthTokens) => Promise<void>;
+};
+
+export function connectMicrosoft({ provider, tokens, save }: MicrosoftConnectorOptions): CalendarConnector & {
+  accountEmail(): Promise<string>;
+} {
+  let current = tokens;
+  const refresh = async () => {
+    current = await requestTokens(provider, { refreshToken: current.refreshToken });
+    await save?.(current);
+  };
+  const apiUrl = new URL(provider.apiBaseUrl);
+  const client = Client.initWithMiddleware({
+    baseUrl: apiUrl.origin,
+    defaultVersion: apiUrl.pathname.replace(/^\/+|\/+$/g, '') || 'v1.0',
+    middleware: chain(
+      bearerToken(apiUrl.origin, async () => {
+        const valid =
+          current.accessToken && current.expiresAt && current.expiresAt - EXPIRY_MARGIN_MS > Date.now();
+        if (!valid) await refresh();
+        return current.accessToken ?? '';
+      }),
+      new RetryHandler(),
+      new RedirectHandler(),
+      new HTTPMessageHandler(),
+    ),
+  });
+  // A token that expired early (or was revoked server-side) answers 401: one fresh token, one more try.
+  const call = async <T>(request: () => Promise<T>): Promise<T> => {
+    try {
+      try {
+        return await request();
+      } catch (error) {
+        if (!(error instanceof GraphError) || error.statusCode !== 401) throw error;
+        await refresh();
+        return await request();
+      }
+    } catch (error) {
+      throw graphFailure(error);
+    }
+  };
+  const pages = async <T>(
+    first: string,
+    query: Record<string, string>,
+    headers: Record<string, string> = {},
+  ) => {
+    const items: T[] = [];
+    let page = await call<Page<T>>(() => client.api(first).query(query).headers(headers).get());
+    items.push(...(page.value ?? []));
+    while (page['@odata.nextLink']) {
+      const next = page['@odata.nextLink'];
+      page = await call<Page<T>>(() => client.api(next).headers(headers).get());
+      items.push(...(page.value ?? []));
+    }
+    return items;
+  };
+  const findSession = async (calendarId: string, uid: string): Promise<string | null> => {
+    const escaped = uid.replaceAll("'", "''");
+    const found = await call<Page<{ id: string }>>(() =>
+      client
+        .api(`/me/calendars/${encodeURIComponent(calendarId)}/events`)
+        .filter(
+          `singleValueExtendedProperties/Any(ep: ep/id eq '${SESSION_UID_PROPERTY}' and ep/value eq '${escaped}')`,
+        )
+        .select('id')
+        .get(),
+    );
+    return found.value?.[0]?.id ?? null;
+  };
+
+  return {
+    async accountEmail() {
+      const me = await call<{ mail?: string | null; userPrincipalName?: string }>(() =>
+        client.api('/me').select('mail,userPrincipalName').get(),
+      );
+      return me.mail ?? me.userPrincipalName ?? 'Microsoft 365';
+    },
+    async listCalendars() {
+      const calendars = await pages<GraphCalendar>('/me/calendars', {
+        $select: 'id,name,canEdit,changeKey',
+        $top: '100',
+      });
+      return calendars.map((calendar) => ({
+        url: calendar.id,
+        displayName: calendar.name ?? calendar.id,
+        // A calendar's changeKey tracks the calendar's own properties, not its events: no skip marker.
+        ctag: null,
+        syncToken: null,
+      }));
+    },
+    async fetchObjects(calendarId, window) {
+      const events = await pages<GraphEvent>(
+        `/me/calendars/${encodeURIComponent(calendarId)}/calendarView`,
+        {
+          startDateTime: window.from.toISOString(),
+          endDateTime: window.to.toISOString(),
+          $select: 'id,iCalUId,type,isAllDay,isCancelled,showAs,start,end,originalStart',
+          $top: String(PAGE_SIZE),
+        },
+        { Prefer: 'outlook.timezone="UTC"' },
+      );
+      return events.map(
+        (event): RemoteObject => ({
+          url: event.id ?? event.iCalUId ?? 'event',
+          etag: null,
+          ics: safeIcs(jsonEventOf(event)) ?? 'not an event',
+        }),
+      );
+    },
+    async putObject(calendarId, uid, ics) {
+      const session = sessionEventFromIcs(ics);
+      const body = {
+        subject: session.summary,
+        body: { contentType: 'text', content: session.description ?? '' },
+        start: { dateTime: session.start.toISOString().replace(/Z$/, ''), timeZone: 'UTC' },
+        end: { dateTime: session.end.toISOString().replace(/Z$/, ''), timeZone: 'UTC' },
+        location: { displayName: session.url ?? session.location ?? '' },
+        ...(session.url ? { onlineMeetingUrl: session.url } : {}),
+        showAs: 'busy',
+        isReminderOn: true,
+      };
+      const existing = await findSession(calendarId, uid);
+      if (existing) {
+        await call(() => client.api(`/me/events/${encodeURIComponent(existing)}`).patch(body));
+        return;
+      }
+      await call(() =>
+        client.api(`/me/calendars/${encodeURIComponent(calendarId)}/events`).post({
+          ...body,
+          // Graph drops a second POST with the same transactionId, so a retried job books once.
+          transactionId: uid,
+          singleValueExtendedProperties: [{ id: SESSION_UID_PROPERTY, value: uid }],
+        }),
+      );
+    },
+    async deleteObject(calendarId, uid) {
+      const existing = await findSession(calendarId, uid);
+      if (!existing) return;
+      try {
+        await call(() => client.api(`/me/events/${encodeURIComponent(existing)}`).delete());
+      } catch (error) {
+        if (error instanceof MicrosoftHttpError && error.status === 404) return;
+        throw error;
+      }
+    },
+  };
+}
+
+export function jsonEventOf(event: GraphEvent): JsonEvent {
+  // With Prefer outlook.timezone="UTC" times come without an offset, in UTC; an all-day event is a date.
+  const time = (value: GraphDateTime | undefined) => {
+    if (!value?.dateTime) return null;
+    if (event.isAllDay) return { date: value.dateTime.slice(0, 10) };
+    if (/([Zz]|[+-]\d\d:\d\d)$/.test(value.dateTime)) return { instant: value.dateTime };
+    // A time in another zone means the Prefer header was not honoured: skipped, never guessed.
+    if (value.timeZone && value.timeZone !== 'UTC') return null;
+    return { instant: `${value.dateTime}Z` };
+  };
+  const inSeries = event.type === 'occurrence' || event.type === 'exception';
+  const recurrenceId = inSeries
+    ? event.originalStart
+      ? event.isAllDay
+        ? { date: event.originalStart.slice(0, 10) }
+        : { instant: event.originalStart }
+      : time(event.start)
+    : null;
+  return {
+    uid: event.iCalUId ?? event.id ?? '',
+    start: time(event.start),
+    end: time(event.end),
+    recurrenceId,
+    free: event.showAs === 'free' || event.showAs === 'workingElsewhere',
+    cancelled: event.isCancelled === true,
+  };
+}
+
+export class MicrosoftHttpError extends ConnectorUnavailableError {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function graphFailure(error: unknown): Error {
+  if (error instanceof AuthorizationRevokedError || error instanceof ConnectorUnavailableError) return error;
+  if (error instanceof GraphError) {
+    if (error.statusCode === 401) return new AuthorizationRevokedError('Microsoft refused the access token');
+    if (error.statusCode > 0)
+      return new MicrosoftHttpError(error.statusCode, `Microsoft Graph answered HTTP ${error.statusCode}`);
+  }
+  return new ConnectorUnavailableError(
+    `Microsoft Graph could not be reached (${error instanceof Error ? error.message : String(error)})`,
+  );
+}
+
+// The token goes only to the configured Graph origin, never to another host a next link or redirect
+// might name. (The library's own AuthenticationHandler does the same for https Graph hosts only, which
+// would leave the tests' local server without a token.)
+function bearerToken(origin: string, token: () => Promise<string>): Middleware {
+  let next: Middleware | undefined;
+  return {
+    setNext: (middleware) => {
+      next = middleware;
+    },
+    execute: async (context: Context) => {
+      const url = typeof context.request === 'string' ? context.request : context.request.url;
+      if (new URL(url, origin).origin === origin) {
+        const value = `Bearer ${await token()}`;
+        if (typeof context.request !== 'string') context.request.headers.set('Authorization', value);
+        const headers = new Headers(context.options?.headers as HeadersInit | undefined);
+        headers.set('Authorization', value);
+        context.options = { ...context.options, headers: Object.fromEntries(headers) };
+      }
+      if (!next) throw new Error('the Graph middleware chain has no HTTP handler');
+      await next.execute(context);
+    },
+  };
+}
+
+function chain(...middleware: Middleware[]): Middleware[] {
+  for (const [index, item] of middleware.entries()) {
+    const following = middleware[index + 1];
+    if (following) item.setNext?.(following);
+  }
+  return middleware;
+}
