@@ -60,23 +60,21 @@ export async function backupDatabase(
       await write(JSON.stringify(head));
       for (const { name } of counts) {
         await write(JSON.stringify({ table: name }));
-        let after = '(0,0)';
+        // A cursor reads the table once, in pages, inside the snapshot. (Keyset paging on ctid made
+        // PostgreSQL sort every remaining row for each page: quadratic, 567 s for 500,000 sessions.)
+        await tx.execute(
+          sql.raw(`declare corner_backup no scroll cursor for
+            select row_to_json(t)::text as j from ${quoteIdent(name)} t`),
+        );
         for (;;) {
-          // Keyset paging on the physical row id: stable inside the snapshot, no OFFSET rescans.
-          const page = rowsOf<{ c: string; j: string }>(
-            await tx.execute(
-              sql.raw(
-                `select t.ctid::text as c, row_to_json(t)::text as j from ${quoteIdent(name)} t
-                 where t.ctid > '${after}'::tid order by t.ctid limit ${PAGE_ROWS}`,
-              ),
-            ),
+          const page = rowsOf<{ j: string }>(
+            await tx.execute(sql.raw(`fetch forward ${PAGE_ROWS} from corner_backup`)),
           );
-          for (const row of page) await write(row.j);
+          if (page.length > 0) await write(page.map((row) => row.j).join('\n'));
           progress.advance(page.length);
-          const last = page.at(-1);
-          if (!last || page.length < PAGE_ROWS) break;
-          after = last.c;
+          if (page.length < PAGE_ROWS) break;
         }
+        await tx.execute(sql.raw('close corner_backup'));
       }
       return head;
     },

@@ -1,7 +1,6 @@
 import { createAuthMiddleware } from 'better-auth/api';
 import { type AuditAction, recordAuditEvent } from '../audit/record-audit-event';
 import type { Db } from '../db/client';
-import { verifyScimToken } from './scim-tokens';
 import { syncGroupCohorts } from './sync-group-cohorts';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -19,6 +18,19 @@ function userAction(method: string, returned: unknown): AuditAction {
   return isRecord(returned) && returned.active === false ? 'scim.user-deactivated' : 'scim.user-changed';
 }
 
+// The token the plugin's middleware verified for this request (cornerScim's verifyBearerToken: the
+// credential is our token's id, the provisioning domain its organization). Reading it here instead of
+// verifying the token a second time saves a query per SCIM write; a request whose token failed never
+// reaches this hook.
+function principalOf(context: unknown): { tokenId: string; organizationId: string } | null {
+  const principal = isRecord(context) ? context.scimPrincipal : undefined;
+  if (!isRecord(principal)) return null;
+  const { credentialId, provisioningDomainId } = principal;
+  return typeof credentialId === 'string' && typeof provisioningDomainId === 'string'
+    ? { tokenId: credentialId, organizationId: provisioningDomainId }
+    : null;
+}
+
 // Runs after a SCIM write has committed: the audit entry (ids only, never names or addresses), and
 // for groups the cohort invitations the group stands for (sync-group-cohorts.ts), which live in
 // Corner's tables and so are written through Corner's database, not the plugin's transaction.
@@ -31,8 +43,7 @@ export function scimAfterHook(db: Db) {
       if (!WRITES.has(method)) return;
       const returned: unknown = ctx.context.returned;
       if (failed(returned)) return;
-      const token = ctx.headers?.get('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1];
-      const verified = token ? await verifyScimToken(db, token) : null;
+      const verified = principalOf(ctx.context);
       if (!verified) return;
       const params: Record<string, string | undefined> = ctx.params ?? {};
       const id =
