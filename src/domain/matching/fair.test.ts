@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { solveFair } from './fair';
+import { edgesAtThreshold, restrictEdges, solveFair } from './fair';
 import { checkFair } from './fair-proof';
+import { generateMatchingInstance, INSTANCE_KINDS } from './generate';
+import { worstChosenFit } from './modes';
 import { solveMatching } from './solve';
 import { allAssignments, type TinyInstance, tinyInstance, toInput } from './test-support';
-import type { IndexPair } from './types';
+import type { IndexPair, MatchingInput } from './types';
 
 type Best = { matched: number; worst: number; total: number };
 
@@ -162,5 +164,51 @@ describe('checkFair', () => {
     // Drop one pair: now one fewer mentee is matched than the cover of all pairs proves possible.
     const fewer = Int32Array.from([0, -1]);
     expect(checkFair(lowerInput, fewer, solution.certificate).ok).toBe(false);
+  });
+});
+
+/**
+ * The fair objective the slow, obvious way: every distinct fit from the best down, each with a full
+ * optimal solve of the pairs at or above it, until one matches as many mentees as the whole problem.
+ */
+function thresholdScan(input: MatchingInput): { threshold: number | null; total: number; matched: number } {
+  const most = solveMatching(input).matched;
+  if (most === 0) return { threshold: null, total: 0, matched: 0 };
+  const scores = [...new Set(input.edgeScore)].sort((a, b) => b - a);
+  for (const threshold of scores) {
+    const keep = edgesAtThreshold(input, new Int32Array(input.menteeCount).fill(-1), threshold, false);
+    const solution = solveMatching(restrictEdges(input, keep).input);
+    if (solution.matched === most) return { threshold, total: solution.objective, matched: most };
+  }
+  return { threshold: null, total: 0, matched: 0 };
+}
+
+describe('solveFair on generated cohorts', () => {
+  it('finds the bottleneck and total of a threshold-by-threshold scan', () => {
+    const recipe = fc.record({
+      mentees: fc.integer({ min: 1, max: 60 }),
+      guides: fc.integer({ min: 1, max: 15 }),
+      degree: fc.integer({ min: 1, max: 8 }),
+      kind: fc.constantFrom(...INSTANCE_KINDS),
+      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      capacity: fc.oneof(
+        fc.integer({ min: 0, max: 5 }),
+        fc.constant([0, 4] as const),
+        fc.constant([1, 3] as const),
+      ),
+    });
+    fc.assert(
+      fc.property(recipe, (shape) => {
+        const { input } = generateMatchingInstance(shape);
+        const fair = solveFair(input);
+        const scan = thresholdScan(input);
+        expect(fair.matched).toBe(scan.matched);
+        expect(fair.certificate.threshold).toBe(scan.threshold);
+        expect(worstChosenFit(input, fair)).toBe(scan.threshold);
+        expect(fair.objective).toBe(scan.total);
+        expect(checkFair(input, fair.menteeEdge, fair.certificate).violations).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

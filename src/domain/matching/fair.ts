@@ -153,10 +153,16 @@ export function solveFair(
     let failing: ProbeResult | null = null;
     // Gallop up from the feasible bound, then bisect: probes near a known matching are cheap to repair,
     // while a probe far above it must rebuild most of the matching (popular cohorts made that 20× slower).
+    // What a probe costs is how many of the known matching's pairs it drops, so the gallop doubles
+    // that count (1, 2, 4, ... pairs dropped) rather than a step through the scores: on a popular
+    // cohort a step of 2^16 scores dropped thousands of pairs at once, and the failing probe that
+    // followed cost more than the optimum itself.
     let step = 1;
     let galloping = true;
     while (high - low > 1) {
-      const middle = galloping ? Math.min(high - 1, low + step) : (low + high) >> 1;
+      const middle = galloping
+        ? Math.max(low + 1, Math.min(high - 1, dropping(input, distinct, feasible, step)))
+        : (low + high) >> 1;
       const warm = failing === null ? [feasible] : [failing.menteeEdge, feasible];
       const probe = matcher.probe(distinct[middle] ?? 0, warm, all.matched);
       if (probe.matched === all.matched) {
@@ -186,4 +192,29 @@ export function solveFair(
     objective: chosen.objective,
     certificate: { threshold, coverAll, coverAbove, dualsAtThreshold: chosen.duals },
   };
+}
+
+/**
+ * The index of the lowest of the `distinct` scores (ascending) at which `count` of the pairs `menteeEdge`
+ * chose no longer fit: just above the count-th lowest chosen fit (distinct.length when none is above).
+ */
+function dropping(
+  input: MatchingInput,
+  distinct: Float64Array,
+  menteeEdge: Int32Array,
+  count: number,
+): number {
+  const fits: number[] = [];
+  for (const e of menteeEdge) if (e >= 0) fits.push(input.edgeScore[e] ?? 0);
+  if (fits.length === 0) return distinct.length;
+  fits.sort((a, b) => a - b);
+  const last = fits[Math.min(count, fits.length) - 1] ?? 0;
+  let low = 0;
+  let high = distinct.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((distinct[middle] ?? 0) > last) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
