@@ -2,6 +2,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { BackupProgress } from '../server/backup/backup-database';
 import { backupDatabase } from '../server/backup/backup-database';
+import { backupThroughServer } from '../server/backup/operator-channel';
 import { RestoreRefused, restoreDatabase } from '../server/backup/restore-database';
 import { loadConfig } from '../server/config';
 import { openRuntime } from '../server/runtime';
@@ -25,7 +26,18 @@ export function registerBackupCommand(program: Command): void {
     .description('write a consistent snapshot of the database (gzip-compressed) while the server runs')
     .requiredOption('--out <file>', 'where to write the backup')
     .action(async (options: { out: string }) => {
-      const runtime = await openRuntime(loadConfig());
+      const config = loadConfig();
+      if (!config.databaseUrl) {
+        // A `corner serve` holding the embedded database takes the backup itself (operator-channel.ts).
+        const served = await backupThroughServer(config.dataDir, options.out, progressBar('Backup'));
+        if (served) {
+          console.log(
+            `Backup written to ${options.out} by the running Corner: ${served.rows} rows, schema version ${served.schemaVersion}.`,
+          );
+          return;
+        }
+      }
+      const runtime = await openRuntime(config);
       try {
         const header = await backupDatabase(
           runtime.database.db,

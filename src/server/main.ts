@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { buildApp } from './app';
+import { startOperatorChannel } from './backup/operator-channel';
 import type { SessionSource } from './calendar/session-source';
 import { calendarProvidersFrom } from './calendar-sync/oauth-providers';
 import type { Config } from './config';
@@ -68,6 +69,8 @@ export async function startWebServer(
       })
     : null;
   const http = server ? drainable(server) : null;
+  // `corner backup` cannot open the embedded database this process holds, so it asks here.
+  const operator = runtime.database.pglite ? await startOperatorChannel(db, config.dataDir, clock) : null;
   let stopping = false;
   let workerStarting: Promise<void> = Promise.resolve();
   if (config.roles.worker) {
@@ -104,6 +107,7 @@ export async function startWebServer(
     close: async () => {
       stopping = true;
       await http?.drain(config.shutdownTimeoutMs);
+      await operator?.close();
       await workerStarting;
       await jobs.stop({ graceMs: config.shutdownTimeoutMs });
       mailer.close();

@@ -14,6 +14,7 @@ export const AUTH_SECRET = 'faults-test-secret-that-is-long-enough-0123456789';
 
 export type CornerProcess = {
   url: string;
+  dataDir: string;
   child: ChildProcess;
   alive: () => boolean;
   /** Resolves with the exit code (or the signal's name) once the process has ended. */
@@ -23,11 +24,14 @@ export type CornerProcess = {
 };
 
 export async function startCorner(
+  /** Empty for the embedded database in the data folder. */
   databaseUrl: string,
   env: Record<string, string> = {},
+  /** A data folder the caller made and removes; otherwise a fresh one, removed at exit. */
+  ownDataDir?: string,
 ): Promise<CornerProcess> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'corner-faults-'));
+  const dataDir = ownDataDir ?? mkdtempSync(join(tmpdir(), 'corner-faults-'));
   const child = spawn(process.execPath, ['bin/corner.js', 'serve'], {
     cwd: ROOT,
     env: {
@@ -52,12 +56,13 @@ export async function startCorner(
   child.stderr?.on('data', keep);
   const exited = new Promise<number | string>((resolve) => {
     child.once('exit', (code, signal) => {
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!ownDataDir) rmSync(dataDir, { recursive: true, force: true });
       resolve(code ?? signal ?? 'unknown');
     });
   });
   return {
     url: `http://${HOST}:${port}`,
+    dataDir,
     child,
     alive: () => child.exitCode === null && child.signalCode === null,
     exited,

@@ -12,6 +12,7 @@ export const auditActions = [
   'export.growth-record',
   'match-run.published',
   'account.deleted',
+  'account.claimed-through-sso',
   'sso-provider.created',
   'sso-provider.deleted',
   'sso-domain.approved',

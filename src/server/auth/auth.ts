@@ -8,7 +8,9 @@ import type { Db } from '../db/client';
 import * as schema from '../db/schema';
 import { refuseDeactivatedSessions, scimAdapterSchema } from '../scim/auth-wiring';
 import { cornerScim } from '../scim/scim-plugin';
+import { claimAccountOnSsoLink } from '../sso/claim-account';
 import { refuseSsoRequiredPasswords } from '../sso/require-sso-hook';
+import { trackAuthTransactions } from './auth-transaction';
 import { answerDatabaseFaults, authErrorHook } from './database-faults';
 import { createSessionCache, type SessionCacheOptions } from './session-cache';
 
@@ -40,7 +42,7 @@ export function createAuth({
     basePath: '/api/auth',
     secret,
     trustedOrigins: [...trustedOrigins, ...identityProviderOrigins],
-    database: drizzleAdapter(db, {
+    database: drizzleAdapter(trackAuthTransactions(db), {
       provider: 'pg',
       schema: {
         user: schema.user,
@@ -59,10 +61,11 @@ export function createAuth({
     }),
     emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8 },
     // Corner does not verify addresses, so better-auth's "local address verified" test would never
-    // link anyone. The sso plugin links an existing account only through a provider whose domain the
-    // operator approved and for an address on that domain (its `isTrustedProvider`); nothing else is
-    // a trusted provider here, so no other sign-in method links accounts (see sso/README in
-    // ARCHITECTURE.md and sso/takeover.test.ts).
+    // link anyone, and refusing would let whoever signed up first under an address lock its owner
+    // out for good. The sso plugin links an existing account only through a provider whose domain
+    // the operator approved and for an address on that domain (its `isTrustedProvider`); nothing
+    // else is a trusted provider here. Such a link claims the account for the provider's person:
+    // claimAccountOnSsoLink ends every way in its maker set up (sso/account-pre-hijacking.test.ts).
     account: { accountLinking: { enabled: true, requireLocalEmailVerified: false } },
     user: {
       additionalFields: {
@@ -74,6 +77,7 @@ export function createAuth({
     // Every way better-auth ends a session (sign-out, revoke one or all, password change, user
     // deletion) or changes a person runs these, so this instance's session cache never outlives them.
     databaseHooks: {
+      account: { create: { before: claimAccountOnSsoLink } },
       session: {
         create: { before: refuseDeactivatedSessions },
         delete: { after: async (ended) => sessions.forgetToken(ended.token) },

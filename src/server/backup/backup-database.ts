@@ -1,5 +1,7 @@
 import { once } from 'node:events';
 import fs from 'node:fs';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -33,13 +35,44 @@ export async function backupDatabase(
   now: Date,
   progress: BackupProgress = silent,
 ): Promise<BackupHeader> {
-  const gzip = zlib.createGzip({ level: 6 });
   const file = fs.createWriteStream(outFile);
-  gzip.pipe(file);
+  const header = await writeBackup(db, file, now, progress);
+  await finished(file);
+  return header;
+}
+
+/** The backup as a gzip stream into `destination` (a file, or the operator channel's response). */
+export async function writeBackup(
+  db: Db,
+  destination: Writable,
+  now: Date,
+  progress: BackupProgress = silent,
+): Promise<BackupHeader> {
+  const gzip = zlib.createGzip({ level: 6 });
+  gzip.pipe(destination);
   const write = async (line: string) => {
     if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
   };
-  const header = await db.transaction(
+  const header = await readSnapshot(db, write, now, progress).catch((error: unknown) => {
+    // Nothing half-written looks finished: the file or the channel's answer is cut off, not closed.
+    gzip.unpipe(destination);
+    gzip.destroy();
+    destination.destroy();
+    throw error;
+  });
+  gzip.end();
+  await once(gzip, 'end');
+  progress.stop();
+  return header;
+}
+
+function readSnapshot(
+  db: Db,
+  write: (line: string) => Promise<void>,
+  now: Date,
+  progress: BackupProgress,
+): Promise<BackupHeader> {
+  return db.transaction(
     async (tx) => {
       const tables = await listTables(tx);
       const counts: { name: string; rows: number }[] = [];
@@ -80,8 +113,4 @@ export async function backupDatabase(
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
-  gzip.end();
-  await once(file, 'finish');
-  progress.stop();
-  return header;
 }

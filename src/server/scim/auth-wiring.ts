@@ -1,4 +1,5 @@
 import type { GenericEndpointContext } from 'better-auth';
+import { APIError } from 'better-auth/api';
 import {
   scimConnectionBinding,
   scimGroup,
@@ -24,11 +25,21 @@ export const scimAdapterSchema = {
 // (password, SSO): better-auth refuses the sign-in when this returns false. Read through
 // better-auth's adapter, inside the transaction a sign-up runs in (on PGlite a query on another
 // handle would wait for that transaction to end).
+// Refused with a sentence of its own: better-auth's answer to a plain `false` is "Failed to create
+// session", which tells the person nothing. A refused SSO sign-in carries the code to /sign-in.
 export async function refuseDeactivatedSessions(
   session: { userId: string },
   context: GenericEndpointContext | null,
-): Promise<false | undefined> {
+): Promise<undefined> {
   if (!context) return undefined;
   const person = await context.context.internalAdapter.findUserById(session.userId);
-  return person && 'deactivatedAt' in person && person.deactivatedAt ? false : undefined;
+  if (person && 'deactivatedAt' in person && person.deactivatedAt) {
+    throw new APIError('FORBIDDEN', {
+      code: 'ACCOUNT_DEACTIVATED',
+      message:
+        'This account was deactivated by your organization, so it cannot sign in. ' +
+        'If you think that is a mistake, ask your organization’s admin.',
+    });
+  }
+  return undefined;
 }

@@ -82,7 +82,11 @@ describe('deactivating a person through SCIM', () => {
     const sessions = await t.database.db.select().from(session).where(eq(session.userId, guide.userId));
     expect(sessions).toHaveLength(0);
     const again = await signIn(guide.email);
-    expect(again.status).toBeGreaterThanOrEqual(400);
+    expect(again.status).toBe(403);
+    expect(await again.json()).toMatchObject({
+      code: 'ACCOUNT_DEACTIVATED',
+      message: expect.stringContaining('This account was deactivated by your organization'),
+    });
     expect(await t.database.db.select().from(session).where(eq(session.userId, guide.userId))).toHaveLength(
       0,
     );

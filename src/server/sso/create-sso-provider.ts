@@ -8,7 +8,7 @@ import { ssoProvider } from '../db/schema';
 import { Problem } from '../http/problem';
 import { presentSsoProvider } from './present';
 import { actorIdOf, type Registrar, requireIdentityAdmin } from './registrar';
-import { readIdpMetadata } from './saml-metadata';
+import { readIdpMetadata, writeIdpMetadata } from './saml-metadata';
 import type { CreateOidcProviderInput, CreateSamlProviderInput } from './schemas';
 import { samlMetadataUrl } from './sso-urls';
 
@@ -59,14 +59,21 @@ export async function createSamlProvider(
   input: CreateSamlProviderInput,
 ) {
   const org = await requireIdentityAdmin(deps.db, registrar, slug);
-  const idp = readIdpMetadata(input.metadataXml);
+  const metadataXml =
+    input.metadataXml ||
+    writeIdpMetadata({
+      entityId: input.idpEntityId ?? '',
+      ssoUrl: input.ssoUrl ?? '',
+      certificate: input.certificate ?? '',
+    });
+  const idp = readIdpMetadata(metadataXml);
   const providerId = newProviderId(slug, 'saml');
   const spEntityId = samlMetadataUrl(deps.publicUrl, providerId);
   const samlConfig = {
     issuer: spEntityId,
     audience: spEntityId,
     entryPoint: idp.singleSignOnUrl,
-    idpMetadata: { metadata: input.metadataXml },
+    idpMetadata: { metadata: metadataXml },
     idpEntityId: idp.entityId,
     // Refuse any assertion without its own valid signature, whatever the response envelope says.
     wantAssertionsSigned: true,

@@ -1,8 +1,9 @@
+import { X509Certificate } from 'node:crypto';
 import samlify from 'samlify';
 import { Problem } from '../http/problem';
 
 // samlify is CommonJS: Node's ESM loader gives its exports only as the default object.
-const { IdPMetadata } = samlify;
+const { IdPMetadata, IdentityProvider } = samlify;
 export type IdpMetadata = { entityId: string; singleSignOnUrl: string };
 
 const invalid = (why: string) =>
@@ -43,4 +44,29 @@ function safely<T>(read: () => T): T | undefined {
   } catch {
     return undefined;
   }
+}
+
+const REDIRECT = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';
+
+/**
+ * The metadata an identity provider would publish, written from what its admin console shows: its
+ * entity id, sign-in (SSO) URL and signing certificate (PEM, or the bare base64 consoles print).
+ */
+export function writeIdpMetadata(input: { entityId: string; ssoUrl: string; certificate: string }): string {
+  const body = input.certificate.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
+  try {
+    new X509Certificate(`-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----`);
+  } catch {
+    throw new Problem(
+      422,
+      'invalid-saml-certificate',
+      'This is not an X.509 certificate: paste the identity provider’s signing certificate (PEM).',
+      'certificate',
+    );
+  }
+  return IdentityProvider({
+    entityID: input.entityId,
+    signingCert: body,
+    singleSignOnService: [{ Binding: REDIRECT, Location: input.ssoUrl }],
+  }).getMetadata();
 }

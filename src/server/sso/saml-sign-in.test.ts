@@ -78,6 +78,60 @@ describe('SAML sign-in', () => {
   });
 });
 
+describe('a SAML provider registered from its entity ID, sign-in URL and certificate', () => {
+  it('signs people in like one registered from metadata, and names the wrong field', async () => {
+    const fieldsDomain = uniqueDomain('saml-fields');
+    const certificate = /<(?:ds:)?X509Certificate>([^<]+)</.exec(idp.metadataXml)?.[1] ?? '';
+    const input = {
+      domain: fieldsDomain,
+      idpEntityId: idp.entityId,
+      ssoUrl: `${idp.entityId}/sso`,
+      certificate,
+    };
+    const refused = await owner.request(`/api/v1/orgs/${slug}/sso-providers/saml`, {
+      method: 'POST',
+      body: { ...input, ssoUrl: 'not a url', certificate: '' },
+    });
+    expect(refused.status).toBe(422);
+    const problem = (await refused.json()) as { errors: { field: string }[] };
+    expect(problem.errors.map((error) => error.field).sort()).toEqual(['certificate', 'ssoUrl']);
+    const badCertificate = await owner.request(`/api/v1/orgs/${slug}/sso-providers/saml`, {
+      method: 'POST',
+      body: { ...input, certificate: 'MIIBnotacertificate' },
+    });
+    expect(badCertificate.status).toBe(422);
+    expect(await badCertificate.json()).toMatchObject({
+      code: 'invalid-saml-certificate',
+      field: 'certificate',
+    });
+
+    const created = await owner.request(`/api/v1/orgs/${slug}/sso-providers/saml`, {
+      method: 'POST',
+      body: input,
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const provider = (await created.json()) as {
+      redirectUrl: string;
+      spEntityId: string;
+      identifier: string;
+    };
+    expect(provider.identifier).toBe(idp.entityId);
+    await approve(t, slug, fieldsDomain);
+    const email = `fay.fields@${fieldsDomain}`;
+    const browser = newBrowser();
+    const { url } = await startSsoSignIn(t, browser, email);
+    if (!url) throw new Error('not routed to SSO');
+    const sp = { acsUrl: provider.redirectUrl, entityId: provider.spEntityId };
+    const form = await idp.respond(url, email, sp);
+    await arriveAtCorner(t, browser, new URL(sp.acsUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(idp.entityId).origin },
+      body: new URLSearchParams(form).toString(),
+    });
+    expect((await sessionUser(t, browser))?.email).toBe(email);
+  });
+});
+
 describe('SAML sign-in refused, with no session', () => {
   it.each<[string, () => AssertionChanges]>([
     [

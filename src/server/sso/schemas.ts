@@ -26,13 +26,39 @@ export const createOidcProviderSchema = z
   })
   .openapi('CreateOidcProvider');
 
+// Either the identity provider's metadata XML, or the three things an admin console shows instead
+// (entity id, sign-in URL, signing certificate), from which Corner writes the metadata itself.
 export const createSamlProviderSchema = z
   .object({
     domain: domainSchema,
     metadataXml: z
       .string()
-      .min(1, 'is required: paste the identity provider’s metadata XML')
-      .max(MAX_METADATA_CHARS, `must be at most ${MAX_METADATA_CHARS} characters`),
+      .trim()
+      .max(MAX_METADATA_CHARS, `must be at most ${MAX_METADATA_CHARS} characters`)
+      .optional(),
+    idpEntityId: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+    ssoUrl: z.string().trim().max(2000, 'must be at most 2000 characters').optional(),
+    certificate: z.string().trim().max(20_000, 'must be at most 20000 characters').optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.metadataXml) return;
+    if (!input.idpEntityId && !input.ssoUrl && !input.certificate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['metadataXml'],
+        message:
+          'is required: paste the identity provider’s metadata XML, or give its entity ID, sign-in URL and certificate',
+      });
+      return;
+    }
+    if (!input.idpEntityId) ctx.addIssue({ code: 'custom', path: ['idpEntityId'], message: 'is required' });
+    if (!input.ssoUrl || !/^https?:\/\/[^\s]+$/.test(input.ssoUrl))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ssoUrl'],
+        message: 'must be the identity provider’s sign-in URL, such as https://idp.acme.com/saml/sso',
+      });
+    if (!input.certificate) ctx.addIssue({ code: 'custom', path: ['certificate'], message: 'is required' });
   })
   .openapi('CreateSamlProvider');
 

@@ -10,12 +10,13 @@ import {
   Switch,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client';
+import { ApiProblem, api, unwrap } from '../api/client';
 import { CenteredLoader } from '../components/centered-loader';
 import { ProblemAlert } from '../components/problem-alert';
 
@@ -37,6 +38,40 @@ export function OrganizationSso({ slug }: { slug: string }) {
     onSuccess: async () => {
       form.reset();
       await refresh();
+    },
+  });
+  const samlForm = useForm({
+    initialValues: { domain: '', metadataXml: '', idpEntityId: '', ssoUrl: '', certificate: '' },
+  });
+  const addSaml = useMutation({
+    mutationFn: (values: typeof samlForm.values) =>
+      unwrap(
+        api.orgs[':slug']['sso-providers'].saml.$post({
+          param: { slug },
+          // Blank fields are left out, so the server sees which of the two ways the admin chose.
+          json: {
+            domain: values.domain,
+            ...(values.metadataXml.trim() ? { metadataXml: values.metadataXml } : {}),
+            ...(values.idpEntityId.trim() ? { idpEntityId: values.idpEntityId } : {}),
+            ...(values.ssoUrl.trim() ? { ssoUrl: values.ssoUrl } : {}),
+            ...(values.certificate.trim() ? { certificate: values.certificate } : {}),
+          },
+        }),
+      ),
+    onMutate: () => samlForm.clearErrors(),
+    onSuccess: async () => {
+      samlForm.reset();
+      await refresh();
+    },
+    onError: (error) => {
+      // The server names each wrong field; its sentence goes beside that field.
+      if (!(error instanceof ApiProblem)) return;
+      const fields =
+        error.problem.errors ??
+        (error.problem.field ? [{ field: error.problem.field, message: error.problem.detail }] : []);
+      for (const { field, message } of fields) {
+        if (field in samlForm.values) samlForm.setFieldError(field, message);
+      }
     },
   });
   const remove = useMutation({
@@ -101,6 +136,14 @@ export function OrganizationSso({ slug }: { slug: string }) {
                 <Table.Td>
                   <Text size="sm">{provider.protocol === 'oidc' ? t`Redirect URI:` : t`ACS URL:`}</Text>
                   <Code>{provider.redirectUrl}</Code>
+                  {provider.spMetadataUrl && (
+                    <>
+                      <Text size="sm">
+                        <Trans>Service provider metadata and entity ID:</Trans>
+                      </Text>
+                      <Code>{provider.spMetadataUrl}</Code>
+                    </>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Button
@@ -164,6 +207,61 @@ export function OrganizationSso({ slug }: { slug: string }) {
             <Group>
               <Button type="submit" loading={add.isPending}>
                 <Trans>Add provider</Trans>
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Card>
+      <Card withBorder component="section" aria-labelledby="add-saml">
+        <form onSubmit={samlForm.onSubmit((values) => addSaml.mutate(values))}>
+          <Stack>
+            <Title order={3} size="h4" id="add-saml">
+              <Trans>Add a SAML 2.0 provider</Trans>
+            </Title>
+            <Text size="sm">
+              <Trans>
+                Paste your identity provider’s metadata XML, or give its entity ID, sign-in URL and signing
+                certificate. Once added, the list above shows the ACS URL and Corner’s metadata address to
+                give your identity provider.
+              </Trans>
+            </Text>
+            <TextInput
+              label={t`E-mail domain`}
+              placeholder={t`acme.com`}
+              required
+              {...samlForm.getInputProps('domain')}
+            />
+            <Textarea
+              label={t`Identity provider metadata XML`}
+              autosize
+              minRows={3}
+              maxRows={10}
+              {...samlForm.getInputProps('metadataXml')}
+            />
+            <Text size="sm">
+              <Trans>Or, without metadata:</Trans>
+            </Text>
+            <TextInput
+              label={t`Identity provider entity ID`}
+              placeholder={t`https://idp.acme.com/saml`}
+              {...samlForm.getInputProps('idpEntityId')}
+            />
+            <TextInput
+              label={t`Sign-in (SSO) URL`}
+              placeholder={t`https://idp.acme.com/saml/sso`}
+              {...samlForm.getInputProps('ssoUrl')}
+            />
+            <Textarea
+              label={t`Signing certificate (PEM)`}
+              autosize
+              minRows={3}
+              maxRows={10}
+              {...samlForm.getInputProps('certificate')}
+            />
+            <ProblemAlert error={addSaml.error} title={t`Could not add the provider`} />
+            <Group>
+              <Button type="submit" loading={addSaml.isPending}>
+                <Trans>Add SAML provider</Trans>
               </Button>
             </Group>
           </Stack>

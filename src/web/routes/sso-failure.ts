@@ -10,6 +10,7 @@ function sentences(): Record<string, string> {
     invalid_saml_response: t`Your organization’s identity provider sent a sign-in Corner could not verify, so you were not signed in. Tell your organization’s admin if it keeps happening.`,
     replay_detected: t`That sign-in was already used once, so you were not signed in. Start again from this page.`,
     account_not_linked: t`An account with this address already exists and could not be joined to your organization’s sign-in. Sign in with your password, or ask the Corner operator.`,
+    ACCOUNT_DEACTIVATED: t`This account was deactivated by your organization, so it cannot sign in. If you think that is a mistake, ask your organization’s admin.`,
     access_denied: t`Sign-in was cancelled at your organization’s identity provider.`,
   };
 }
