@@ -5,6 +5,7 @@ import { finished } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { rowsOf } from '../db/raw-rows';
 import {
   appliedSchemaVersion,
   BACKUP_FORMAT,
@@ -12,7 +13,6 @@ import {
   type BackupHeader,
   listTables,
   quoteIdent,
-  rowsOf,
 } from './tables';
 
 const PAGE_ROWS = 5_000;

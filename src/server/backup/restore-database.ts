@@ -3,6 +3,7 @@ import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
+import { rowsOf } from '../db/raw-rows';
 import type { BackupProgress } from './backup-database';
 import {
   appliedSchemaVersion,
@@ -11,7 +12,6 @@ import {
   knownSchemaVersion,
   listTables,
   quoteIdent,
-  rowsOf,
   writableColumns,
 } from './tables';
 

@@ -15,7 +15,7 @@ export type BackupHeader = {
   tables: { name: string; rows: number }[];
 };
 
-export const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+import { rowsOf } from '../db/raw-rows';
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 // Corner's own tables; the job queue (pg-boss's schema) holds only work in flight and is not backed up.

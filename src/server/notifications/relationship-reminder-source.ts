@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { ReminderFacts } from '../../domain/reminders/reminder-facts';
 import type { Db } from '../db/client';
+import { rowsOf, uuidArray } from '../db/raw-rows';
 import { journalEntries, reflections, relationships } from '../db/schema';
 import { loadMomentumRows, type MomentumRows } from '../relationships/load-momentum-rows';
 import { momentumFactsOf, momentumRowWindow } from '../relationships/momentum-facts';
@@ -9,9 +10,6 @@ import type { RelationshipReminderInput, ReminderFactsSource } from './reminder-
 
 /** Relationships loaded per round of set queries: big enough to be few rounds, small enough for memory. */
 export const REMINDER_SWEEP_BATCH = 5_000;
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 type ActiveRelationship = {
   id: string;

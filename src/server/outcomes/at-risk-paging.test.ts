@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertCohortPair, insertPairSession, type SeededPair } from '../../../test/support/cohort-pairs';
 import { createProgramCohort } from '../../../test/support/program-fixtures';
 import { createTestApp, type Member, signUp, type TestApp } from '../../../test/support/test-app';
 import { AT_RISK_MAX_PAGE_SIZE, AT_RISK_PAGE_SIZE } from '../../domain/settings/outcomes';
-import {
-  actions,
-  agreements,
-  pulseCheckIns,
-  relationships,
-  sessionPulses,
-  sessions,
-  user,
-} from '../db/schema';
+import { actions, agreements, pulseCheckIns, sessionPulses } from '../db/schema';
 
 const DAY = 86_400_000;
 const FILLERS = 30;
@@ -52,50 +45,18 @@ async function seed() {
   let n = 0;
   const pair = async (name: string) => {
     n += 1;
-    const memberId = `ar-m${n}`;
-    const guideId = `ar-g${n}`;
-    await db.insert(user).values([
-      { id: memberId, name, email: `${memberId}@example.test` },
-      { id: guideId, name: `Guide ${String(n).padStart(2, '0')}`, email: `${guideId}@example.test` },
-    ]);
-    const [rel] = await db
-      .insert(relationships)
-      .values({
-        memberId,
-        guideId,
-        invitedBy: memberId,
-        inviteeEmail: `${guideId}@example.test`,
-        inviteTokenHash: `ar-token-${n}-${Date.now()}`,
-        kind: 'mentoring',
-        framing: 'time-framed',
-        status: 'active',
-        createdAt: ago(95),
-        acceptedAt: ago(90),
-        cohortId,
-      })
-      .returning({ id: relationships.id });
-    return { id: rel?.id ?? '', memberId, guideId };
+    return insertCohortPair(db, {
+      cohortId,
+      memberId: `ar-m${n}`,
+      guideId: `ar-g${n}`,
+      memberName: name,
+      guideName: `Guide ${String(n).padStart(2, '0')}`,
+      createdAt: ago(95),
+      acceptedAt: ago(90),
+    });
   };
-  const session = async (
-    p: { id: string; memberId: string },
-    daysAgo: number,
-    status: 'held' | 'scheduled' | 'cancelled' | 'no-show',
-  ) => {
-    const [row] = await db
-      .insert(sessions)
-      .values({
-        relationshipId: p.id,
-        startsAt: ago(daysAgo),
-        endsAt: new Date(ago(daysAgo).getTime() + 3_600_000),
-        bookedTimeZone: 'UTC',
-        template: 'regular',
-        status,
-        createdBy: p.memberId,
-        createdAt: ago(95),
-      })
-      .returning({ id: sessions.id });
-    return row?.id ?? '';
-  };
+  const session = (p: SeededPair, daysAgo: number, status: 'held' | 'scheduled' | 'cancelled' | 'no-show') =>
+    insertPairSession(db, p, ago(daysAgo), status, ago(95));
   const openAction = (p: { id: string; memberId: string }) =>
     db.insert(actions).values({
       relationshipId: p.id,

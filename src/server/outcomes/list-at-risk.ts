@@ -2,10 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { RiskLevel, RiskSignal } from '../../domain/outcomes/risk-signals';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
+import { rowsOf } from '../db/raw-rows';
 import { requireCohortAdmin } from '../policies/programs';
-import { type PairRisk, refreshStoredRisk } from './pair-risk';
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+import { keptRiskHolds, type PairRisk, refreshStoredRisk } from './pair-risk';
 
 export type AtRiskPair = {
   relationshipId: string;
@@ -23,9 +22,7 @@ export type AtRiskPair = {
 export async function listAtRisk(db: Db, actor: Actor, cohortId: string, now: Date): Promise<AtRiskPair[]> {
   await requireCohortAdmin(db, actor, cohortId);
   const at = now.toISOString();
-  const fresh = sql`(h.risk_generation = h.generation and h.risk_computed_at <= ${at}::timestamptz
-    and (h.risk_stable_until is null or h.risk_stable_until > ${at}::timestamptz
-      or h.risk_computed_at = ${at}::timestamptz))`;
+  const fresh = keptRiskHolds(at);
   const rows = rowsOf<{
     id: string;
     generation: number;
@@ -37,10 +34,10 @@ export async function listAtRisk(db: Db, actor: Actor, cohortId: string, now: Da
   }>(
     await db.execute(sql`
     select h.relationship_id as id, h.generation, h.member_name as member, h.guide_name as guide,
-      h.risk_level as level, h.risk_detail as detail, coalesce(${fresh}, false) as fresh
+      h.risk_level as level, h.risk_detail as detail, ${fresh} as fresh
     from relationship_health h join relationships r on r.id = h.relationship_id
     where h.cohort_id = ${cohortId} and r.status = 'active' and r.accepted_at is not null
-      and (h.risk_level is distinct from 'ok' or not coalesce(${fresh}, false))`),
+      and (h.risk_level is distinct from 'ok' or not ${fresh})`),
   );
   const recomputed = await refreshStoredRisk(
     db,

@@ -2,10 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { ApplicantFacts } from '../../domain/outcomes/funnel';
 import type { GoalEvidence } from '../../domain/outcomes/goal-attainment';
 import type { Db } from '../db/client';
+import { rowsOf, uuidArray } from '../db/raw-rows';
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-// Values are uuids: nothing an array literal must quote.
-export const uuidArray = (values: string[]) => `{${values.join(',')}}`;
 // The instant as epoch milliseconds (float8), computed by the database: date_part is four times
 // cheaper there than to_char, and the request then neither formats nor parses 100,000 timestamps.
 const epochMs = (column: string) => sql.raw(`date_part('epoch', ${column}) * 1000`);

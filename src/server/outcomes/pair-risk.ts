@@ -10,11 +10,10 @@ import {
 } from '../../domain/outcomes/risk-signals';
 import { RISK_GUIDE_SLOW_ANSWER_WINDOW_DAYS, RISK_RECENT_DAYS } from '../../domain/settings/outcomes';
 import type { Db } from '../db/client';
-import { uuidArray } from './load-outcome-facts';
+import { rowsOf, uuidArray } from '../db/raw-rows';
 
 const DAY_MS = 86_400_000;
 const BATCH = 5_000;
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const isoOf = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
 
 export type RepairStepSeen = { kind: string; at: string };
@@ -79,6 +78,15 @@ export async function refreshStoredRisk(
 }
 
 /**
+ * Whether a row's kept risk holds at `at` (never null): no write has come in since it was computed, and
+ * `at` lies between when it was computed and when time alone would change it, or is that very instant.
+ */
+export const keptRiskHolds = (at: string) => sql`coalesce(h.risk_generation = h.generation
+  and h.risk_computed_at <= ${at}::timestamptz
+  and (h.risk_stable_until is null or h.risk_stable_until > ${at}::timestamptz
+    or h.risk_computed_at = ${at}::timestamptz), false)`;
+
+/**
  * Brings every stale kept risk of a cohort's active pair up to date, so the at-risk list finds them ready
  * (the refresh job). Returns how many were computed.
  */
@@ -89,8 +97,7 @@ export async function refreshStaleRisk(db: Db, now: Date): Promise<number> {
       select h.relationship_id as "relationshipId", h.generation
       from relationship_health h join relationships r on r.id = h.relationship_id
       where h.cohort_id is not null and r.status = 'active' and r.accepted_at is not null
-        and not coalesce(h.risk_generation = h.generation and h.risk_computed_at <= ${at}::timestamptz
-          and (h.risk_stable_until is null or h.risk_stable_until > ${at}::timestamptz), false)`),
+        and not ${keptRiskHolds(at)}`),
   );
   return (await refreshStoredRisk(db, stale, now)).size;
 }
@@ -181,7 +188,7 @@ async function computePairRisks(db: Db, pairIds: string[], now: Date): Promise<M
   if (pairs.length === 0) return result;
   const answers = await guideAnswers(db, new Map(pairs.map((p) => [p.id, p.member_id])), now);
   for (const pair of pairs) {
-    const startedAt = new Date(Number(pair.started_at)).toISOString();
+    const startedAt = isoOf(pair.started_at) as string;
     const cadence = isCadence(pair.cadence) ? pair.cadence : null;
     const answer = answers.get(pair.id);
     const lastMessageAt = isoOf(pair.last_at);
@@ -217,7 +224,7 @@ async function computePairRisks(db: Db, pairIds: string[], now: Date): Promise<M
         signals,
         lastRepairStep:
           pair.step_kind && pair.step_at !== null
-            ? { kind: pair.step_kind, at: new Date(Number(pair.step_at)).toISOString() }
+            ? { kind: pair.step_kind, at: isoOf(pair.step_at) as string }
             : null,
       },
       stableUntil: riskStableUntil(clock, now),

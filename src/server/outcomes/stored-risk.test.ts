@@ -1,17 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertCohortPair, insertPairSession, type SeededPair } from '../../../test/support/cohort-pairs';
 import { createProgramCohort } from '../../../test/support/program-fixtures';
 import { createTestApp, type Member, signUp, type TestApp } from '../../../test/support/test-app';
 import { AT_RISK_MAX_PAGE_SIZE } from '../../domain/settings/outcomes';
-import {
-  actions,
-  agreements,
-  relationshipMessages,
-  relationships,
-  repairSteps,
-  sessions,
-  user,
-} from '../db/schema';
+import { actions, agreements, relationshipMessages, repairSteps, sessions } from '../db/schema';
 import { refreshStaleRisk } from './pair-risk';
 
 // The at-risk list keeps each pair's risk with its dashboard line and recomputes it only when a write
@@ -23,7 +16,7 @@ const DAY = 86_400_000;
 let t: TestApp;
 let admin: Member;
 let cohortId: string;
-type Pair = { id: string; memberId: string; guideId: string };
+type Pair = SeededPair;
 const pairs: Record<string, Pair> = {};
 const at = (days: number) => new Date(t.clock.now.getTime() + days * DAY);
 
@@ -55,43 +48,20 @@ async function seed() {
   let n = 0;
   const pair = async (name: string): Promise<Pair> => {
     n += 1;
-    const memberId = `sr-m${n}`;
-    const guideId = `sr-g${n}`;
-    await db.insert(user).values([
-      { id: memberId, name, email: `${memberId}@example.test` },
-      { id: guideId, name: `Guide ${n}`, email: `${guideId}@example.test` },
-    ]);
-    const [rel] = await db
-      .insert(relationships)
-      .values({
-        memberId,
-        guideId,
-        invitedBy: memberId,
-        inviteeEmail: `${guideId}@example.test`,
-        inviteTokenHash: `sr-token-${n}-${Date.now()}`,
-        kind: 'mentoring',
-        framing: 'time-framed',
-        status: 'active',
-        createdAt: at(-25),
-        acceptedAt: at(-20),
-        cohortId,
-      })
-      .returning({ id: relationships.id });
-    const made = { id: rel?.id ?? '', memberId, guideId };
+    const made = await insertCohortPair(db, {
+      cohortId,
+      memberId: `sr-m${n}`,
+      guideId: `sr-g${n}`,
+      memberName: name,
+      guideName: `Guide ${n}`,
+      createdAt: at(-25),
+      acceptedAt: at(-20),
+    });
     pairs[name] = made;
     return made;
   };
   const session = (p: Pair, days: number, status: 'held' | 'scheduled' | 'cancelled' | 'no-show') =>
-    db.insert(sessions).values({
-      relationshipId: p.id,
-      startsAt: at(days),
-      endsAt: new Date(at(days).getTime() + 3_600_000),
-      bookedTimeZone: 'UTC',
-      template: 'regular',
-      status,
-      createdBy: p.memberId,
-      createdAt: at(-20),
-    });
+    insertPairSession(db, p, at(days), status, at(-20));
   const message = (p: Pair, who: 'member' | 'guide', days: number) =>
     db.insert(relationshipMessages).values({
       relationshipId: p.id,

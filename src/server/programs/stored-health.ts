@@ -2,13 +2,13 @@ import { sql } from 'drizzle-orm';
 import { computeMomentum, type MomentumState } from '../../domain/momentum/compute-momentum';
 import { momentumStableUntil } from '../../domain/momentum/momentum-horizon';
 import type { Db } from '../db/client';
+import { rowsOf } from '../db/raw-rows';
 import { loadMomentumRows } from '../relationships/load-momentum-rows';
 import { momentumFactsOf } from '../relationships/momentum-facts';
 
 export type PairHealth = { state: MomentumState; sessionsLast30Days: number };
 type Stale = { relationshipId: string; generation: number };
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 // Values in these arrays are uuids, states, integers and ISO instants: nothing an array literal must quote.
 const pgArray = (values: (string | number | null)[]) =>
   `{${values.map((value) => (value === null ? 'NULL' : String(value))).join(',')}}`;

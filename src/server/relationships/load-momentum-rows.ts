@@ -3,6 +3,7 @@ import { defaultAgreementTerms } from '../../domain/agreements/agreement-terms';
 import type { Cadence, RelationshipFraming, RelationshipKind } from '../../domain/agreements/vocabulary';
 import type { ActionStatus } from '../../domain/momentum/compute-momentum';
 import type { Db, Tx } from '../db/client';
+import { rowsOf, uuidArray } from '../db/raw-rows';
 import { momentumRowWindow } from './momentum-facts';
 
 export type MomentumRows = {
@@ -28,8 +29,6 @@ export type MomentumRows = {
 // Instants leave the database as epoch milliseconds (truncated like a JavaScript Date), so both drivers
 // hand back plain numbers.
 const ms = (column: SQL) => sql`floor(extract(epoch from ${column}) * 1000)::float8`;
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 // The rows momentumRowWindow names, for many relationships in a few set queries (one index probe or
 // range per relationship each), grouped per relationship in the orders momentumFactsOf expects.
