@@ -101,6 +101,7 @@ async function main() {
       [cohortId],
     );
     await seeder.query('select corner_rebuild_dashboard_rollups()');
+    await seeder.query('select corner_rebuild_pulse_months()');
     seeder.release(true);
     await raw.query('vacuum analyze');
     console.log(`Seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);

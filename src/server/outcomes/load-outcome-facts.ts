@@ -73,23 +73,18 @@ export type PulseMonth = {
 
 /** Pulse check-in answers per calendar month (UTC): distinct people, averages, share recommending. */
 export async function loadPulseMonths(db: Db, cohortIds: string[]): Promise<PulseMonth[]> {
-  // Grouped per person and month first, then per month: two hash aggregates instead of sorting every
-  // answer for count(distinct), and the month formatted once per month, not once per answer (at 60,000
-  // answers those two were most of the read).
+  // From the per-cohort month rows the pulse trigger keeps (cohort_pulse_months), not from every
+  // answer: grouping 60,000 answers per person and month was the costliest part of the outcomes read.
+  // Over several cohorts a person answering in two of them in one month counts once per cohort, as
+  // the two pairs they are in.
   const result = await db.execute(sql`
-    with per_person as (
-      select date_trunc('month', p.answered_at at time zone 'UTC') as month, p.user_id,
-             count(*) as answers, sum(p.relationship_score) as relationship,
-             sum(p.progress_score) as progress, sum(case when p.would_recommend then 1 else 0 end) as recommend
-      from pulse_check_ins p join relationships r on r.id = p.relationship_id
-      where r.cohort_id = any(${uuidArray(cohortIds)}::uuid[])
-      group by 1, 2
-    )
-    select to_char(month, 'YYYY-MM') as month, count(*)::int as people,
-           (sum(relationship)::float8 / sum(answers)) as relationship,
-           (sum(progress)::float8 / sum(answers)) as progress,
-           (sum(recommend)::float8 / sum(answers)) as recommend
-    from per_person group by per_person.month order by per_person.month`);
+    select to_char(month, 'YYYY-MM') as month, sum(people)::int as people,
+           (sum(relationship_total)::float8 / sum(answers)) as relationship,
+           (sum(progress_total)::float8 / sum(answers)) as progress,
+           (sum(recommends)::float8 / sum(answers)) as recommend
+    from cohort_pulse_months
+    where cohort_id = any(${uuidArray(cohortIds)}::uuid[]) and answers > 0
+    group by month order by month`);
   return rowsOf<PulseMonth>(result).map((row) => ({ ...row, people: Number(row.people) }));
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  date,
   doublePrecision,
   index,
   integer,
@@ -114,4 +115,37 @@ export const outcomeValues = pgTable(
     primaryKey({ columns: [t.applicationId, t.measure] }),
     index('outcome_values_cohort_idx').on(t.cohortId, t.measure),
   ],
+);
+
+// Pulse answers per cohort and calendar month (UTC), kept by the pulse_check_ins trigger (see the
+// pulse_months migration), so the outcomes page reads a dozen rows instead of grouping every answer of
+// 20,000 pairs on each request. `pulse_person_months` counts each person's answers in a month, which is
+// what lets the month row keep its count of distinct people as answers come and go.
+export const pulsePersonMonths = pgTable(
+  'pulse_person_months',
+  {
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    month: date('month', { mode: 'string' }).notNull(),
+    userId: text('user_id').notNull(),
+    answers: integer('answers').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.month, t.userId] })],
+);
+
+export const cohortPulseMonths = pgTable(
+  'cohort_pulse_months',
+  {
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    month: date('month', { mode: 'string' }).notNull(),
+    people: integer('people').notNull().default(0),
+    answers: integer('answers').notNull().default(0),
+    relationshipTotal: integer('relationship_total').notNull().default(0),
+    progressTotal: integer('progress_total').notNull().default(0),
+    recommends: integer('recommends').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.month] })],
 );
