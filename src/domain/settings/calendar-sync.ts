@@ -17,5 +17,12 @@ export const CALENDAR_ALLOWED_STALENESS_MINUTES = 45;
 export const CALENDAR_SYNC_DAYS_BACK = 1;
 export const CALENDAR_SYNC_DAYS_AHEAD = 370;
 
+/**
+ * Google and Microsoft sync tokens are bound to the window of the full read that produced them, and the
+ * needed window rolls forward daily; a full read reaches this much further, so one token serves about a
+ * month of incremental reads before the window has moved past it and everything is read again.
+ */
+export const CALENDAR_SYNC_WINDOW_SLACK_DAYS = 28;
+
 /** At most this many skipped-event warnings are kept on a connection. */
 export const CALENDAR_MAX_WARNINGS = 20;

@@ -11,10 +11,25 @@ export type RemoteCalendar = {
 };
 export type RemoteObject = { url: string; etag: string | null; ics: string };
 
+/** What a service with change tracking (Google sync token, Graph delta link) answers for one calendar. */
+export type CalendarChanges = {
+  /** Everything in the window was read (no token, or the service refused it): the cache is replaced. */
+  full: boolean;
+  /** Events added or changed since the token (every event on a full read); `url` is the service's id. */
+  changed: RemoteObject[];
+  /** Ids of events deleted since the token. */
+  removed: string[];
+  /** The token for the next read; null when the service gave none, so the next sync reads it all. */
+  token: string | null;
+};
+export type ChangesSince = { window: { from: Date; to: Date }; token: string | null };
+
 export interface CalendarConnector {
   listCalendars(): Promise<RemoteCalendar[]>;
   /** The event objects of a calendar (a calendar-query; the window is applied when expanding). */
   fetchObjects(calendarUrl: string, window: { from: Date; to: Date }): Promise<RemoteObject[]>;
+  /** Services with change tracking: the changes since `token`, or the whole window without one. */
+  fetchChanges?(calendarUrl: string, since: ChangesSince): Promise<CalendarChanges>;
   /** Creates or replaces `<uid>.ics` in a calendar. */
   putObject(calendarUrl: string, uid: string, ics: string): Promise<void>;
   /** Removes `<uid>.ics`; an object already gone is fine. */

@@ -121,7 +121,7 @@ export async function updateCalendarConnection(
         const nowBusy = busy.has(calendar.url);
         return nowBusy === calendar.busy
           ? calendar
-          : { ...calendar, busy: nowBusy, ctag: null, syncToken: null };
+          : { ...calendar, busy: nowBusy, ctag: null, syncToken: null, delta: null };
       }),
       ...(input.writeCalendarUrl !== undefined ? { writeCalendarUrl: input.writeCalendarUrl } : {}),
     })

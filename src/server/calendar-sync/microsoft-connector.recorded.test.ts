@@ -92,6 +92,20 @@ beforeAll(async () => {
     },
     {
       method: 'GET',
+      path: /^\/v1\.0\/me\/calendars\/([^/]+)\/calendarView\/delta$/,
+      answer: (r, match) => {
+        if (!authorized(r)) return unauthorized;
+        if (match?.[1] !== CALENDAR) return { status: 200, body: M('calendar-view-delta-empty.json') };
+        return {
+          status: 200,
+          body: M(
+            r.query.get('$deltatoken') ? 'calendar-view-delta-unchanged.json' : 'calendar-view-delta.json',
+          ),
+        };
+      },
+    },
+    {
+      method: 'GET',
       path: /^\/v1\.0\/me\/calendars\/([^/]+)\/events$/,
       answer: (r, match) => {
         if (!authorized(r)) return unauthorized;
@@ -217,7 +231,7 @@ describe('Microsoft 365 connector (recorded Microsoft Graph responses)', () => {
     expect(listing).not.toContain(TOKEN_1);
   });
 
-  it('reads busy time from calendarView: a single event, an all-day one, an occurrence and a moved one; free time is not busy', async () => {
+  it('reads busy time from calendarView delta: a single event, an all-day one, an occurrence and a moved one; free time is not busy', async () => {
     const row = await anaConnection();
     const summary = await syncConnection(
       t.database.db,
@@ -227,11 +241,13 @@ describe('Microsoft 365 connector (recorded Microsoft Graph responses)', () => {
       connectorsFor(providers),
     );
     expect(summary).toMatchObject({ status: 'ok', warnings: [] });
+    // Connecting read the window whole (a first delta round); this sync asks for the changes since.
+    // (The first round's window and pages: microsoft-incremental-sync.recorded.test.ts.)
     const view = api.requests.find(
-      (request) => request.path === `/v1.0/me/calendars/${CALENDAR}/calendarView`,
+      (request) => request.path === `/v1.0/me/calendars/${CALENDAR}/calendarView/delta`,
     );
-    expect(view?.query.get('startDateTime')).toBe('2026-11-20T09:00:00.000Z');
-    expect(view?.headers.prefer).toBe('outlook.timezone="UTC"');
+    expect(view?.query.get('$deltatoken')).toBe('R0usmcRecordedDelta1');
+    expect(view?.headers.prefer).toContain('outlook.timezone="UTC"');
     expect(view?.headers.authorization).toBe(`Bearer ${TOKEN_1}`);
     const cached = await t.database.db
       .select()

@@ -10,6 +10,14 @@ import {
 import { type CalendarConnector, ConnectorUnavailableError, type RemoteObject } from './caldav-connector';
 import { type JsonEvent, safeIcs, sessionEventFromIcs } from './json-events';
 import {
+  DELTA_PAGE_SIZE,
+  type DeltaPage,
+  type DeltaRound,
+  deltaRound,
+  deltaTokenRefused,
+  followable,
+} from './microsoft-delta';
+import {
   AuthorizationRevokedError,
   type OAuthProvider,
   type OAuthTokens,
@@ -40,6 +48,8 @@ export type GraphEvent = {
   originalStart?: string;
 };
 type Page<T> = { value?: T[]; '@odata.nextLink'?: string };
+// Several preferences go in one Prefer header (RFC 7240); delta pages are sized by odata.maxpagesize.
+const DELTA_HEADERS = { Prefer: `outlook.timezone="UTC", odata.maxpagesize=${DELTA_PAGE_SIZE}` };
 
 export type MicrosoftConnectorOptions = {
   provider: OAuthProvider;
@@ -56,9 +66,10 @@ export function connectMicrosoft({ provider, tokens, save }: MicrosoftConnectorO
     await save?.(current);
   };
   const apiUrl = new URL(provider.apiBaseUrl);
+  const version = apiUrl.pathname.replace(/^\/+|\/+$/g, '') || 'v1.0';
   const client = Client.initWithMiddleware({
     baseUrl: apiUrl.origin,
-    defaultVersion: apiUrl.pathname.replace(/^\/+|\/+$/g, '') || 'v1.0',
+    defaultVersion: version,
     middleware: chain(
       bearerToken(apiUrl.origin, async () => {
         const valid =
@@ -153,6 +164,32 @@ export function connectMicrosoft({ provider, tokens, save }: MicrosoftConnectorO
         }),
       );
     },
+    async fetchChanges(calendarId, { window, token }) {
+      const get = (path: string, query: Record<string, string> = {}) =>
+        call<DeltaPage<GraphEvent>>(() => client.api(path).query(query).headers(DELTA_HEADERS).get());
+      const objects = ({ changed, removed, token: next }: DeltaRound<GraphEvent>) => ({
+        changed: changed.map(remoteObjectOf),
+        removed,
+        token: next,
+      });
+      if (token) {
+        try {
+          return { full: false, ...objects(await deltaRound(get, followable(token, version), {}, version)) };
+        } catch (error) {
+          if (!(error instanceof MicrosoftHttpError) || !deltaTokenRefused(error.status, error.code)) {
+            throw error;
+          }
+        }
+      }
+      // $select is not supported on a calendarView delta: Graph answers with the whole event.
+      const first = await deltaRound(
+        get,
+        `/me/calendars/${encodeURIComponent(calendarId)}/calendarView/delta`,
+        { startDateTime: window.from.toISOString(), endDateTime: window.to.toISOString() },
+        version,
+      );
+      return { full: true, ...objects(first) };
+    },
     async putObject(calendarId, uid, ics) {
       const session = sessionEventFromIcs(ics);
       const body = {
@@ -192,6 +229,14 @@ export function connectMicrosoft({ provider, tokens, save }: MicrosoftConnectorO
   };
 }
 
+function remoteObjectOf(event: GraphEvent): RemoteObject {
+  return {
+    url: event.id ?? event.iCalUId ?? 'event',
+    etag: null,
+    ics: safeIcs(jsonEventOf(event)) ?? 'not an event',
+  };
+}
+
 export function jsonEventOf(event: GraphEvent): JsonEvent {
   // With Prefer outlook.timezone="UTC" times come without an offset, in UTC; an all-day event is a date.
   const time = (value: GraphDateTime | undefined) => {
@@ -224,6 +269,8 @@ export class MicrosoftHttpError extends ConnectorUnavailableError {
   constructor(
     readonly status: number,
     message: string,
+    /** Graph's error code (error.code in the body), e.g. syncStateNotFound. */
+    readonly code: string | null = null,
   ) {
     super(message);
   }
@@ -234,7 +281,11 @@ function graphFailure(error: unknown): Error {
   if (error instanceof GraphError) {
     if (error.statusCode === 401) return new AuthorizationRevokedError('Microsoft refused the access token');
     if (error.statusCode > 0)
-      return new MicrosoftHttpError(error.statusCode, `Microsoft Graph answered HTTP ${error.statusCode}`);
+      return new MicrosoftHttpError(
+        error.statusCode,
+        `Microsoft Graph answered HTTP ${error.statusCode}`,
+        error.code ?? null,
+      );
   }
   return new ConnectorUnavailableError(
     `Microsoft Graph could not be reached (${error instanceof Error ? error.message : String(error)})`,

@@ -16,6 +16,7 @@ import type { ConnectorFactory } from './connectors';
 import { CredentialsUnreadable, decryptCredentials, encryptCredentials } from './credentials';
 import { type ExpandedInterval, expandEvents } from './expand-events';
 import { AuthorizationRevokedError } from './oauth-providers';
+import { syncCalendarChanges } from './sync-changes';
 
 export type SyncSummary = {
   status: 'ok' | 'error';
@@ -100,6 +101,7 @@ export async function syncConnection(
     // Markers are saved only once the calendar's intervals are, below.
     ctag: known.get(calendar.url)?.ctag ?? null,
     syncToken: known.get(calendar.url)?.syncToken ?? null,
+    delta: known.get(calendar.url)?.delta ?? null,
     // A calendar seen for the first time counts as busy: offering a time over it would be the worse mistake.
     busy: known.get(calendar.url)?.busy ?? true,
   }));
@@ -113,6 +115,22 @@ export async function syncConnection(
     for (const [index, calendar] of calendars.entries()) {
       const fresh = remote[index];
       if (!calendar.busy || !fresh) continue;
+      if (connector.fetchChanges) {
+        const applied = await syncCalendarChanges(db, connector.fetchChanges, {
+          connection,
+          calendar,
+          window,
+          timeZone,
+          readAll: wasInError,
+          previousWarnings: connection.warnings,
+        });
+        calendar.delta = applied.delta;
+        warnings.push(...applied.warnings);
+        if (applied.read) calendarsRead += 1;
+        else calendarsUnchanged += 1;
+        intervalCount += applied.intervals;
+        continue;
+      }
       const unchanged =
         !wasInError &&
         connection.lastSyncedAt !== null &&
@@ -189,12 +207,13 @@ export async function syncConnection(
       lastError: null,
       errorSince: null,
       warnings: keptWarnings.slice(0, CALENDAR_MAX_WARNINGS),
-      calendars: calendars.map(({ url, displayName, ctag, syncToken, busy }) => ({
+      calendars: calendars.map(({ url, displayName, ctag, syncToken, busy, delta }) => ({
         url,
         displayName,
         ctag,
         syncToken,
         busy,
+        delta: delta ?? null,
       })),
       writeCalendarUrl,
     })

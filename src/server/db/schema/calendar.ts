@@ -12,7 +12,14 @@ export type ConnectedCalendar = {
   syncToken: string | null;
   /** Counts as busy time when offering slots. */
   busy: boolean;
+  /**
+   * Google / Microsoft incremental sync: the service's token (Google nextSyncToken, Graph deltaLink) and
+   * the window it was taken for; changes since then are applied to the cache. Absent = read it all.
+   */
+  delta?: CalendarDelta | null;
 };
+
+export type CalendarDelta = { token: string; from: string; to: string };
 
 export const calendarConnections = pgTable(
   'calendar_connections',
@@ -60,6 +67,11 @@ export const calendarBusyIntervals = pgTable(
     eventUid: text('event_uid').notNull(),
     /** The occurrence's RECURRENCE-ID (its original start) for a recurring series; null for a single event. */
     recurrenceId: text('recurrence_id'),
+    /**
+     * The service's id of the event (instance) this came from, so an incremental sync can replace or
+     * remove it: a deleted event arrives as its id only. Null for CalDAV, which re-reads a changed calendar.
+     */
+    objectId: text('object_id'),
   },
   (t) => [
     index('calendar_busy_user_time_idx').on(t.userId, t.startsAt, t.endsAt),

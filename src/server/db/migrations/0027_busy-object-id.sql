@@ -1,0 +1,1 @@
+ALTER TABLE "calendar_busy_intervals" ADD COLUMN "object_id" text;
