@@ -174,9 +174,12 @@ describe('a session moved or deleted in the guide’s CalDAV calendar', () => {
     expect(await notices(outsider)).toHaveLength(0);
 
     // Put back an hour later, as a calendar app moving it would.
-    const moved = original
-      .replace(/^DTSTART(;TZID=[^:]*)?:[^\r\n]*T0[0-9]0000Z?$/m, 'DTSTART:20261216T090000Z')
-      .replace(/^DTEND(;TZID=[^:]*)?:[^\r\n]*$/m, 'DTEND:20261216T100000Z');
+    // Only inside the VEVENT: the VTIMEZONE block before it has DTSTART lines of its own.
+    const moved = original.replace(/BEGIN:VEVENT[\s\S]*?END:VEVENT/, (event) =>
+      event
+        .replace(/^DTSTART(;[^:]*)?:[^\r\n]*$/m, 'DTSTART:20261216T090000Z')
+        .replace(/^DTEND(;[^:]*)?:[^\r\n]*$/m, 'DTEND:20261216T100000Z'),
+    );
     await radicale.putEvent(workUrl, fileName, moved);
     await sync();
     const afterMove = await read(member);
@@ -207,7 +210,8 @@ describe('a session moved or deleted in the guide’s CalDAV calendar', () => {
     await vi.waitFor(
       async () => {
         const ics = (await radicale.getEvent(workUrl, fileName)) ?? '';
-        expect(ics).toMatch(/DTSTART[^\r\n]*20261216T0[89]0000/);
+        // Back at the Corner time, 08:00 UTC, written in the organiser's zone (03:00 in New York).
+        expect(ics).toMatch(/\r\nDTSTART;TZID=America\/New_York:20261216T030000\r\n/);
         const [record] = await t.database.db
           .select()
           .from(calendarSessionEvents)
