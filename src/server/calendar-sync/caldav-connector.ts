@@ -1,4 +1,5 @@
 import { createDAVClient, type DAVCalendar } from 'tsdav';
+import { sessionEventSpan } from './expand-events';
 
 // What Corner needs from any calendar service. CalDAV (Nextcloud, Fastmail, iCloud, Radicale…) is the
 // first implementation, through tsdav; Google and Microsoft would implement the same interface.
@@ -10,6 +11,8 @@ export type RemoteCalendar = {
   syncToken: string | null;
 };
 export type RemoteObject = { url: string; etag: string | null; ics: string };
+/** Where one of Corner's own session events is now; null when it is gone (deleted or cancelled). */
+export type SessionEventTime = { start: Date; end: Date };
 
 /** What a service with change tracking (Google sync token, Graph delta link) answers for one calendar. */
 export type CalendarChanges = {
@@ -34,6 +37,15 @@ export interface CalendarConnector {
   putObject(calendarUrl: string, uid: string, ics: string): Promise<void>;
   /** Removes `<uid>.ics`; an object already gone is fine. */
   deleteObject(calendarUrl: string, uid: string): Promise<void>;
+  /**
+   * Reads back the session events Corner wrote (by their UID), whatever their transparency, so a move or
+   * a deletion made in the calendar app can be noticed. A UID missing from the answer is gone.
+   */
+  readSessionEvents(
+    calendarUrl: string,
+    uids: string[],
+    floatingZone: string,
+  ): Promise<Map<string, SessionEventTime | null>>;
 }
 
 /** A connection attempt that failed because of what the person typed. */
@@ -113,6 +125,31 @@ export async function connectCaldav(credentials: CaldavCredentials): Promise<Cal
       if (!response.ok)
         throw new ConnectorUnavailableError(`the server refused the event (HTTP ${response.status})`);
     },
+    async readSessionEvents(calendarUrl, uids, floatingZone) {
+      // Corner PUT each session at <uid>.ics and calendar apps edit an object in place, so one GET per
+      // upcoming session answers it (a person has a handful) without reading the whole calendar.
+      const found = new Map<string, SessionEventTime | null>();
+      for (const uid of uids) {
+        const response = await guard(() =>
+          fetch(objectUrl(calendarUrl, uid), {
+            headers: { authorization: basic(credentials), accept: 'text/calendar' },
+            signal: AbortSignal.timeout(TIMEOUT_MS),
+          }),
+        );
+        const text = await guard(() => response.text());
+        if (response.status === 404 || response.status === 410) {
+          found.set(uid, null);
+          continue;
+        }
+        if (!response.ok) {
+          throw new ConnectorUnavailableError(
+            `the server did not return the event (HTTP ${response.status})`,
+          );
+        }
+        found.set(uid, sessionEventSpan(text, uid, floatingZone));
+      }
+      return found;
+    },
     async deleteObject(calendarUrl, uid) {
       const url = objectUrl(calendarUrl, uid);
       const response = await guard(() => client.deleteCalendarObject({ calendarObject: { url } }));
@@ -142,7 +179,7 @@ async function checkCredentials({ url, username, password }: CaldavCredentials):
     response = await fetch(parsed, {
       method: 'PROPFIND',
       headers: {
-        authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
+        authorization: basic({ username, password }),
         depth: '0',
         'content-type': 'application/xml; charset=utf-8',
       },
@@ -168,6 +205,10 @@ async function checkCredentials({ url, username, password }: CaldavCredentials):
       `This address does not answer like a CalDAV server (HTTP ${response.status}). Check the address.`,
     );
   }
+}
+
+function basic({ username, password }: { username: string; password: string }): string {
+  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
 
 async function guard<T>(call: () => Promise<T>): Promise<T> {

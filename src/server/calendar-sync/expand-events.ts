@@ -172,3 +172,30 @@ function ianaZone(tzid: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Where the event with this UID in one object is now: its (first) start and end, or null when the object
+ * no longer holds it or it is cancelled. Transparency does not matter here: a session someone marked
+ * "free" is still at its time. Throws on an object that cannot be read, so the caller never takes a
+ * broken answer for a deletion.
+ */
+export function sessionEventSpan(
+  ics: string,
+  uid: string,
+  floatingZone: string,
+): { start: Date; end: Date } | null {
+  const root = new ICAL.Component(ICAL.parse(ics));
+  const zones = new Map<string, ICAL.Timezone>();
+  for (const component of root.getAllSubcomponents('vtimezone')) {
+    const zone = new ICAL.Timezone(component);
+    zones.set(zone.tzid, zone);
+  }
+  const master = root
+    .getAllSubcomponents('vevent')
+    .find((vevent) => vevent.getFirstPropertyValue('uid') === uid && !vevent.hasProperty('recurrence-id'));
+  if (!master) return null;
+  if (String(master.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED') return null;
+  const event = new ICAL.Event(master);
+  if (!event.startDate) throw new Error(`event ${uid} has no DTSTART`);
+  return span(event.startDate, event.endDate, event.duration, (time) => instantOf(time, zones, floatingZone));
+}

@@ -5,8 +5,9 @@ import {
   type ChangesSince,
   ConnectorUnavailableError,
   type RemoteObject,
+  type SessionEventTime,
 } from './caldav-connector';
-import { type JsonEvent, safeIcs, sessionEventFromIcs } from './json-events';
+import { type JsonEvent, safeIcs, sessionEventFromIcs, spanOfJsonEvent } from './json-events';
 import { AuthorizationRevokedError, type OAuthProvider, type OAuthTokens } from './oauth-providers';
 
 // Google Calendar through the official client (@googleapis/calendar, its OAuth2Client from
@@ -155,6 +156,8 @@ export function connectGoogle(options: GoogleConnectorOptions): CalendarConnecto
         );
       }
     },
+    readSessionEvents: (calendarId, uids, floatingZone) =>
+      readGoogleSessionEvents(call, api, calendarId, uids, floatingZone),
     async deleteObject(calendarId, uid) {
       try {
         await call(() => api.events.delete({ calendarId, eventId: eventId(uid), sendUpdates: 'none' }));
@@ -229,6 +232,30 @@ function remoteObjectOf(item: calendar_v3.Schema$Event): RemoteObject {
     // An event too broken to describe still goes through, so the sync reports it as skipped.
     ics: safeIcs(jsonEventOf(item)) ?? 'not an event',
   };
+}
+
+/**
+ * Corner's session events read back by their event id (events.get): a deleted event answers 404/410 or
+ * comes back with status "cancelled"; one moved in Google Calendar comes back at its new start and end.
+ */
+async function readGoogleSessionEvents(
+  call: <T>(request: () => Promise<T>) => Promise<T>,
+  api: ReturnType<typeof googleCalendar>,
+  calendarId: string,
+  uids: string[],
+  floatingZone: string,
+): Promise<Map<string, SessionEventTime | null>> {
+  const found = new Map<string, SessionEventTime | null>();
+  for (const uid of uids) {
+    try {
+      const answer = await call(() => api.events.get({ calendarId, eventId: base32hex(uid) }));
+      found.set(uid, spanOfJsonEvent({ ...jsonEventOf(answer.data), uid }, floatingZone));
+    } catch (error) {
+      if (!(error instanceof GoogleHttpError) || (error.status !== 404 && error.status !== 410)) throw error;
+      found.set(uid, null);
+    }
+  }
+  return found;
 }
 
 export function jsonEventOf(item: calendar_v3.Schema$Event): JsonEvent {

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { expandEvents } from './expand-events';
+import { expandEvents, sessionEventSpan } from './expand-events';
 
 // Google and Microsoft answer in JSON, the rest of the sync (expand-events.ts, the busy cache) reads
 // iCalendar. Each API event becomes a one-event VCALENDAR here, so all-day dates are read in the person's
@@ -90,4 +90,9 @@ function expandsToOne(ics: string): [{ start: Date; end: Date }] {
   const [first] = result.intervals;
   if (!first) throw new Error('the session object has no time');
   return [first];
+}
+
+/** Where a session event read back from a JSON API is now (null when cancelled), by the iCalendar rules. */
+export function spanOfJsonEvent(event: JsonEvent, floatingZone: string): { start: Date; end: Date } | null {
+  return sessionEventSpan(icsFromJsonEvent(event), event.uid, floatingZone);
 }

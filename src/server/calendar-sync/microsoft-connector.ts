@@ -7,8 +7,13 @@ import {
   RedirectHandler,
   RetryHandler,
 } from '@microsoft/microsoft-graph-client';
-import { type CalendarConnector, ConnectorUnavailableError, type RemoteObject } from './caldav-connector';
-import { type JsonEvent, safeIcs, sessionEventFromIcs } from './json-events';
+import {
+  type CalendarConnector,
+  ConnectorUnavailableError,
+  type RemoteObject,
+  type SessionEventTime,
+} from './caldav-connector';
+import { type JsonEvent, safeIcs, sessionEventFromIcs, spanOfJsonEvent } from './json-events';
 import {
   DELTA_PAGE_SIZE,
   type DeltaPage,
@@ -216,6 +221,8 @@ export function connectMicrosoft({ provider, tokens, save }: MicrosoftConnectorO
         }),
       );
     },
+    readSessionEvents: (calendarId, uids, floatingZone) =>
+      readGraphSessionEvents(call, client, calendarId, uids, floatingZone),
     async deleteObject(calendarId, uid) {
       const existing = await findSession(calendarId, uid);
       if (!existing) return;
@@ -235,6 +242,37 @@ function remoteObjectOf(event: GraphEvent): RemoteObject {
     etag: null,
     ics: safeIcs(jsonEventOf(event)) ?? 'not an event',
   };
+}
+
+/**
+ * Corner's session events found again by the extended property holding the session's UID. Graph moves a
+ * deleted event out of the calendar (to Deleted Items), so it is simply not found; a cancelled one says
+ * isCancelled; a moved one answers with its new start and end, in UTC as asked.
+ */
+async function readGraphSessionEvents(
+  call: <T>(request: () => Promise<T>) => Promise<T>,
+  client: Client,
+  calendarId: string,
+  uids: string[],
+  floatingZone: string,
+): Promise<Map<string, SessionEventTime | null>> {
+  const found = new Map<string, SessionEventTime | null>();
+  for (const uid of uids) {
+    const escaped = uid.replaceAll("'", "''");
+    const page = await call<Page<GraphEvent>>(() =>
+      client
+        .api(`/me/calendars/${encodeURIComponent(calendarId)}/events`)
+        .filter(
+          `singleValueExtendedProperties/Any(ep: ep/id eq '${SESSION_UID_PROPERTY}' and ep/value eq '${escaped}')`,
+        )
+        .select('id,iCalUId,type,isAllDay,isCancelled,showAs,start,end,originalStart')
+        .header('Prefer', 'outlook.timezone="UTC"')
+        .get(),
+    );
+    const [event] = page.value ?? [];
+    found.set(uid, event ? spanOfJsonEvent({ ...jsonEventOf(event), uid }, floatingZone) : null);
+  }
+  return found;
 }
 
 export function jsonEventOf(event: GraphEvent): JsonEvent {

@@ -12,6 +12,7 @@ import {
   ConnectorUnavailableError,
   connectCaldav,
 } from './caldav-connector';
+import { checkSessionEvents } from './check-session-events';
 import type { ConnectorFactory } from './connectors';
 import { CredentialsUnreadable, decryptCredentials, encryptCredentials } from './credentials';
 import { type ExpandedInterval, expandEvents } from './expand-events';
@@ -182,6 +183,9 @@ export async function syncConnection(
     return fail(failureSentence(error));
   }
 
+  // Corner's own session events in the receiving calendar: moved or deleted there → marked and told.
+  warnings.push(...(await checkSessionEvents(db, connector, connection, timeZone, remote, now)));
+
   // Calendars no longer busy, or gone from the server, leave the cache.
   const busyUrls = calendars.filter((calendar) => calendar.busy).map((calendar) => calendar.url);
   await db
@@ -198,7 +202,8 @@ export async function syncConnection(
     connection.writeCalendarUrl && calendars.some((calendar) => calendar.url === connection.writeCalendarUrl)
       ? connection.writeCalendarUrl
       : null;
-  const keptWarnings = calendarsRead > 0 || wasInError ? warnings : connection.warnings;
+  const keptWarnings =
+    calendarsRead > 0 || wasInError || warnings.length > 0 ? warnings : connection.warnings;
   await db
     .update(calendarConnections)
     .set({

@@ -9,6 +9,7 @@ import { connectCaldav } from './caldav-connector';
 import type { ConnectorFactory } from './connectors';
 import { connectorsFor } from './connectors';
 import { decryptCredentials, encryptCredentials } from './credentials';
+import { recordWrittenEvent } from './session-event-records';
 
 // A booked, moved or cancelled session written into the chosen calendar of each connected person, with
 // the same UID as the mailed .ics invite (the same builder makes both), so calendars that also received
@@ -17,6 +18,8 @@ import { decryptCredentials, encryptCredentials } from './credentials';
 const payload = z.object({
   userIds: z.array(z.string().min(1)).min(1).max(10),
   change: z.enum(['booked', 'moved', 'cancelled']),
+  /** The session, so what was written can be checked at each sync (absent in jobs queued before). */
+  sessionId: z.string().uuid().optional(),
   invite: z.custom<SessionInvite>((value) => typeof value === 'object' && value !== null && 'uid' in value),
 });
 
@@ -32,6 +35,7 @@ export async function writeSessionToCalendars(
   key: Buffer,
   job: WriteSessionPayload,
   connect: ConnectorFactory = connectCaldav,
+  now: Date = new Date(),
 ): Promise<number> {
   const targets = await db
     .select()
@@ -56,6 +60,17 @@ export async function writeSessionToCalendars(
     });
     if (job.change === 'cancelled') await connector.deleteObject(target.writeCalendarUrl, job.invite.uid);
     else await connector.putObject(target.writeCalendarUrl, job.invite.uid, calendarObjectFor(job.invite));
+    if (job.sessionId) {
+      await recordWrittenEvent(db, {
+        connectionId: target.id,
+        sessionId: job.sessionId,
+        calendarUrl: target.writeCalendarUrl,
+        change: job.change,
+        start: new Date(job.invite.start),
+        end: new Date(job.invite.end),
+        now,
+      });
+    }
     written += 1;
   }
   return written;
@@ -73,6 +88,7 @@ export const writeSessionToCalendarsJob = defineJob({
       context.calendarKey,
       job,
       connectorsFor(context.calendarProviders ?? {}),
+      context.clock(),
     );
   },
 });

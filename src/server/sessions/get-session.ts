@@ -5,6 +5,7 @@ import type { Db, Tx } from '../db/client';
 import { actions, journalEntries, sessionPrivateNotes, sessionPulses, sessions } from '../db/schema';
 import { relationshipPolicy } from '../policies/relationships';
 import { loadPeople, loadRelationship, type RelationshipRow } from '../relationships/load-relationship';
+import { loadCalendarChanges } from './calendar-changes';
 import { loadSession, type SessionRow } from './load-session';
 import { openQuestionsFor } from './open-questions';
 import { presentAction, presentSessionSummary } from './present';
@@ -75,8 +76,9 @@ export async function getSession(db: Db | Tx, actor: Actor, sessionId: string): 
   const updatedBy = session.sharedNotesUpdatedBy
     ? (people.get(session.sharedNotesUpdatedBy)?.name ?? null)
     : null;
+  const changes = await loadCalendarChanges(db, [session.id], people.get(actor.userId)?.timeZone ?? 'UTC');
   return {
-    ...presentSessionSummary(session, rel, people),
+    ...presentSessionSummary(session, rel, people, changes.get(session.id)),
     myRole: role,
     templateTitle: template.title,
     templateSummary: template.summary,
@@ -100,12 +102,21 @@ export async function getSession(db: Db | Tx, actor: Actor, sessionId: string): 
 }
 
 export async function listSessions(db: Db, actor: Actor, relationshipId: string): Promise<SessionSummary[]> {
-  const { rel } = await loadRelationship(db, actor, relationshipId);
+  const { rel, role } = await loadRelationship(db, actor, relationshipId);
   const people = await loadPeople(db, [rel.memberId, rel.guideId]);
   const rows = await db
     .select()
     .from(sessions)
     .where(eq(sessions.relationshipId, rel.id))
     .orderBy(asc(sessions.startsAt));
-  return rows.map((row) => presentSessionSummary(row, rel, people));
+  // Whose calendar moved what is the pair's business: anyone else reading the list sees no mark.
+  const changes =
+    role === null
+      ? new Map()
+      : await loadCalendarChanges(
+          db,
+          rows.filter((row) => row.status === 'scheduled').map((row) => row.id),
+          people.get(actor.userId)?.timeZone ?? 'UTC',
+        );
+  return rows.map((row) => presentSessionSummary(row, rel, people, changes.get(row.id)));
 }

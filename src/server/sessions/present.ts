@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { actions, sessions } from '../db/schema';
 import type { Person, RelationshipRow } from '../relationships/load-relationship';
-import type { ActionView, SessionSummary } from './schemas';
+import type { ActionView, CalendarChangeView, SessionSummary } from './schemas';
 
 type SessionRow = typeof sessions.$inferSelect;
 type ActionRow = typeof actions.$inferSelect;
@@ -25,6 +25,7 @@ export function presentSessionSummary(
   session: SessionRow,
   rel: RelationshipRow,
   people: Map<string, Person>,
+  calendarChanges: CalendarChangeView[] = [],
 ): SessionSummary {
   const zone = (id: string | null) => (id ? (people.get(id)?.timeZone ?? 'UTC') : 'UTC');
   return {
@@ -40,6 +41,7 @@ export function presentSessionSummary(
       guide: formatIn(session.startsAt, zone(rel.guideId)),
     },
     agendaTopic: session.agendaTopic,
+    calendarChanges: session.status === 'scheduled' ? calendarChanges : [],
   };
 }
 

@@ -3,6 +3,7 @@ import { actorOf } from '../auth/actor';
 import { conflictResponse, createRouter, json, jsonBody, problemResponses } from '../http/openapi';
 import { loadPeople } from '../relationships/load-relationship';
 import { relationshipIdParams } from '../relationships/schemas';
+import { keepCornerTime } from './calendar-changes';
 import { closeSession, recordPulse } from './close-session';
 import { getSession, listSessions } from './get-session';
 import { loadSession } from './load-session';
@@ -22,7 +23,7 @@ import {
   sharedNotesSchema,
   slotsSchema,
 } from './schemas';
-import { sendSessionInvites } from './send-session-invites';
+import { rewriteSessionInCalendars, sendSessionInvites } from './send-session-invites';
 import { savePreparation, savePrivateNote, saveSharedNotes } from './session-notes';
 
 const tags = ['Sessions'];
@@ -134,6 +135,25 @@ export const sessionRoutes = createRouter()
       const { sessionId } = c.req.valid('param');
       await rescheduleSession(deps.db, actor, sessionId, c.req.valid('json'), deps.clock());
       await sendSessionInvites(deps.db, deps.jobs, sessionId, 'moved');
+      return c.json(await getSession(deps.db, actor, sessionId), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/sessions/{sessionId}/keep-calendar-time',
+      tags,
+      summary:
+        'Keep the Corner time of a session moved or deleted in a calendar: the mark clears, the event is rewritten',
+      request: { params: sessionIdParams },
+      responses: detail('The session, no longer marked'),
+    }),
+    async (c) => {
+      const { deps } = c.var;
+      const actor = actorOf(c);
+      const { sessionId } = c.req.valid('param');
+      await keepCornerTime(deps.db, actor, sessionId);
+      await rewriteSessionInCalendars(deps.db, deps.jobs, sessionId);
       return c.json(await getSession(deps.db, actor, sessionId), 200);
     },
   )

@@ -5,6 +5,7 @@ import { isKnownTimeZone } from '../../domain/sessions/availability';
 import { checkSchedule } from '../../domain/sessions/check-schedule';
 import { proposeRescheduleSlots } from '../../domain/sessions/propose-reschedule-slots';
 import type { Actor } from '../auth/actor';
+import { awaitRewrite } from '../calendar-sync/session-event-records';
 import type { Db, Tx } from '../db/client';
 import { agreements, guideProfiles, relationships, sessions, user } from '../db/schema';
 import { Problem } from '../http/problem';
@@ -162,6 +163,8 @@ export async function rescheduleSession(
       .update(sessions)
       .set({ startsAt: start, endsAt: end, bookedTimeZone: input.timeZone })
       .where(eq(sessions.id, session.id));
+    // Moved in Corner: a mark from a calendar change is settled, and the events are rewritten.
+    await awaitRewrite(tx, session.id);
   });
 }
 

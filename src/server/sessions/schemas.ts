@@ -138,6 +138,20 @@ export const actionSchema = z
   })
   .openapi('Action');
 
+export const calendarChangeSchema = z
+  .object({
+    kind: z.enum(['deleted', 'moved']),
+    /** Whose calendar the event was moved or deleted in. */
+    personId: z.string(),
+    personName: z.string(),
+    /** Where the event is now, when it was moved. */
+    movedTo: z.object({ start: z.string(), end: z.string() }).nullable(),
+    /** "deleted from Ana’s calendar" / "moved to … in Ana’s calendar", in the reader's zone. */
+    reason: z.string(),
+    noticedAt: z.string(),
+  })
+  .openapi('SessionCalendarChange');
+
 export const sessionSummarySchema = z
   .object({
     id: z.string(),
@@ -149,6 +163,11 @@ export const sessionSummarySchema = z
     bookedTimeZone: z.string(),
     times: z.object({ member: z.string(), guide: z.string() }),
     agendaTopic: z.string(),
+    /**
+     * Non-empty = the session needs rescheduling: its event was moved or deleted in a person's calendar.
+     * Shown to the pair only; it clears when the session is moved or cancelled in Corner, or kept.
+     */
+    calendarChanges: z.array(calendarChangeSchema),
   })
   .openapi('SessionSummary');
 
@@ -191,4 +210,5 @@ export type ScheduleInput = z.infer<typeof scheduleSchema>;
 export type CloseSessionInput = z.infer<typeof closeSessionSchema>;
 export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
+export type CalendarChangeView = z.infer<typeof calendarChangeSchema>;
 export type ActionView = z.infer<typeof actionSchema>;

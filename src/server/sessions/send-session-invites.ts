@@ -4,7 +4,7 @@ import { writeSessionToCalendarsJob } from '../calendar-sync/write-session-job';
 import type { Db } from '../db/client';
 import { relationships, sessions } from '../db/schema';
 import type { Jobs } from '../jobs/job-definition';
-import { loadPeople } from '../relationships/load-relationship';
+import { loadPeople, type Person } from '../relationships/load-relationship';
 
 type Change = 'booked' | 'moved' | 'cancelled';
 
@@ -36,28 +36,7 @@ export async function sendSessionInvites(
   if (!member || !guide) return;
   const sequence = Math.floor((session.closedAt ?? session.createdAt).getTime() / 1000) % 1_000_000;
   // The session in each connected person's own calendar, with the invite's UID (calendar-sync).
-  await jobs.enqueue(writeSessionToCalendarsJob, {
-    userIds: [member.id, guide.id],
-    change,
-    invite: {
-      uid: `${session.id}@corner`,
-      start: session.startsAt.toISOString(),
-      end: session.endsAt.toISOString(),
-      timeZone: session.bookedTimeZone,
-      summary: `Corner session: ${member.name} and ${guide.name}`,
-      description: session.agendaTopic ? `Agenda: ${session.agendaTopic}` : undefined,
-      // As in the mailed invite: an online session's place is its room, so the calendar shows where to go.
-      location: session.place ?? session.meetingLink ?? undefined,
-      url: session.meetingLink ?? undefined,
-      organizer: { name: guide.name, email: guide.email },
-      attendees: [
-        { name: member.name, email: member.email },
-        { name: guide.name, email: guide.email },
-      ],
-      sequence,
-      method: 'REQUEST',
-    },
-  });
+  await enqueueCalendarWrite(jobs, session, member, guide, change, sequence);
   for (const person of [member, guide]) {
     const other = person.id === member.id ? guide : member;
     const local = session.startsAt.toLocaleString('en-GB', {
@@ -91,4 +70,56 @@ export async function sendSessionInvites(
       },
     });
   }
+}
+
+/**
+ * Writes the session back into both people's calendars at Corner's time, without mailing anyone: a
+ * person chose to keep the Corner time after the event was moved or deleted in a calendar.
+ */
+export async function rewriteSessionInCalendars(db: Db, jobs: Jobs, sessionId: string): Promise<void> {
+  const [row] = await db
+    .select({ session: sessions, relationship: relationships })
+    .from(sessions)
+    .innerJoin(relationships, eq(relationships.id, sessions.relationshipId))
+    .where(eq(sessions.id, sessionId));
+  if (!row?.relationship.memberId || !row.relationship.guideId) return;
+  const people = await loadPeople(db, [row.relationship.memberId, row.relationship.guideId]);
+  const member = people.get(row.relationship.memberId);
+  const guide = people.get(row.relationship.guideId);
+  if (!member || !guide) return;
+  const sequence = Math.floor((row.session.closedAt ?? row.session.createdAt).getTime() / 1000) % 1_000_000;
+  await enqueueCalendarWrite(jobs, row.session, member, guide, 'moved', sequence);
+}
+
+async function enqueueCalendarWrite(
+  jobs: Jobs,
+  session: typeof sessions.$inferSelect,
+  member: Person,
+  guide: Person,
+  change: Change,
+  sequence: number,
+): Promise<void> {
+  await jobs.enqueue(writeSessionToCalendarsJob, {
+    userIds: [member.id, guide.id],
+    change,
+    sessionId: session.id,
+    invite: {
+      uid: `${session.id}@corner`,
+      start: session.startsAt.toISOString(),
+      end: session.endsAt.toISOString(),
+      timeZone: session.bookedTimeZone,
+      summary: `Corner session: ${member.name} and ${guide.name}`,
+      description: session.agendaTopic ? `Agenda: ${session.agendaTopic}` : undefined,
+      // As in the mailed invite: an online session's place is its room, so the calendar shows where to go.
+      location: session.place ?? session.meetingLink ?? undefined,
+      url: session.meetingLink ?? undefined,
+      organizer: { name: guide.name, email: guide.email },
+      attendees: [
+        { name: member.name, email: member.email },
+        { name: guide.name, email: guide.email },
+      ],
+      sequence,
+      method: 'REQUEST',
+    },
+  });
 }

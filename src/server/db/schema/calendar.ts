@@ -1,5 +1,6 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
+import { sessions } from './sessions';
 
 // A person's connection to an external calendar (CalDAV today; Google and Microsoft behind the same
 // connector interface later). The credentials are AES-256-GCM ciphertext (calendar-sync/credentials.ts)
@@ -76,5 +77,36 @@ export const calendarBusyIntervals = pgTable(
   (t) => [
     index('calendar_busy_user_time_idx').on(t.userId, t.startsAt, t.endsAt),
     index('calendar_busy_connection_idx').on(t.connectionId, t.calendarUrl),
+  ],
+);
+
+// The session events Corner has written into a connection's receiving calendar, with the times it wrote.
+// Only these are checked at each sync, so a session whose write job has not run yet (or a calendar
+// connected after the booking) is never taken for "deleted". `writtenAt` null means a rewrite is on its
+// way (the session was moved in Corner, or someone chose to keep the Corner time): not checked until then.
+// `change` is what the sync last found in the external calendar; the session "needs rescheduling" while a
+// row of it has one.
+export const calendarSessionEvents = pgTable(
+  'calendar_session_events',
+  {
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => calendarConnections.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    calendarUrl: text('calendar_url').notNull(),
+    writtenStartsAt: timestamp('written_starts_at', { withTimezone: true }).notNull(),
+    writtenEndsAt: timestamp('written_ends_at', { withTimezone: true }).notNull(),
+    writtenAt: timestamp('written_at', { withTimezone: true }),
+    change: text('change', { enum: ['deleted', 'moved'] }),
+    /** Where the event was found when it had moved. */
+    changedStartsAt: timestamp('changed_starts_at', { withTimezone: true }),
+    changedEndsAt: timestamp('changed_ends_at', { withTimezone: true }),
+    changeSeenAt: timestamp('change_seen_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.connectionId, t.sessionId] }),
+    index('calendar_session_events_session_idx').on(t.sessionId),
   ],
 );
