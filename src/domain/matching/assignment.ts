@@ -3,7 +3,7 @@ import { type AuctionOptions, auctionPrices } from './auction';
 import { bidForSeats } from './bidding';
 import { releasePrices } from './release';
 import { searchShortestPaths } from './search';
-import { clearSeats, createSeatState } from './seats';
+import { clearSeats, createSeatState, type SeatState } from './seats';
 
 /**
  * Exact capacitated assignment over the allowed pairs only (typed arrays, no per-pair objects).
@@ -56,14 +56,34 @@ export const DEFAULT_TUNING: AssignmentTuning = {
   auction: { startFraction: 0.05, endFraction: 0.0005, shrink: 5, bidsPerMentee: 5, discount: 0 },
 };
 
+/**
+ * Prices and seats to start from instead of bidding: every seated mentee must sit at a pair of highest
+ * net value among its pairs (as an optimum of a problem with more pairs leaves them), and no mentor may
+ * hold more than its capacity. The exact search then seats the rest and the release fixes free seats
+ * that still carry a price, so the result is the same exact optimum as a cold solve.
+ */
+export type WarmStart = {
+  priceCount: Int32Array;
+  priceScore: Float64Array;
+  /** Per mentee: adjacency position of its seat, or -1. */
+  rowPos: Int32Array;
+};
+
 export function solveAssignment(
   adj: Adjacency,
   capacity: Int32Array,
   menteeCount: number,
   mentorCount: number,
   tuning: AssignmentTuning = DEFAULT_TUNING,
+  warm?: WarmStart,
 ): AssignmentResult {
   const seats = createSeatState(adj, capacity, menteeCount, mentorCount);
+  if (warm !== undefined) {
+    seatWarm(seats, warm);
+    searchShortestPaths(seats);
+    releasePrices(seats);
+    return result(seats);
+  }
   const waiting = bidForSeats(seats, tuning.warmUpBids * menteeCount);
   if (waiting > tuning.priceWarShare * menteeCount) {
     // Near-identical guides wanted by many make exact bidding crawl; ε-bids find their prices fast.
@@ -73,7 +93,29 @@ export function solveAssignment(
   bidForSeats(seats, tuning.bids * menteeCount, tuning.searchBelow);
   searchShortestPaths(seats);
   releasePrices(seats);
+  return result(seats);
+}
+
+function seatWarm(seats: SeatState, warm: WarmStart): void {
+  const { col, rowPos, rowSlot, slotStart, slotRow, used } = seats;
+  seats.v1.set(warm.priceCount);
+  seats.v2.set(warm.priceScore);
+  for (let i = 0; i < seats.menteeCount; i++) {
+    const p = warm.rowPos[i] ?? -1;
+    if (p < 0) continue;
+    const j = col[p] ?? 0;
+    // A seat past the mentor's room is left to the search (a valid start never has one).
+    if ((used[j] ?? 0) >= (slotStart[j + 1] ?? 0) - (slotStart[j] ?? 0)) continue;
+    const slot = (slotStart[j] ?? 0) + (used[j] ?? 0);
+    used[j] = (used[j] ?? 0) + 1;
+    slotRow[slot] = i;
+    rowSlot[i] = slot;
+    rowPos[i] = p;
+  }
+}
+
+function result(seats: SeatState): AssignmentResult {
   let matched = 0;
-  for (let i = 0; i < menteeCount; i++) if ((seats.rowPos[i] ?? 0) >= 0) matched++;
+  for (let i = 0; i < seats.menteeCount; i++) if ((seats.rowPos[i] ?? 0) >= 0) matched++;
   return { rowPos: seats.rowPos, priceCount: seats.v1, priceScore: seats.v2, matched };
 }
