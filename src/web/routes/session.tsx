@@ -21,6 +21,7 @@ import { api, unwrap } from '../api/client';
 import { relKeys, type SessionDetail, useSession } from '../api/relationship-queries';
 import { CenteredLoader } from '../components/centered-loader';
 import { ProblemAlert } from '../components/problem-alert';
+import { CalendarChangeNotice } from '../components/sessions/calendar-change-notice';
 import { CloseSessionForm } from '../components/sessions/close-session-form';
 import { closingDue } from '../components/sessions/closing-due';
 import { ReschedulePanel } from '../components/sessions/reschedule-panel';
@@ -115,6 +116,7 @@ export function SessionPage() {
           ))}
         </List>
       </Card>
+      {s.status === 'scheduled' && <CalendarChangeNotice session={s} />}
       {s.status === 'scheduled' && s.relationshipStatus === 'active' && <Preparation session={s} />}
       {s.status !== 'cancelled' && s.relationshipStatus === 'active' && <SharedNotes session={s} />}
       {s.status !== 'cancelled' && s.status === 'held' && s.relationshipStatus !== 'active' && (
