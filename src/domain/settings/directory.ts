@@ -60,3 +60,6 @@ export const INTRO_MESSAGE_MAX_LENGTH = 1000;
 export const OUTREACH_APPLY_NUDGE_DAYS = 7;
 /** ... and days after applying it without telling the expert how it went. */
 export const OUTREACH_CIRCLE_BACK_NUDGE_DAYS = 3;
+
+/** The directory shows a guide's open intro times this many weeks at a time (one request per block). */
+export const INTRO_SLOT_WEEKS_PER_REQUEST = 4;

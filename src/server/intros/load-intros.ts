@@ -23,6 +23,10 @@ async function selectIntros(db: Db | Tx, where: SQL | undefined): Promise<IntroV
     guide: { userId: intro.guideId, name: guideName },
     message: intro.message,
     proposedTimes: intro.proposedTimes,
+    slot:
+      intro.slotStart && intro.slotEnd
+        ? { start: intro.slotStart.toISOString(), end: intro.slotEnd.toISOString() }
+        : null,
     status: intro.status,
     scheduledAt: intro.scheduledAt?.toISOString() ?? null,
     guideProposedAt: intro.guideProposedAt?.toISOString() ?? null,

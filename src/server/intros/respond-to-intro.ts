@@ -36,16 +36,21 @@ export async function respondToIntro(
   if (input.action !== 'decline' && new Date(input.time).getTime() <= now.getTime()) {
     throw new Problem(422, 'time-in-past', 'time: must be in the future', 'time');
   }
+  // The slot the member picked stays held only when the intro is accepted at that very time; any other
+  // answer frees it for other members (a proposed time is not held).
+  const keepsSlot = input.action === 'accept' && row.slotStart?.getTime() === new Date(input.time).getTime();
+  const slot = keepsSlot ? {} : { slotStart: null, slotEnd: null };
   const changes =
     input.action === 'accept'
-      ? { status: 'accepted' as const, scheduledAt: new Date(input.time), guideNote: input.note }
+      ? { status: 'accepted' as const, scheduledAt: new Date(input.time), guideNote: input.note, ...slot }
       : input.action === 'propose'
         ? {
             status: 'new-time-proposed' as const,
             guideProposedAt: new Date(input.time),
             guideNote: input.note,
+            ...slot,
           }
-        : { status: 'declined' as const, declineReason: input.reason };
+        : { status: 'declined' as const, declineReason: input.reason, ...slot };
   const intro = await db.transaction(async (tx) => {
     const updated = await tx
       .update(introRequests)

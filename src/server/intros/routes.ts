@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../auth/actor';
 import { conflictResponse, createRouter, json, jsonBody, problemResponses } from '../http/openapi';
+import { readBusy } from '../scheduling/busy-reader';
 import { getIntro, listIntros } from './load-intros';
 import { requestIntro } from './request-intro';
 import { acceptProposedTime, reportIntroNoShow, respondToIntro } from './respond-to-intro';
@@ -32,13 +33,18 @@ export const introRoutes = createRouter()
       method: 'post',
       path: '/intros',
       tags,
-      summary: 'Ask a guide for a free intro session',
+      summary:
+        'Ask a guide for a free intro session: propose times, or pick one of their open intro slots (409 with fresh slots if it was just taken)',
       request: jsonBody(createIntroSchema),
       responses: { 201: json(introSchema, 'The request'), ...problemResponses, ...conflictResponse },
     }),
     async (c) => {
-      const { db, mailer, clock } = c.var.deps;
-      return c.json(await requestIntro(db, mailer, actorOf(c), c.req.valid('json'), clock()), 201);
+      const { db, mailer, clock, busyReader } = c.var.deps;
+      const actor = actorOf(c);
+      return c.json(
+        await requestIntro(db, mailer, actor, c.req.valid('json'), clock(), busyReader ?? readBusy),
+        201,
+      );
     },
   )
   .openapi(

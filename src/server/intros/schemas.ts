@@ -15,12 +15,34 @@ export const createIntroSchema = z
       .trim()
       .min(10, 'say in a sentence or two what you hope to talk about')
       .max(INTRO_MESSAGE_MAX_LENGTH, `must be at most ${INTRO_MESSAGE_MAX_LENGTH} characters`),
+    // Times of the member's own choosing (the guide accepts one), or, instead, one of the guide's open
+    // intro slots (GET /guides/{guideId}/intro-slots), which is held for the member while the guide answers.
     proposedTimes: z
       .array(instant)
       .min(1, 'propose at least one time')
-      .max(INTRO_MAX_PROPOSED_TIMES, `propose at most ${INTRO_MAX_PROPOSED_TIMES} times`),
+      .max(INTRO_MAX_PROPOSED_TIMES, `propose at most ${INTRO_MAX_PROPOSED_TIMES} times`)
+      .optional(),
+    slotStart: z.iso
+      .datetime({ offset: true, message: 'must be the start of an open intro slot (ISO date-time)' })
+      .optional(),
   })
   .strict()
+  .superRefine((input, ctx) => {
+    if (input.proposedTimes === undefined && input.slotStart === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['proposedTimes'],
+        message: 'propose at least one time, or pick an open intro slot (slotStart)',
+      });
+    }
+    if (input.proposedTimes !== undefined && input.slotStart !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['slotStart'],
+        message: 'pick an open intro slot or propose times, not both',
+      });
+    }
+  })
   .openapi('CreateIntroRequest');
 
 export const respondIntroSchema = z
@@ -49,6 +71,8 @@ export const introSchema = z
     guide: person,
     message: z.string(),
     proposedTimes: z.array(z.string()),
+    /** The open intro slot the member picked, held for them; null when they proposed their own times. */
+    slot: z.object({ start: z.string(), end: z.string() }).nullable(),
     status: z.enum(introStatuses),
     scheduledAt: z.string().nullable(),
     guideProposedAt: z.string().nullable(),

@@ -78,7 +78,7 @@ describe('intro slots for a guide in the directory', () => {
     expect(answer.slots.map((slot) => slot.start)).toEqual(['2026-12-09T08:00:00.000Z']);
   });
 
-  it('fails closed on the guide’s unreadable calendar without telling a stranger which one or why', async () => {
+  it('fails closed on the guide’s unreadable calendar, saying since when but not which one or why', async () => {
     const gia = await guide();
     calendars.unreadable.push({
       userId: gia.userId,
@@ -93,7 +93,12 @@ describe('intro slots for a guide in the directory', () => {
     const answer = JSON.parse(text) as IntroSlots;
     expect(answer.slots).toEqual([]);
     expect(answer.hidden).toEqual([
-      { who: 'Gia Guide', userId: gia.userId, reason: 'Gia Guide’s open times cannot be offered right now.' },
+      {
+        who: 'Gia Guide',
+        userId: gia.userId,
+        reason: 'Gia Guide’s open times cannot be offered right now.',
+        since: START.toISOString(),
+      },
     ]);
     expect(answer.byAgreement?.available).toBe(true);
     expect(text).not.toContain('therapy');

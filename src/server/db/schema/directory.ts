@@ -53,6 +53,11 @@ export const introRequests = pgTable(
     guideNote: text('guide_note').notNull().default(''),
     declineReason: text('decline_reason'),
     guideNoShow: timestamp('guide_no_show_at', { withTimezone: true }),
+    // The open intro time the member picked from the guide's intro slots, held for them while the request
+    // waits and once it is accepted at that time; the intro_requests_slot_no_overlap exclusion constraint
+    // (migration intro_slot_hold) lets only one of two members racing for one slot hold it.
+    slotStart: timestamp('slot_start', { withTimezone: true }),
+    slotEnd: timestamp('slot_end', { withTimezone: true }),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -281,6 +281,15 @@ export function DirectoryPage() {
                   {onList.has(guide.userId) ? t`On your shortlist` : t`Add to shortlist`}
                   <VisuallyHidden>: {guide.name}</VisuallyHidden>
                 </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  component={Link}
+                  to={`/guides/${guide.userId}?intro=times#ask-intro`}
+                >
+                  <Trans>See intro times</Trans>
+                  <VisuallyHidden>: {guide.name}</VisuallyHidden>
+                </Button>
               </Group>
             </Card>
           ))}

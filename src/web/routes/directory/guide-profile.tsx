@@ -1,22 +1,8 @@
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  List,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Alert, Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useParams, useSearchParams } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
 import type { Weekday } from '../../../domain/sessions/availability';
 import { browserTimeZone } from '../../api/auth-client';
@@ -25,8 +11,8 @@ import { languageName, windowInZone } from '../../availability-in-zone';
 import { CenteredLoader } from '../../components/centered-loader';
 import { ProblemAlert } from '../../components/problem-alert';
 import { formatDate } from '../../format';
-import { localInputToInstant } from '../../local-time';
 import { priceText } from './directory';
+import { IntroRequestCard } from './intro-request-card';
 
 // Both clocks: the guide's own (what they wrote) and the reader's, for the coming week.
 function AvailabilityLine({
@@ -60,37 +46,14 @@ function AvailabilityLine({
 
 export function GuideProfilePage() {
   const { guideId = '' } = useParams();
-  const queryClient = useQueryClient();
+  const [searchParams] = useSearchParams();
   const profile = useQuery({
     queryKey: ['guide', guideId],
     queryFn: () => unwrap(api.guides[':guideId'].$get({ param: { guideId } })),
   });
-  const [message, setMessage] = useState('');
-  const [when, setWhen] = useState('');
-  const [sent, setSent] = useState(false);
-  const add = useMutation({
-    mutationFn: () => unwrap(api.shortlist.$post({ json: { guideId } })),
-    onSuccess: (data) => queryClient.setQueryData(['shortlist'], data),
-  });
-  const request = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.intros.$post({
-          json: { guideId, message, proposedTimes: [localInputToInstant(when, browserTimeZone())] },
-        }),
-      ),
-    onSuccess: () => {
-      setSent(true);
-      queryClient.invalidateQueries({ queryKey: ['intros'] });
-    },
-  });
   if (profile.isPending) return <CenteredLoader label={t`Loading the guide`} />;
   if (profile.error) return <ProblemAlert error={profile.error} title={t`Could not load this guide`} />;
   const guide = profile.data;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    request.mutate();
-  };
   return (
     <Stack maw={860}>
       <Group justify="space-between" align="flex-start">
@@ -190,49 +153,12 @@ export function GuideProfilePage() {
         </Text>
       </Card>
       {guide.status === 'active' && (
-        <Card withBorder component="form" onSubmit={submit} aria-labelledby="ask-intro">
-          <Title order={2} size="h4" id="ask-intro">
-            <Trans>Ask for a free intro session</Trans>
-          </Title>
-          {sent ? (
-            <Text mt="xs" role="status">
-              <Trans>
-                Request sent. You will see the answer under{' '}
-                <Anchor component={Link} to="/intros">
-                  Intro requests
-                </Anchor>
-                .
-              </Trans>
-            </Text>
-          ) : (
-            <Stack mt="xs">
-              <Textarea
-                label={t`What you would like to talk about`}
-                required
-                minRows={3}
-                value={message}
-                onChange={(e) => setMessage(e.currentTarget.value)}
-              />
-              <TextInput
-                label={t`A time that suits you`}
-                type="datetime-local"
-                required
-                value={when}
-                onChange={(e) => setWhen(e.currentTarget.value)}
-              />
-              <ProblemAlert error={request.error} />
-              <Group>
-                <Button type="submit" loading={request.isPending}>
-                  <Trans>Send intro request</Trans>
-                </Button>
-                <Button variant="light" onClick={() => add.mutate()} disabled={add.isSuccess}>
-                  {add.isSuccess ? t`On your shortlist` : t`Add to shortlist`}
-                </Button>
-              </Group>
-              <ProblemAlert error={add.error} />
-            </Stack>
-          )}
-        </Card>
+        <IntroRequestCard
+          guideId={guideId}
+          guideName={guide.name}
+          guideZone={guide.timeZone}
+          showTimes={searchParams.get('intro') === 'times'}
+        />
       )}
     </Stack>
   );
