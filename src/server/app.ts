@@ -40,6 +40,7 @@ import { programRoutes } from './programs/routes';
 import { readinessRoutes } from './readiness/routes';
 import { consentRoutes } from './relationships/consent-routes';
 import { relationshipRoutes } from './relationships/routes';
+import { proposalRoutes } from './scheduling/proposal-routes';
 import { schedulingRoutes } from './scheduling/routes';
 import { scimTokenRoutes } from './scim/routes';
 import { scimTooLarge } from './scim/scim-errors';
@@ -72,6 +73,7 @@ export function buildApi() {
     .route('/', participantRoutes)
     .route('/', sessionRoutes)
     .route('/', schedulingRoutes)
+    .route('/', proposalRoutes)
     .route('/', actionRoutes)
     .route('/', journalRoutes)
     .route('/', messageRoutes)

@@ -75,7 +75,8 @@ export const windowsOn = (
   );
 };
 
-const weekKey = (date: Temporal.PlainDate): string => date.subtract({ days: date.dayOfWeek - 1 }).toString();
+export const weekKey = (date: Temporal.PlainDate): string =>
+  date.subtract({ days: date.dayOfWeek - 1 }).toString();
 
 /**
  * Bookable times: the guide's weekly hours in their zone with date overrides, minus out-of-office, both

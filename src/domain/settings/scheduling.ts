@@ -40,3 +40,6 @@ export const DEFAULT_MEETING_HOST = 'https://meet.jit.si';
 
 /** An intro session from the directory: a short first conversation. */
 export const INTRO_SESSION_MINUTES = 30;
+
+/** Open proposals (booking by agreement) a pair may have at once, so a partner is not flooded. */
+export const MAX_OPEN_SESSION_PROPOSALS = 5;

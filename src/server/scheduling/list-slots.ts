@@ -59,7 +59,7 @@ async function sessionMinutesOf(db: Db | Tx, rel: RelationshipRow): Promise<numb
 }
 
 /** Scheduled sessions of either person in any of their relationships, around the range (for limits). */
-async function sessionsAround(db: Db | Tx, guideId: string, memberId: string, range: SlotsRange) {
+export async function sessionsAround(db: Db | Tx, guideId: string, memberId: string, range: SlotsRange) {
   const parties = [guideId, memberId];
   const around = {
     from: new Date(range.from.getTime() - 8 * MS_PER_DAY),
@@ -186,7 +186,7 @@ export async function relationshipSlotsQuery(
     now,
     notice: 'regular',
     sessionMinutes: await sessionMinutesOf(db, rel),
-    byAgreementHow: `Agree on a time together and book it with POST /api/v1/relationships/${rel.id}/sessions (both of you see it and either can move it); short notice needs both of you to confirm it.`,
+    byAgreementHow: `Propose a time with POST /api/v1/relationships/${rel.id}/session-proposals { start }; the session is booked only when the other person confirms it (POST …/session-proposals/{proposalId}/confirm).`,
   };
   return { rel, query };
 }

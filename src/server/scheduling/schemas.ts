@@ -40,3 +40,37 @@ export const bookSlotSchema = z
     start: z.iso.datetime({ offset: true, message: 'must be the start of an open slot (ISO date-time)' }),
   })
   .openapi('BookSlot');
+
+export const proposeSessionSchema = z
+  .object({
+    start: z.iso.datetime({
+      offset: true,
+      message: 'must be the proposed start as an ISO date-time such as 2026-12-14T09:00:00+01:00',
+    }),
+  })
+  .openapi('ProposeSession');
+
+export const proposalParams = z.object({
+  relationshipId: z
+    .uuid({ message: 'must be a relationship id' })
+    .openapi({ param: { name: 'relationshipId', in: 'path' } }),
+  proposalId: z
+    .uuid({ message: 'must be a proposal id' })
+    .openapi({ param: { name: 'proposalId', in: 'path' } }),
+});
+
+export const sessionProposalSchema = z
+  .object({
+    id: z.string(),
+    relationshipId: z.string(),
+    proposedBy: z.object({ id: z.string(), name: z.string() }),
+    start: z.string(),
+    end: z.string(),
+    status: z.enum(['open', 'confirmed', 'declined', 'withdrawn', 'expired']),
+    sessionId: z.string().nullable(),
+    createdAt: z.string(),
+    decidedAt: z.string().nullable(),
+    canDecide: z.boolean(),
+    canWithdraw: z.boolean(),
+  })
+  .openapi('SessionProposal');

@@ -99,6 +99,64 @@ function assertBookable(
   }
 }
 
+/** The pair's accepted terms (session length, place), or the kind's defaults before any agreement. */
+export async function acceptedTerms(tx: Db | Tx, rel: RelationshipRow) {
+  const [agreement] = await tx
+    .select()
+    .from(agreements)
+    .where(and(eq(agreements.relationshipId, rel.id), eq(agreements.status, 'accepted')))
+    .orderBy(desc(agreements.version))
+    .limit(1);
+  return agreement?.terms ?? defaultAgreementTerms(rel.kind);
+}
+
+export type NewSession = {
+  start: Date;
+  end: Date;
+  timeZone: string;
+  template?: 'first' | 'regular' | 'last';
+  meetingLink: string | null;
+  place: string | null;
+  agendaTopic: string;
+};
+
+/**
+ * The one insert every booking goes through (a session form, an open slot, a confirmed proposal). The
+ * sessions_guide_no_overlap exclusion constraint refuses a second scheduled session of the same guide at
+ * an overlapping time, so of two racing bookings exactly one commits.
+ */
+export async function insertSession(
+  tx: Tx,
+  actor: Actor,
+  rel: RelationshipRow,
+  terms: { place?: string | null },
+  input: NewSession,
+  now: Date,
+): Promise<{ sessionId: string }> {
+  const earlier = await tx
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.relationshipId, rel.id), ne(sessions.status, 'cancelled')));
+  const [row] = await tx
+    .insert(sessions)
+    .values({
+      relationshipId: rel.id,
+      guideId: rel.guideId,
+      startsAt: input.start,
+      endsAt: input.end,
+      bookedTimeZone: input.timeZone,
+      template: input.template ?? (earlier.length === 0 ? 'first' : 'regular'),
+      meetingLink: input.meetingLink ?? (await defaultMeetingLink(tx, rel.guideId)),
+      place: input.place ?? terms.place ?? null,
+      agendaTopic: input.agendaTopic,
+      createdBy: actor.userId,
+      createdAt: now,
+    })
+    .returning({ id: sessions.id });
+  if (!row) throw new Error('insert returned no session');
+  return { sessionId: row.id };
+}
+
 export async function scheduleSession(
   db: Db,
   actor: Actor,
@@ -109,38 +167,26 @@ export async function scheduleSession(
   const start = toInstant(input.localStart, input.timeZone);
   return db.transaction(async (tx) => {
     const { rel } = await loadWorkingRelationship(tx, actor, relationshipId);
-    const [agreement] = await tx
-      .select()
-      .from(agreements)
-      .where(and(eq(agreements.relationshipId, rel.id), eq(agreements.status, 'accepted')))
-      .orderBy(desc(agreements.version))
-      .limit(1);
-    const terms = agreement?.terms ?? defaultAgreementTerms(rel.kind);
+    const terms = await acceptedTerms(tx, rel);
     const minutes = input.minutes ?? terms.sessionMinutes;
     const end = new Date(start.getTime() + minutes * 60_000);
     assertBookable(await bookingContext(tx, rel), start, end, now, input.allowShortNotice);
-    const earlier = await tx
-      .select({ id: sessions.id })
-      .from(sessions)
-      .where(and(eq(sessions.relationshipId, rel.id), ne(sessions.status, 'cancelled')));
-    const [row] = await tx
-      .insert(sessions)
-      .values({
-        relationshipId: rel.id,
-        guideId: rel.guideId,
-        startsAt: start,
-        endsAt: end,
-        bookedTimeZone: input.timeZone,
-        template: input.template ?? (earlier.length === 0 ? 'first' : 'regular'),
-        meetingLink: input.meetingLink ?? (await defaultMeetingLink(tx, rel.guideId)),
-        place: input.place ?? terms.place ?? null,
+    return insertSession(
+      tx,
+      actor,
+      rel,
+      terms,
+      {
+        start,
+        end,
+        timeZone: input.timeZone,
+        template: input.template,
+        meetingLink: input.meetingLink,
+        place: input.place,
         agendaTopic: input.agendaTopic,
-        createdBy: actor.userId,
-        createdAt: now,
-      })
-      .returning({ id: sessions.id });
-    if (!row) throw new Error('insert returned no session');
-    return { sessionId: row.id };
+      },
+      now,
+    );
   });
 }
 
