@@ -44,6 +44,7 @@ import { proposalRoutes } from './scheduling/proposal-routes';
 import { schedulingRoutes } from './scheduling/routes';
 import { scimTokenRoutes } from './scim/routes';
 import { scimTooLarge } from './scim/scim-errors';
+import { createScimUserFast, listScimUsersFast, patchScimUserFast } from './scim/scim-fast-users';
 import { resolveClientAddress } from './security/client-address';
 import { genericAuthErrors } from './security/generic-auth-errors';
 import { limitAuth } from './security/limit-auth';
@@ -129,6 +130,11 @@ export function buildApp(
   app.get('/api/auth/get-session', serveCachedSession);
   // SCIM (identity providers, bearer tokens, every method): not browser traffic, so neither the
   // origin check nor the sign-in limiter applies; a body is at most 1 MB, as on /api/v1.
+  // The three requests a sync sends by the thousand take Corner's fast path first (scim-fast-users.ts),
+  // which hands anything uncommon to the plugin below.
+  app.post('/api/auth/scim/v2/Users', scimBodies, createScimUserFast);
+  app.patch('/api/auth/scim/v2/Users/:userId', scimBodies, patchScimUserFast);
+  app.get('/api/auth/scim/v2/Users', listScimUsersFast);
   app.on(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], '/api/auth/scim/v2/*', scimBodies, (c) =>
     deps.auth.handler(c.req.raw),
   );

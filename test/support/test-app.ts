@@ -16,6 +16,8 @@ import type { BusyReader } from '../../src/server/scheduling/busy-reader';
 
 export type TestApp = {
   app: ReturnType<typeof buildApp>;
+  /** better-auth itself: its handler answers a request without Corner's routes in front. */
+  auth: ReturnType<typeof createAuth>;
   database: Database;
   clock: { now: Date; advanceDays: (days: number) => void };
   /** Corner's job queue on the test database; pg-boss starts on the first enqueue or startWorker. */
@@ -98,6 +100,7 @@ export async function createTestApp(
   );
   return {
     app,
+    auth,
     database,
     clock,
     jobs,

@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import * as schema from '../db/schema';
 import { refuseDeactivatedSessions, scimAdapterSchema } from '../scim/auth-wiring';
 import { cornerScim } from '../scim/scim-plugin';
+import { createScimPrincipals } from '../scim/scim-principal';
 import { claimAccountOnSsoLink } from '../sso/claim-account';
 import { refuseSsoRequiredPasswords } from '../sso/require-sso-hook';
 import { trackAuthTransactions } from './auth-transaction';
@@ -118,6 +119,8 @@ export function createAuth({
   return {
     ...auth,
     sessions,
+    /** Which organization a SCIM token speaks for, for Corner's SCIM fast path (scim-fast-users.ts). */
+    scimPrincipals: createScimPrincipals(),
     /** Origins of Corner's own pages (CSRF checks); identity providers are not among them. */
     pageOrigins: trustedOrigins,
     identityProviderOrigins,

@@ -11,7 +11,7 @@ import { requireOrgRole } from '../policies/orgs';
 
 // A SCIM bearer token: Corner's prefix (never the plugin's "ba_scim_credential_", which it would try
 // to verify itself), then 32 random bytes. Only the SHA-256 is stored; the token is shown once.
-const TOKEN_PREFIX = 'corner_scim_';
+export const SCIM_TOKEN_PREFIX = 'corner_scim_';
 
 export const hashScimToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -40,7 +40,7 @@ export async function issueScimToken(
   db: Db,
   input: { organizationId: string; label: string; createdBy: string | null },
 ): Promise<{ token: string; view: ScimTokenView }> {
-  const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const token = `${SCIM_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(scimTokens)
@@ -119,7 +119,7 @@ export async function revokeScimToken(db: Db, actor: Actor, slug: string, tokenI
 
 /** The organization a live token provisions, or null for an unknown or revoked token. */
 export async function verifyScimToken(db: Db, token: string, now = new Date()) {
-  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  if (!token.startsWith(SCIM_TOKEN_PREFIX)) return null;
   const [row] = await db
     .select({
       id: scimTokens.id,
@@ -130,16 +130,22 @@ export async function verifyScimToken(db: Db, token: string, now = new Date()) {
     .innerJoin(organization, eq(organization.id, scimTokens.organizationId))
     .where(and(eq(scimTokens.tokenHash, hashScimToken(token)), isNull(scimTokens.revokedAt)));
   if (!row) return null;
-  // "Last used" is for people deciding which token to revoke; writing it on every request of a
-  // 10,000-person sync would cost a write each, so it is refreshed at most every few minutes.
-  const stale = new Date(now.getTime() - SCIM_TOKEN_LAST_USED_WRITE_MS);
-  if (!row.lastUsedAt || row.lastUsedAt < stale) {
-    await db
-      .update(scimTokens)
-      .set({ lastUsedAt: now })
-      .where(
-        and(eq(scimTokens.id, row.id), or(isNull(scimTokens.lastUsedAt), lt(scimTokens.lastUsedAt, stale))),
-      );
-  }
+  await touchScimToken(db, row, now);
   return { tokenId: row.id, organizationId: row.organizationId };
+}
+
+// "Last used" is for people deciding which token to revoke; writing it on every request of a
+// 10,000-person sync would cost a write each, so it is refreshed at most every few minutes.
+export async function touchScimToken(
+  db: Db,
+  token: { id?: string; tokenId?: string; lastUsedAt: Date | null },
+  now = new Date(),
+) {
+  const id = token.id ?? token.tokenId ?? '';
+  const stale = new Date(now.getTime() - SCIM_TOKEN_LAST_USED_WRITE_MS);
+  if (token.lastUsedAt && token.lastUsedAt >= stale) return;
+  await db
+    .update(scimTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(scimTokens.id, id), or(isNull(scimTokens.lastUsedAt), lt(scimTokens.lastUsedAt, stale))));
 }
