@@ -18,6 +18,7 @@ import {
   weekRange,
 } from '../../week-slots';
 import { ProblemAlert } from '../problem-alert';
+import { SessionProposalsPanel } from './session-proposals-panel';
 import { useRelMutation } from './use-rel-mutation';
 
 const slotKey = (relationshipId: string, monday: string) => ['relationship', relationshipId, 'slots', monday];
@@ -138,13 +139,14 @@ export function WeekSlotsPanel({ rel }: { rel: RelationshipDetail }) {
             <Text size="sm">
               <Trans>
                 Corner offers a time only when it knows you are both free, so nobody is booked over a meeting
-                it cannot see. You can still book by agreement: settle on a time together (in your messages),
-                then enter it under “Book a session” below.
+                it cannot see. You can still book by agreement: propose a time below, and it is booked once
+                the other person confirms it.
               </Trans>
             </Text>
           </Stack>
         </Alert>
       )}
+      <SessionProposalsPanel rel={rel} canPropose={(data?.hidden.length ?? 0) > 0} />
       {data && data.hidden.length === 0 && data.slots.length === 0 && (
         <Text size="sm">
           <Trans>No open times this week. Try the next week, or agree on a time and book it below.</Trans>
