@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { edgesAtThreshold, restrictEdges, solveFair } from './fair';
+import { DEFAULT_FAIR_TUNING, edgesAtThreshold, type FairTuning, restrictEdges, solveFair } from './fair';
 import { checkFair } from './fair-proof';
 import { generateMatchingInstance, INSTANCE_KINDS } from './generate';
 import { worstChosenFit } from './modes';
@@ -183,7 +183,16 @@ function thresholdScan(input: MatchingInput): { threshold: number | null; total:
   return { threshold: null, total: 0, matched: 0 };
 }
 
-describe('solveFair on generated cohorts', () => {
+// The last solve either warm-starts from the optimum or solves cold (FairTuning picks by how many of
+// the optimum's pairs the bottleneck drops); both paths must give the same exact answer, so each is
+// forced here as well as the default choice.
+const TUNINGS: [string, FairTuning][] = [
+  ['the default choice', DEFAULT_FAIR_TUNING],
+  ['always warm-started from the optimum', { warmStartPairs: Number.POSITIVE_INFINITY, warmStartShare: 1 }],
+  ['always solved cold', { warmStartPairs: -1, warmStartShare: 0 }],
+];
+
+describe.each(TUNINGS)('solveFair on generated cohorts, %s', (_label, tuning) => {
   it('finds the bottleneck and total of a threshold-by-threshold scan', () => {
     const recipe = fc.record({
       mentees: fc.integer({ min: 1, max: 60 }),
@@ -200,7 +209,7 @@ describe('solveFair on generated cohorts', () => {
     fc.assert(
       fc.property(recipe, (shape) => {
         const { input } = generateMatchingInstance(shape);
-        const fair = solveFair(input);
+        const fair = solveFair(input, {}, solveMatching(input), tuning);
         const scan = thresholdScan(input);
         expect(fair.matched).toBe(scan.matched);
         expect(fair.certificate.threshold).toBe(scan.threshold);
