@@ -50,7 +50,18 @@ export function SessionsPanel({ rel }: { rel: RelationshipDetail }) {
                   <Badge variant="light" color={session.status === 'held' ? 'teal' : 'gray'}>
                     {session.status}
                   </Badge>
+                  {session.status === 'scheduled' && session.calendarChanges.length > 0 && (
+                    <Badge variant="light" color="orange">
+                      <Trans>Changed in a calendar: choose a time</Trans>
+                    </Badge>
+                  )}
                 </Group>
+                {session.status === 'scheduled' &&
+                  session.calendarChanges.map((change) => (
+                    <Text size="sm" c="orange.8" key={`${change.personId}-${change.kind}`}>
+                      {change.reason}
+                    </Text>
+                  ))}
                 <Text size="sm">
                   <Trans>
                     For the {other}: {session.times[other]}
