@@ -99,6 +99,17 @@ beforeAll(async () => {
       },
     },
     {
+      // events.get, as Google documents it: the event, or 404 once it was deleted.
+      method: 'GET',
+      path: /^\/calendar\/v3\/calendars\/([^/]+)\/events\/([^/]+)$/,
+      answer: (request, match) => {
+        if (!authorized(request)) return unauthorized;
+        const event = written.get(`${match?.[1]}/${match?.[2]}`);
+        if (!event) return { status: 404, body: { error: { code: 404, message: 'Not Found' } } };
+        return { status: 200, body: { kind: 'calendar#event', status: 'confirmed', ...event } };
+      },
+    },
+    {
       method: 'PUT',
       path: /^\/calendar\/v3\/calendars\/([^/]+)\/events\/([^/]+)$/,
       answer: (request, match) => {
@@ -348,8 +359,35 @@ describe('Google Calendar connector (recorded Google Calendar API responses)', (
     expect(api.requests.filter((request) => request.method === 'PUT')).toHaveLength(1);
     expect(written.get(key)).toMatchObject({ start: { dateTime: '2026-12-16T10:00:00.000Z' } });
 
+    // Read back as the sync does, to notice a move or a deletion made in Google Calendar itself.
+    const connector = await connect({
+      provider: 'google',
+      url: row.serverUrl,
+      username: row.username,
+      password: decryptCredentials(TEST_CALENDAR_KEY, (await anaConnection()).credentials),
+    });
+    const readBack = () => connector.readSessionEvents(PRIMARY, [invite.uid], 'Europe/Berlin');
+    expect((await readBack()).get(invite.uid)).toEqual({
+      start: new Date('2026-12-16T10:00:00.000Z'),
+      end: new Date('2026-12-16T11:00:00.000Z'),
+    });
+    const inGoogle = written.get(key) ?? {};
+    written.set(key, {
+      ...inGoogle,
+      start: { dateTime: '2026-12-16T15:00:00+01:00', timeZone: 'Europe/Berlin' },
+      end: { dateTime: '2026-12-16T16:00:00+01:00', timeZone: 'Europe/Berlin' },
+    });
+    expect((await readBack()).get(invite.uid)).toEqual({
+      start: new Date('2026-12-16T14:00:00.000Z'),
+      end: new Date('2026-12-16T15:00:00.000Z'),
+    });
+    written.set(key, { ...inGoogle, status: 'cancelled' });
+    expect((await readBack()).get(invite.uid)).toBeNull();
+    written.set(key, inGoogle);
+
     await write('cancelled');
     expect(written.has(key)).toBe(false);
+    expect((await readBack()).get(invite.uid)).toBeNull();
     // Cancelling again (a retried job) finds it gone, which is fine.
     expect(await write('cancelled')).toBe(1);
   });
