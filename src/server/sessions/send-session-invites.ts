@@ -23,18 +23,9 @@ export async function sendSessionInvites(
   sessionId: string,
   change: Change,
 ): Promise<void> {
-  const [row] = await db
-    .select({ session: sessions, relationship: relationships })
-    .from(sessions)
-    .innerJoin(relationships, eq(relationships.id, sessions.relationshipId))
-    .where(eq(sessions.id, sessionId));
-  if (!row?.relationship.memberId || !row.relationship.guideId) return;
-  const { session, relationship } = row;
-  const people = await loadPeople(db, [relationship.memberId, relationship.guideId]);
-  const member = people.get(relationship.memberId ?? '');
-  const guide = people.get(relationship.guideId ?? '');
-  if (!member || !guide) return;
-  const sequence = Math.floor((session.closedAt ?? session.createdAt).getTime() / 1000) % 1_000_000;
+  const pair = await loadSessionPair(db, sessionId);
+  if (!pair) return;
+  const { session, member, guide, sequence } = pair;
   // The session in each connected person's own calendar, with the invite's UID (calendar-sync).
   await enqueueCalendarWrite(jobs, session, member, guide, change, sequence);
   for (const person of [member, guide]) {
@@ -50,24 +41,10 @@ export async function sendSessionInvites(
       text: `${wording[change]}: ${local} (${person.timeZone}).${session.meetingLink ? `\nJoin: ${session.meetingLink}` : ''}${
         session.place ? `\nWhere: ${session.place}` : ''
       }\nThe calendar invite is attached.`,
-      invite: {
-        uid: `${session.id}@corner`,
-        start: session.startsAt.toISOString(),
-        end: session.endsAt.toISOString(),
-        timeZone: session.bookedTimeZone,
-        summary: `Corner session: ${member.name} and ${guide.name}`,
-        description: session.agendaTopic ? `Agenda: ${session.agendaTopic}` : undefined,
-        // An online session's place is its room: calendars show LOCATION as where to go.
-        location: session.place ?? session.meetingLink ?? undefined,
-        url: session.meetingLink ?? undefined,
-        organizer: { name: guide.name, email: guide.email },
-        attendees: [
-          { name: member.name, email: member.email },
-          { name: guide.name, email: guide.email },
-        ],
+      invite: inviteOf(session, member, guide, {
         sequence: change === 'booked' ? 0 : sequence,
         method: change === 'cancelled' ? 'CANCEL' : 'REQUEST',
-      },
+      }),
     });
   }
 }
@@ -77,18 +54,25 @@ export async function sendSessionInvites(
  * person chose to keep the Corner time after the event was moved or deleted in a calendar.
  */
 export async function rewriteSessionInCalendars(db: Db, jobs: Jobs, sessionId: string): Promise<void> {
+  const pair = await loadSessionPair(db, sessionId);
+  if (!pair) return;
+  await enqueueCalendarWrite(jobs, pair.session, pair.member, pair.guide, 'moved', pair.sequence);
+}
+
+/** The session with both people, and the invite's SEQUENCE (which grows with each change). */
+async function loadSessionPair(db: Db, sessionId: string) {
   const [row] = await db
     .select({ session: sessions, relationship: relationships })
     .from(sessions)
     .innerJoin(relationships, eq(relationships.id, sessions.relationshipId))
     .where(eq(sessions.id, sessionId));
-  if (!row?.relationship.memberId || !row.relationship.guideId) return;
+  if (!row?.relationship.memberId || !row.relationship.guideId) return null;
   const people = await loadPeople(db, [row.relationship.memberId, row.relationship.guideId]);
   const member = people.get(row.relationship.memberId);
   const guide = people.get(row.relationship.guideId);
-  if (!member || !guide) return;
+  if (!member || !guide) return null;
   const sequence = Math.floor((row.session.closedAt ?? row.session.createdAt).getTime() / 1000) % 1_000_000;
-  await enqueueCalendarWrite(jobs, row.session, member, guide, 'moved', sequence);
+  return { session: row.session, member, guide, sequence };
 }
 
 async function enqueueCalendarWrite(
@@ -103,23 +87,33 @@ async function enqueueCalendarWrite(
     userIds: [member.id, guide.id],
     change,
     sessionId: session.id,
-    invite: {
-      uid: `${session.id}@corner`,
-      start: session.startsAt.toISOString(),
-      end: session.endsAt.toISOString(),
-      timeZone: session.bookedTimeZone,
-      summary: `Corner session: ${member.name} and ${guide.name}`,
-      description: session.agendaTopic ? `Agenda: ${session.agendaTopic}` : undefined,
-      // As in the mailed invite: an online session's place is its room, so the calendar shows where to go.
-      location: session.place ?? session.meetingLink ?? undefined,
-      url: session.meetingLink ?? undefined,
-      organizer: { name: guide.name, email: guide.email },
-      attendees: [
-        { name: member.name, email: member.email },
-        { name: guide.name, email: guide.email },
-      ],
-      sequence,
-      method: 'REQUEST',
-    },
+    invite: inviteOf(session, member, guide, { sequence, method: 'REQUEST' }),
   });
+}
+
+/** The session as a calendar event, the same for the mailed invite and the event written to calendars. */
+function inviteOf(
+  session: typeof sessions.$inferSelect,
+  member: Person,
+  guide: Person,
+  { sequence, method }: { sequence: number; method: 'REQUEST' | 'CANCEL' },
+) {
+  return {
+    uid: `${session.id}@corner`,
+    start: session.startsAt.toISOString(),
+    end: session.endsAt.toISOString(),
+    timeZone: session.bookedTimeZone,
+    summary: `Corner session: ${member.name} and ${guide.name}`,
+    description: session.agendaTopic ? `Agenda: ${session.agendaTopic}` : undefined,
+    // An online session's place is its room: calendars show LOCATION as where to go.
+    location: session.place ?? session.meetingLink ?? undefined,
+    url: session.meetingLink ?? undefined,
+    organizer: { name: guide.name, email: guide.email },
+    attendees: [
+      { name: member.name, email: member.email },
+      { name: guide.name, email: guide.email },
+    ],
+    sequence,
+    method,
+  };
 }
