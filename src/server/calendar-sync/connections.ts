@@ -62,19 +62,24 @@ export async function createCalendarConnection(
       serverUrl: input.url,
       username: input.username,
       credentials: encryptCredentials(key, input.password),
-      calendars: calendars.map((calendar) => ({
-        url: calendar.url,
-        displayName: calendar.displayName,
-        ctag: null,
-        syncToken: null,
-        busy: true,
-      })),
+      calendars: newConnectedCalendars(calendars),
       createdAt: now,
     })
     .returning();
   if (!row) throw new Error('insert returned no calendar connection');
   await syncConnection(db, key, row.id, now, connect);
   return presentConnection(await ownConnection(db, actor, row.id));
+}
+
+/** A new connection's calendars: every one counts as busy until the person says otherwise, none synced yet. */
+export function newConnectedCalendars(calendars: { url: string; displayName: string }[]) {
+  return calendars.map((calendar) => ({
+    url: calendar.url,
+    displayName: calendar.displayName,
+    ctag: null,
+    syncToken: null,
+    busy: true,
+  }));
 }
 
 export async function listCalendarConnections(db: Db, actor: Actor): Promise<CalendarConnectionView[]> {

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { calendarConnections } from '../db/schema';
 import { Problem } from '../http/problem';
+import { newConnectedCalendars } from './connections';
 import { type ConnectorFactory, connectorsFor } from './connectors';
 import { encryptCredentials } from './credentials';
 import { connectGoogle, googleClient } from './google-connector';
@@ -124,13 +125,7 @@ export async function completeCalendarAuthorization(
         serverUrl: provider.apiBaseUrl,
         username: email,
         credentials,
-        calendars: calendars.map((calendar) => ({
-          url: calendar.url,
-          displayName: calendar.displayName,
-          ctag: null,
-          syncToken: null,
-          busy: true,
-        })),
+        calendars: newConnectedCalendars(calendars),
         createdAt: now,
       })
       .returning({ id: calendarConnections.id });
